@@ -1,0 +1,19 @@
+const COMMANDS: &[&str] = &[
+    "current_plan",
+    "update_plan",
+    "list_features",
+    "create_feature",
+    "update_feature",
+    "delete_feature",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        println!("cargo:warning=tauri configuration is invalid: {e}");
+        std::process::exit(1);
+    }
+}

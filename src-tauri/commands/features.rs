@@ -1,0 +1,32 @@
+use crate::error::CommandResult;
+use crate::state::AppState;
+use keel_core::domain::{Feature, FeatureData};
+use tauri::State;
+
+#[tauri::command]
+#[specta::specta]
+pub fn list_features(state: State<'_, AppState>) -> CommandResult<Vec<Feature>> {
+    state.with_plan(|file| file.features())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn create_feature(state: State<'_, AppState>, data: FeatureData) -> CommandResult<Feature> {
+    state.with_plan(|file| file.create_feature(data))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn update_feature(
+    state: State<'_, AppState>,
+    id: u32,
+    data: FeatureData,
+) -> CommandResult<Feature> {
+    state.with_plan(|file| file.update_feature(id, data))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn delete_feature(state: State<'_, AppState>, id: u32) -> CommandResult<()> {
+    state.with_plan(|file| file.delete_feature(id))
+}

@@ -1,0 +1,110 @@
+//! A feature on the roadmap and the team that builds it.
+
+use super::{BuildOrBuy, FactoryStep, FeatureStatus, Horizon, RiskClass, Stage, TeamKind};
+use crate::error::Result;
+use crate::validate;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// Everything a founder edits about a feature. The manual position is not here: it changes only
+/// through the store's move operation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct FeatureData {
+    pub title: String,
+    /// Markdown.
+    pub description: String,
+    pub risk_class: RiskClass,
+    /// 1 (low) to 5 (high).
+    pub risk_level: u32,
+    pub quick_win: bool,
+    pub build_or_buy: BuildOrBuy,
+    pub stage: Stage,
+    pub status: FeatureStatus,
+    pub horizon: Horizon,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub effort_weeks: Option<f64>,
+    pub reach: Option<f64>,
+    pub impact: Option<f64>,
+    pub confidence: Option<f64>,
+    /// The number of users or customers it is built for.
+    pub scale_assumption: Option<f64>,
+    pub milestone_id: Option<u32>,
+    pub factory_step: Option<FactoryStep>,
+    pub team_id: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Feature {
+    pub id: u32,
+    /// The manual order, 1-based and dense.
+    pub position: u32,
+    pub data: FeatureData,
+}
+
+impl FeatureData {
+    /// A feature with only a title; the rest at the defaults a new idea gets.
+    pub fn new(title: &str, risk_class: RiskClass) -> Self {
+        FeatureData {
+            title: title.to_string(),
+            description: String::new(),
+            risk_class,
+            risk_level: 3,
+            quick_win: false,
+            build_or_buy: BuildOrBuy::Undecided,
+            stage: Stage::Mvp,
+            status: FeatureStatus::Idea,
+            horizon: Horizon::Later,
+            start_date: None,
+            end_date: None,
+            effort_weeks: None,
+            reach: None,
+            impact: None,
+            confidence: None,
+            scale_assumption: None,
+            milestone_id: None,
+            factory_step: None,
+            team_id: None,
+        }
+    }
+
+    pub fn validated(self) -> Result<Self> {
+        validate::date_order("End date", self.start_date, self.end_date)?;
+        Ok(FeatureData {
+            title: validate::text("Title", &self.title, 1, 200)?,
+            description: validate::text("Description", &self.description, 0, 20_000)?,
+            risk_level: validate::whole_between("Risk level", self.risk_level, 1, 5)?,
+            effort_weeks: validate::optional(self.effort_weeks, |v| {
+                validate::positive("Effort (person-weeks)", v)
+            })?,
+            reach: validate::optional(self.reach, |v| validate::non_negative("Reach", v))?,
+            impact: validate::optional(self.impact, |v| validate::between("Impact", v, 0.25, 3.0))?,
+            confidence: validate::optional(self.confidence, |v| {
+                validate::between("Confidence", v, 0.0, 1.0)
+            })?,
+            scale_assumption: validate::optional(self.scale_assumption, |v| {
+                validate::positive("Scale assumption", v)
+            })?,
+            ..self
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct TeamData {
+    pub name: String,
+    pub kind: TeamKind,
+    /// People on the team, 1 to 100.
+    pub size: u32,
+}
+
+impl TeamData {
+    pub fn validated(self) -> Result<Self> {
+        Ok(TeamData {
+            name: validate::text("Team name", &self.name, 1, 120)?,
+            kind: self.kind,
+            size: validate::whole_between("Team size", self.size, 1, 100)?,
+        })
+    }
+}

@@ -1,0 +1,93 @@
+//! The plan's header (one per file) and its Lean Canvas (one per file).
+
+use super::Stage;
+use crate::error::Result;
+use crate::validate;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// What the founder edits about the company; timestamps are kept by the store.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct PlanData {
+    pub company_name: String,
+    pub tagline: String,
+    /// Markdown.
+    pub vision: String,
+    /// Markdown.
+    pub strategy: String,
+    pub stage: Stage,
+    /// ISO 4217 code.
+    pub currency: String,
+    pub start_date: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Plan {
+    pub data: PlanData,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    /// RFC 3339, UTC.
+    pub updated_at: String,
+}
+
+impl PlanData {
+    /// A new plan with only a company name; everything else at its default.
+    pub fn new(company_name: &str, start_date: NaiveDate) -> Self {
+        PlanData {
+            company_name: company_name.to_string(),
+            tagline: String::new(),
+            vision: String::new(),
+            strategy: String::new(),
+            stage: Stage::Mvp,
+            currency: "USD".to_string(),
+            start_date,
+        }
+    }
+
+    pub fn validated(self) -> Result<Self> {
+        Ok(PlanData {
+            company_name: validate::text("Company name", &self.company_name, 1, 120)?,
+            tagline: validate::text("Tagline", &self.tagline, 0, 200)?,
+            vision: validate::text("Vision", &self.vision, 0, 20_000)?,
+            strategy: validate::text("Strategy", &self.strategy, 0, 20_000)?,
+            stage: self.stage,
+            currency: validate::currency("Currency", &self.currency)?,
+            start_date: self.start_date,
+        })
+    }
+}
+
+/// The nine boxes of a Lean Canvas, each Markdown of at most 2,000 characters.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+pub struct LeanCanvas {
+    pub problem: String,
+    pub customer_segments: String,
+    pub unique_value_proposition: String,
+    pub solution: String,
+    pub channels: String,
+    pub revenue_streams: String,
+    pub cost_structure: String,
+    pub key_metrics: String,
+    pub unfair_advantage: String,
+}
+
+impl LeanCanvas {
+    pub fn validated(self) -> Result<Self> {
+        let field = |name: &str, value: &str| validate::text(name, value, 0, 2_000);
+        Ok(LeanCanvas {
+            problem: field("Problem", &self.problem)?,
+            customer_segments: field("Customer segments", &self.customer_segments)?,
+            unique_value_proposition: field(
+                "Unique value proposition",
+                &self.unique_value_proposition,
+            )?,
+            solution: field("Solution", &self.solution)?,
+            channels: field("Channels", &self.channels)?,
+            revenue_streams: field("Revenue streams", &self.revenue_streams)?,
+            cost_structure: field("Cost structure", &self.cost_structure)?,
+            key_metrics: field("Key metrics", &self.key_metrics)?,
+            unfair_advantage: field("Unfair advantage", &self.unfair_advantage)?,
+        })
+    }
+}

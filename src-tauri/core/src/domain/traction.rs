@@ -1,0 +1,115 @@
+//! The traction goal, its milestones, the recorded actuals and the customer-factory snapshots.
+
+use super::TractionMetric;
+use crate::error::{CoreError, Result};
+use crate::validate;
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// The Minimum Success Criteria and what it takes to reach it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct TractionGoal {
+    pub metric: TractionMetric,
+    /// The unit name of a `custom` metric ("paying teams"); `None` for the others.
+    pub custom_unit: Option<String>,
+    /// The MSC: the metric's value to reach by the deadline.
+    pub msc_target: f64,
+    pub deadline: NaiveDate,
+    /// Average revenue per customer per month; required for revenue metrics.
+    pub revenue_per_customer_month: Option<f64>,
+    /// Expected customer lifetime in months.
+    pub lifetime_months: f64,
+    pub acquisition_rate: Option<f64>,
+    pub activation_rate: Option<f64>,
+    pub referral_rate: Option<f64>,
+}
+
+impl TractionGoal {
+    /// The default deadline: three years after the plan starts.
+    pub fn default_deadline(plan_start: NaiveDate) -> NaiveDate {
+        plan_start
+            .checked_add_months(Months::new(36))
+            .unwrap_or(plan_start)
+    }
+
+    pub fn validated(self) -> Result<Self> {
+        let custom_unit = validate::optional_text("Custom unit", self.custom_unit.as_deref(), 60)?;
+        let custom_unit = match self.metric {
+            TractionMetric::Custom => Some(custom_unit.ok_or_else(|| {
+                CoreError::invalid("Custom unit", "is required for a custom metric")
+            })?),
+            _ => None,
+        };
+        let revenue = validate::optional(self.revenue_per_customer_month, |v| {
+            validate::positive("Revenue per customer per month", v)
+        })?;
+        if self.metric.is_revenue() && revenue.is_none() {
+            return Err(CoreError::invalid(
+                "Revenue per customer per month",
+                "is required for a revenue metric (ARR or MRR)",
+            ));
+        }
+        let rate = |name: &str, v: Option<f64>| {
+            validate::optional(v, |r| validate::between(name, r, 0.0, 1.0))
+        };
+        Ok(TractionGoal {
+            metric: self.metric,
+            custom_unit,
+            msc_target: validate::positive("MSC target", self.msc_target)?,
+            deadline: self.deadline,
+            revenue_per_customer_month: revenue,
+            lifetime_months: validate::positive("Customer lifetime (months)", self.lifetime_months)?,
+            acquisition_rate: rate("Acquisition rate", self.acquisition_rate)?,
+            activation_rate: rate("Activation rate", self.activation_rate)?,
+            referral_rate: rate("Referral rate", self.referral_rate)?,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct MilestoneData {
+    pub name: String,
+    pub date: NaiveDate,
+    pub target: f64,
+    /// Markdown list of the 90-day goals on the way to this milestone.
+    pub ninety_day_goals: String,
+}
+
+impl MilestoneData {
+    pub fn validated(self) -> Result<Self> {
+        Ok(MilestoneData {
+            name: validate::text("Milestone name", &self.name, 1, 120)?,
+            date: self.date,
+            target: validate::positive("Milestone target", self.target)?,
+            ninety_day_goals: validate::text("90-day goals", &self.ninety_day_goals, 0, 2_000)?,
+        })
+    }
+}
+
+/// The key metric's value on one date (at most one per date).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct ActualData {
+    pub date: NaiveDate,
+    pub value: f64,
+}
+
+impl ActualData {
+    pub fn validated(self) -> Result<Self> {
+        Ok(ActualData {
+            date: self.date,
+            value: validate::non_negative("Traction value", self.value)?,
+        })
+    }
+}
+
+/// The customer factory's counts for the week starting on `period_start`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct FactorySnapshotData {
+    pub period_start: NaiveDate,
+    pub acquisition: u32,
+    pub activation: u32,
+    pub retention: u32,
+    pub revenue: u32,
+    pub referral: u32,
+}

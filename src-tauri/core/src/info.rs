@@ -1,0 +1,68 @@
+//! What a plan file is, for `keel info`: read without ever writing.
+
+use crate::domain::{ActualData, FactorySnapshotData, MilestoneData, TeamData};
+use crate::error::Result;
+use crate::storage::{Mode, PlanFile, SCHEMA_VERSION};
+use serde::Serialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileInfo {
+    pub company_name: String,
+    pub schema_version: u32,
+    pub supported_version: u32,
+    pub sqlite_version: String,
+    pub features: usize,
+    pub milestones: usize,
+    pub actuals: usize,
+    pub factory_snapshots: usize,
+    pub teams: usize,
+    pub snapshots: usize,
+    pub has_goal: bool,
+    pub integrity: String,
+    pub updated_at: String,
+}
+
+pub fn file_info(path: &Path) -> Result<FileInfo> {
+    let file = PlanFile::open_with(path, Mode::Inspect)?;
+    let schema_version = file
+        .conn()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let plan = file.plan()?;
+    Ok(FileInfo {
+        company_name: plan.data.company_name,
+        schema_version,
+        supported_version: SCHEMA_VERSION,
+        sqlite_version: rusqlite::version().to_string(),
+        features: file.features()?.len(),
+        milestones: file.list::<MilestoneData>()?.len(),
+        actuals: file.list::<ActualData>()?.len(),
+        factory_snapshots: file.list::<FactorySnapshotData>()?.len(),
+        teams: file.list::<TeamData>()?.len(),
+        snapshots: file.snapshots()?.len(),
+        has_goal: file.goal()?.is_some(),
+        integrity: file.integrity_check()?,
+        updated_at: plan.updated_at,
+    })
+}
+
+impl std::fmt::Display for FileInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "Company:           {}", self.company_name)?;
+        writeln!(
+            f,
+            "Plan format:       {} (this Keel writes {})",
+            self.schema_version, self.supported_version
+        )?;
+        writeln!(f, "Integrity:         {}", self.integrity)?;
+        writeln!(f, "Last edited:       {}", self.updated_at)?;
+        writeln!(f, "Traction goal:     {}", if self.has_goal { "set" } else { "not set" })?;
+        writeln!(f, "Milestones:        {}", self.milestones)?;
+        writeln!(f, "Traction actuals:  {}", self.actuals)?;
+        writeln!(f, "Factory snapshots: {}", self.factory_snapshots)?;
+        writeln!(f, "Features:          {}", self.features)?;
+        writeln!(f, "Teams:             {}", self.teams)?;
+        writeln!(f, "Snapshots:         {}", self.snapshots)?;
+        write!(f, "SQLite:            {}", self.sqlite_version)
+    }
+}

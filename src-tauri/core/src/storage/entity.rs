@@ -1,0 +1,271 @@
+//! Create, read, update, delete and list for the plan's simple row types (milestones, actuals,
+//! factory snapshots, teams). Each write validates first and runs as one edit.
+
+use super::PlanFile;
+use crate::domain::{ActualData, FactorySnapshotData, Item, MilestoneData, TeamData};
+use crate::error::{CoreError, Result};
+use rusqlite::{Connection, Row, ToSql};
+
+/// A row type stored in its own table with an integer id.
+pub trait Entity: Sized + Clone {
+    const TABLE: &'static str;
+    /// How a founder calls one ("milestone").
+    const NAME: &'static str;
+    const COLUMNS: &'static [&'static str];
+    const ORDER_BY: &'static str;
+
+    fn validated(self) -> Result<Self>;
+    /// Reads the columns, starting at index 1 (index 0 is the id).
+    fn from_row(row: &Row) -> rusqlite::Result<Self>;
+    fn params(&self) -> Vec<&dyn ToSql>;
+    /// Checks against the rest of the plan (uniqueness and the like); `id` is the row edited.
+    fn check(&self, _conn: &Connection, _id: Option<u32>) -> Result<()> {
+        Ok(())
+    }
+}
+
+pub(crate) fn list<T: Entity>(conn: &Connection) -> Result<Vec<Item<T>>> {
+    let sql = format!(
+        "SELECT id, {} FROM {} ORDER BY {}",
+        T::COLUMNS.join(", "),
+        T::TABLE,
+        T::ORDER_BY
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], |row| {
+        Ok(Item {
+            id: row.get(0)?,
+            data: T::from_row(row)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn get<T: Entity>(conn: &Connection, id: u32) -> Result<Item<T>> {
+    let sql = format!(
+        "SELECT id, {} FROM {} WHERE id = ?1",
+        T::COLUMNS.join(", "),
+        T::TABLE
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query([id])?;
+    match rows.next()? {
+        Some(row) => Ok(Item {
+            id: row.get(0)?,
+            data: T::from_row(row)?,
+        }),
+        None => Err(CoreError::NotFound {
+            entity: T::NAME,
+            id,
+        }),
+    }
+}
+
+pub(crate) fn insert<T: Entity>(conn: &Connection, data: &T) -> Result<u32> {
+    data.check(conn, None)?;
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({})",
+        T::TABLE,
+        T::COLUMNS.join(", "),
+        placeholders(T::COLUMNS.len())
+    );
+    conn.prepare_cached(&sql)?.execute(&*data.params())?;
+    row_id(conn)
+}
+
+pub(crate) fn row_id(conn: &Connection) -> Result<u32> {
+    u32::try_from(conn.last_insert_rowid())
+        .map_err(|_| CoreError::invalid("Id", "the plan holds too many rows"))
+}
+
+fn placeholders(n: usize) -> String {
+    (1..=n).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+}
+
+pub(crate) fn exists(conn: &Connection, table: &str, id: u32) -> Result<bool> {
+    let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)");
+    Ok(conn.prepare_cached(&sql)?.query_row([id], |r| r.get(0))?)
+}
+
+impl PlanFile {
+    pub fn list<T: Entity>(&self) -> Result<Vec<Item<T>>> {
+        list(self.conn())
+    }
+
+    pub fn get<T: Entity>(&self, id: u32) -> Result<Item<T>> {
+        get(self.conn(), id)
+    }
+
+    pub fn insert<T: Entity>(&mut self, data: T) -> Result<Item<T>> {
+        let data = data.validated()?;
+        let id = self.edit(|tx| insert(tx, &data))?;
+        Ok(Item { id, data })
+    }
+
+    pub fn update<T: Entity>(&mut self, id: u32, data: T) -> Result<Item<T>> {
+        let data = data.validated()?;
+        self.edit(|tx| {
+            if !exists(tx, T::TABLE, id)? {
+                return Err(CoreError::NotFound {
+                    entity: T::NAME,
+                    id,
+                });
+            }
+            data.check(tx, Some(id))?;
+            let assignments = T::COLUMNS
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{c} = ?{}", i + 1))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "UPDATE {} SET {assignments} WHERE id = ?{}",
+                T::TABLE,
+                T::COLUMNS.len() + 1
+            );
+            let mut params = data.params();
+            params.push(&id);
+            tx.prepare_cached(&sql)?.execute(&*params)?;
+            Ok(())
+        })?;
+        Ok(Item { id, data })
+    }
+
+    pub fn delete<T: Entity>(&mut self, id: u32) -> Result<()> {
+        self.edit(|tx| {
+            let sql = format!("DELETE FROM {} WHERE id = ?1", T::TABLE);
+            match tx.prepare_cached(&sql)?.execute([id])? {
+                0 => Err(CoreError::NotFound {
+                    entity: T::NAME,
+                    id,
+                }),
+                _ => Ok(()),
+            }
+        })
+    }
+}
+
+/// Refuses a second row with the same date in a table with one row per date.
+fn unique_date(
+    conn: &Connection,
+    table: &str,
+    column: &str,
+    date: chrono::NaiveDate,
+    id: Option<u32>,
+    field: &str,
+) -> Result<()> {
+    let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE {column} = ?1 AND id IS NOT ?2)");
+    let taken: bool = conn.prepare_cached(&sql)?.query_row(rusqlite::params![date, id], |r| r.get(0))?;
+    if taken {
+        Err(CoreError::invalid(field, format!("there is already an entry for {date}")))
+    } else {
+        Ok(())
+    }
+}
+
+impl Entity for MilestoneData {
+    const TABLE: &'static str = "milestone";
+    const NAME: &'static str = "milestone";
+    const COLUMNS: &'static [&'static str] = &["name", "date", "target", "ninety_day_goals"];
+    const ORDER_BY: &'static str = "date, id";
+
+    fn validated(self) -> Result<Self> {
+        MilestoneData::validated(self)
+    }
+    fn from_row(row: &Row) -> rusqlite::Result<Self> {
+        Ok(MilestoneData {
+            name: row.get(1)?,
+            date: row.get(2)?,
+            target: row.get(3)?,
+            ninety_day_goals: row.get(4)?,
+        })
+    }
+    fn params(&self) -> Vec<&dyn ToSql> {
+        vec![&self.name, &self.date, &self.target, &self.ninety_day_goals]
+    }
+}
+
+impl Entity for ActualData {
+    const TABLE: &'static str = "traction_actual";
+    const NAME: &'static str = "traction actual";
+    const COLUMNS: &'static [&'static str] = &["date", "value"];
+    const ORDER_BY: &'static str = "date";
+
+    fn validated(self) -> Result<Self> {
+        ActualData::validated(self)
+    }
+    fn from_row(row: &Row) -> rusqlite::Result<Self> {
+        Ok(ActualData {
+            date: row.get(1)?,
+            value: row.get(2)?,
+        })
+    }
+    fn params(&self) -> Vec<&dyn ToSql> {
+        vec![&self.date, &self.value]
+    }
+    fn check(&self, conn: &Connection, id: Option<u32>) -> Result<()> {
+        unique_date(conn, Self::TABLE, "date", self.date, id, "Date")
+    }
+}
+
+impl Entity for FactorySnapshotData {
+    const TABLE: &'static str = "factory_snapshot";
+    const NAME: &'static str = "factory snapshot";
+    const COLUMNS: &'static [&'static str] = &[
+        "period_start",
+        "acquisition",
+        "activation",
+        "retention",
+        "revenue",
+        "referral",
+    ];
+    const ORDER_BY: &'static str = "period_start";
+
+    fn validated(self) -> Result<Self> {
+        Ok(self)
+    }
+    fn from_row(row: &Row) -> rusqlite::Result<Self> {
+        Ok(FactorySnapshotData {
+            period_start: row.get(1)?,
+            acquisition: row.get(2)?,
+            activation: row.get(3)?,
+            retention: row.get(4)?,
+            revenue: row.get(5)?,
+            referral: row.get(6)?,
+        })
+    }
+    fn params(&self) -> Vec<&dyn ToSql> {
+        vec![
+            &self.period_start,
+            &self.acquisition,
+            &self.activation,
+            &self.retention,
+            &self.revenue,
+            &self.referral,
+        ]
+    }
+    fn check(&self, conn: &Connection, id: Option<u32>) -> Result<()> {
+        unique_date(conn, Self::TABLE, "period_start", self.period_start, id, "Period start")
+    }
+}
+
+impl Entity for TeamData {
+    const TABLE: &'static str = "team";
+    const NAME: &'static str = "team";
+    const COLUMNS: &'static [&'static str] = &["name", "kind", "size"];
+    const ORDER_BY: &'static str = "name COLLATE NOCASE, id";
+
+    fn validated(self) -> Result<Self> {
+        TeamData::validated(self)
+    }
+    fn from_row(row: &Row) -> rusqlite::Result<Self> {
+        Ok(TeamData {
+            name: row.get(1)?,
+            kind: row.get(2)?,
+            size: row.get(3)?,
+        })
+    }
+    fn params(&self) -> Vec<&dyn ToSql> {
+        vec![&self.name, &self.kind, &self.size]
+    }
+}

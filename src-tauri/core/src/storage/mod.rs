@@ -1,0 +1,293 @@
+//! The plan file. Invariants a change here must keep:
+//! - a file that is not a healthy Keel plan of a format this build reads is refused before any
+//!   write, and left byte-for-byte as it was;
+//! - every edit is one IMMEDIATE transaction, committed with `journal_mode=DELETE` and
+//!   `synchronous=FULL`, so the file is complete after each edit and survives `kill -9`;
+//! - only one Keel process holds a plan for writing (an advisory lock on the file); any other
+//!   opens it read-only and says why.
+
+mod entity;
+mod features;
+mod header;
+mod migrate;
+mod plan;
+mod snapshots;
+
+pub use entity::Entity;
+pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
+pub(crate) use features::insert_feature;
+pub(crate) use plan::{insert_plan, write_canvas, write_goal};
+pub(crate) use entity::insert;
+
+use crate::error::{CoreError, Result};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+/// How a plan file was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Read and write, unless the file is read-only or another Keel process holds it.
+    Edit,
+    /// Never write (used by `keel info` and by previews).
+    Inspect,
+}
+
+/// An open plan file.
+pub struct PlanFile {
+    // Field order matters: the connection closes before the lock is released.
+    conn: Connection,
+    path: PathBuf,
+    read_only: Option<String>,
+    _lock: Option<File>,
+}
+
+impl std::fmt::Debug for PlanFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PlanFile")
+            .field("path", &self.path)
+            .field("read_only", &self.read_only)
+            .finish()
+    }
+}
+
+impl PlanFile {
+    /// Opens a plan for editing (or read-only, with the reason in [`PlanFile::read_only`]).
+    pub fn open(path: &Path) -> Result<PlanFile> {
+        Self::open_with(path, Mode::Edit)
+    }
+
+    pub fn open_with(path: &Path, mode: Mode) -> Result<PlanFile> {
+        let header = header::read(path)?;
+        if header.application_id != APPLICATION_ID {
+            return Err(CoreError::OtherApplication {
+                path: path.to_path_buf(),
+            });
+        }
+        if header.user_version > SCHEMA_VERSION {
+            return Err(CoreError::NewerVersion {
+                path: path.to_path_buf(),
+                found: header.user_version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let corrupt = |detail: &str| CoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: detail.to_string(),
+        };
+        if header.user_version == 0 {
+            return Err(corrupt("it has no plan format version"));
+        }
+        let hot_journal = std::fs::metadata(journal_path(path))
+            .map(|m| m.len() > 0)
+            .unwrap_or(false);
+        let file_len = std::fs::metadata(path)
+            .map_err(|e| CoreError::io(format!("{} cannot be read", path.display()), e))?
+            .len();
+        if !hot_journal && header.declared_len.is_some_and(|len| file_len < len) {
+            return Err(corrupt("the file is truncated"));
+        }
+
+        let (lock, read_only) = match mode {
+            Mode::Inspect => (None, Some("opened for reading only".to_string())),
+            Mode::Edit => acquire_write_lock(path)?,
+        };
+        let mut conn = connect(path, read_only.is_none()).map_err(|e| map_open_error(path, e))?;
+        let check: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| map_open_error(path, e.into()))?;
+        if check != "ok" {
+            return Err(corrupt(&format!("integrity check: {check}")));
+        }
+        if header.user_version < SCHEMA_VERSION {
+            if let Some(reason) = &read_only {
+                return Err(CoreError::ReadOnly {
+                    reason: format!("{reason}, and its older plan format needs an upgrade"),
+                });
+            }
+            migrate::migrate(&mut conn, migrate::MIGRATIONS)?;
+        }
+        Ok(PlanFile {
+            conn,
+            path: path.to_path_buf(),
+            read_only,
+            _lock: lock,
+        })
+    }
+
+    /// Creates a new plan file: `fill` writes its content into the new schema, in a temporary
+    /// file that is moved into place only once complete. Refuses to replace an existing file.
+    pub fn create_new(
+        path: &Path,
+        fill: impl FnOnce(&Transaction) -> Result<()>,
+    ) -> Result<PlanFile> {
+        if path.exists() {
+            return Err(CoreError::AlreadyExists {
+                path: path.to_path_buf(),
+            });
+        }
+        let temp = TempPath::beside(path);
+        {
+            let mut conn = connect(&temp.0, true)?;
+            migrate::migrate(&mut conn, migrate::MIGRATIONS)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            fill(&tx)?;
+            tx.commit()?;
+            conn.close().map_err(|(_, e)| CoreError::from(e))?;
+        }
+        temp.persist_new(path)?;
+        Self::open(path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Why the plan cannot be edited, or `None` when it can.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs one edit as one transaction and stamps the plan's `updated_at`.
+    pub(crate) fn edit<T>(&mut self, change: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        if let Some(reason) = &self.read_only {
+            return Err(CoreError::ReadOnly {
+                reason: reason.clone(),
+            });
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = change(&tx)?;
+        tx.execute("UPDATE plan SET updated_at = ?1", [crate::clock::now()])?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Runs `PRAGMA integrity_check` (the full check, slower than the one done on open).
+    pub fn integrity_check(&self) -> Result<String> {
+        let rows: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows.join("; "))
+    }
+}
+
+fn journal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-journal");
+    PathBuf::from(name)
+}
+
+/// Takes the advisory write lock, or says why the plan must open read-only.
+fn acquire_write_lock(path: &Path) -> Result<(Option<File>, Option<String>)> {
+    let metadata = std::fs::metadata(path)
+        .map_err(|e| CoreError::io(format!("{} cannot be read", path.display()), e))?;
+    if metadata.permissions().readonly() {
+        return Ok((None, Some("the file is read-only".to_string())));
+    }
+    let file = match OpenOptions::new().read(true).write(true).open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            return Ok((None, Some("you may not write to the file".to_string())))
+        }
+        Err(e) => return Err(CoreError::io(format!("{} cannot be opened", path.display()), e)),
+    };
+    match file.try_lock() {
+        Ok(()) => Ok((Some(file), None)),
+        Err(std::fs::TryLockError::WouldBlock) => Ok((
+            None,
+            Some("it is open for editing in another Keel window".to_string()),
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(CoreError::io(
+            format!("{} cannot be locked for editing", path.display()),
+            e,
+        )),
+    }
+}
+
+fn connect(path: &Path, writable: bool) -> Result<Connection> {
+    let flags = if writable {
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(std::time::Duration::from_secs(2))?;
+    if writable {
+        let mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        debug_assert_eq!(mode, "delete");
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(conn)
+}
+
+fn map_open_error(path: &Path, error: CoreError) -> CoreError {
+    match error {
+        CoreError::Storage(rusqlite::Error::SqliteFailure(e, detail))
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+            ) =>
+        {
+            CoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail: detail.unwrap_or_else(|| e.to_string()),
+            }
+        }
+        other => other,
+    }
+}
+
+/// A file beside its destination that is removed unless persisted.
+pub(crate) struct TempPath(pub(crate) PathBuf);
+
+impl TempPath {
+    pub(crate) fn beside(dest: &Path) -> TempPath {
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let unique = format!(".{name}.{}.{}.tmp", std::process::id(), crate::clock::nanos());
+        TempPath(dest.with_file_name(unique))
+    }
+
+    /// Moves the file to `dest`, which must not exist (checked atomically where links work).
+    pub(crate) fn persist_new(self, dest: &Path) -> Result<()> {
+        match std::fs::hard_link(&self.0, dest) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(CoreError::AlreadyExists {
+                    path: dest.to_path_buf(),
+                })
+            }
+            Err(_) => std::fs::rename(&self.0, dest)
+                .map_err(|e| CoreError::io(format!("{} cannot be written", dest.display()), e))?,
+        }
+        sync_parent(dest);
+        Ok(())
+    }
+}
+
+impl Drop for TempPath {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+        let _ = std::fs::remove_file(journal_path(&self.0));
+    }
+}
+
+fn sync_parent(path: &Path) {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Ok(dir) = File::open(dir) {
+            let _ = dir.sync_all();
+        }
+    }
+}

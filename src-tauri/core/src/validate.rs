@@ -1,0 +1,161 @@
+//! Field validation shared by every entity. Text is trimmed before it is measured; limits count
+//! characters (not bytes). Every failure names the field and the limit.
+
+use crate::error::{CoreError, Result};
+use chrono::NaiveDate;
+
+/// Trims `value` and checks that it holds `min..=max` characters.
+pub fn text(field: &str, value: &str, min: usize, max: usize) -> Result<String> {
+    let trimmed = value.trim();
+    let count = trimmed.chars().count();
+    if count < min {
+        return Err(if min == 1 {
+            CoreError::invalid(field, "must not be empty")
+        } else {
+            CoreError::invalid(field, format!("must be at least {min} characters"))
+        });
+    }
+    if count > max {
+        return Err(CoreError::invalid(
+            field,
+            format!("must be at most {} characters (it has {})", group(max), group(count)),
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Optional text: empty after trimming becomes `None`.
+pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> Result<Option<String>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => text(field, v, 1, max).map(Some),
+    }
+}
+
+pub fn finite(field: &str, value: f64) -> Result<f64> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(CoreError::invalid(field, "must be a number"))
+    }
+}
+
+pub fn positive(field: &str, value: f64) -> Result<f64> {
+    if finite(field, value)? > 0.0 {
+        Ok(value)
+    } else {
+        Err(CoreError::invalid(field, "must be greater than 0"))
+    }
+}
+
+pub fn non_negative(field: &str, value: f64) -> Result<f64> {
+    if finite(field, value)? >= 0.0 {
+        Ok(value)
+    } else {
+        Err(CoreError::invalid(field, "must not be negative"))
+    }
+}
+
+pub fn between(field: &str, value: f64, low: f64, high: f64) -> Result<f64> {
+    if (low..=high).contains(&finite(field, value)?) {
+        Ok(value)
+    } else {
+        Err(CoreError::invalid(
+            field,
+            format!("must be between {low} and {high}"),
+        ))
+    }
+}
+
+pub fn whole_between(field: &str, value: u32, low: u32, high: u32) -> Result<u32> {
+    if (low..=high).contains(&value) {
+        Ok(value)
+    } else {
+        Err(CoreError::invalid(
+            field,
+            format!("must be a whole number from {low} to {high}"),
+        ))
+    }
+}
+
+pub fn optional<T: Copy>(value: Option<T>, check: impl FnOnce(T) -> Result<T>) -> Result<Option<T>> {
+    value.map(check).transpose()
+}
+
+/// Checks that an optional date range does not end before it starts.
+pub fn date_order(
+    field: &str,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+) -> Result<()> {
+    match (start, end) {
+        (Some(s), Some(e)) if e < s => Err(CoreError::invalid(
+            field,
+            format!("must not be before the start date ({s})"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Active ISO 4217 currency codes.
+const ISO_4217: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB \
+BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR \
+FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES \
+KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR \
+MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR \
+SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH \
+UGX USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG";
+
+/// An ISO 4217 code, upper-cased.
+pub fn currency(field: &str, value: &str) -> Result<String> {
+    let code = value.trim().to_ascii_uppercase();
+    if code.len() == 3 && ISO_4217.split_whitespace().any(|c| c == code) {
+        Ok(code)
+    } else {
+        Err(CoreError::invalid(
+            field,
+            format!("{:?} is not an ISO 4217 currency code such as USD or EUR", value.trim()),
+        ))
+    }
+}
+
+fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_limits_count_characters_after_trimming() {
+        assert_eq!(text("Title", "  héllo ", 1, 5).unwrap(), "héllo");
+        let err = text("Title", "   ", 1, 5).unwrap_err().to_string();
+        assert_eq!(err, "Title: must not be empty.");
+        let err = text("Title", &"x".repeat(1201), 1, 1200).unwrap_err().to_string();
+        assert_eq!(err, "Title: must be at most 1,200 characters (it has 1,201).");
+    }
+
+    #[test]
+    fn currency_accepts_iso_codes_only() {
+        assert_eq!(currency("Currency", " eur ").unwrap(), "EUR");
+        assert!(currency("Currency", "XYZ").is_err(), "XYZ is not an ISO 4217 code");
+        assert!(currency("Currency", "EURO").is_err());
+    }
+
+    #[test]
+    fn numbers_reject_nan_and_infinity() {
+        assert!(positive("Effort", f64::NAN).is_err());
+        assert!(non_negative("Reach", f64::INFINITY).is_err());
+        assert!(between("Impact", 0.2, 0.25, 3.0).is_err());
+        assert!(between("Impact", 3.0, 0.25, 3.0).is_ok());
+    }
+}

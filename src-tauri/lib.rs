@@ -1,0 +1,71 @@
+//! Keel's desktop shell: the Tauri app and the command line, both thin adapters over keel-core.
+
+pub mod cli;
+pub mod commands;
+mod error;
+pub mod session;
+mod state;
+
+pub use error::{CommandError, CommandResult};
+pub use state::AppState;
+
+use std::path::PathBuf;
+use tauri::{Manager, Runtime};
+
+/// Every command the UI may call, and the source of `ui/src/bindings.ts`.
+pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
+    tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
+        commands::plan::current_plan,
+        commands::plan::update_plan,
+        commands::features::list_features,
+        commands::features::create_feature,
+        commands::features::update_feature,
+        commands::features::delete_feature,
+    ])
+}
+
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!()
+}
+
+/// The app, opening `start` (or the last or sample plan) when it is set up.
+pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, start: Option<PathBuf>) -> tauri::Builder<R> {
+    let specta = specta_builder::<R>();
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(specta.invoke_handler())
+        .setup(move |app| {
+            let opened = app
+                .path()
+                .app_data_dir()
+                .map_err(|e| keel_core::CoreError::Io {
+                    context: "Keel's data folder cannot be found".into(),
+                    source: std::io::Error::other(e.to_string()),
+                })
+                .and_then(|dir| session::open_at_start(&dir, start.as_deref()));
+            if let (Ok(file), Some(window)) = (&opened, app.get_webview_window("main")) {
+                let _ = window.set_title(&window_title(file));
+            }
+            app.manage(AppState::new(opened));
+            Ok(())
+        })
+}
+
+pub fn window_title(file: &keel_core::PlanFile) -> String {
+    let name = file
+        .path()
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let company = file.plan().map(|p| p.data.company_name).unwrap_or_default();
+    let read_only = if file.read_only().is_some() { " (read-only)" } else { "" };
+    format!("{company} · {name}{read_only} — Keel")
+}
+
+/// Runs the desktop app until its window closes.
+pub fn run_app(plan: Option<PathBuf>) {
+    if let Err(e) = app_builder(tauri::Builder::default(), plan).run(context()) {
+        eprintln!("keel: the app could not start: {e}.");
+        std::process::exit(1);
+    }
+}

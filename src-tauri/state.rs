@@ -1,0 +1,54 @@
+//! The app's one piece of state: the plan file that is open (at most one per window).
+
+use crate::error::{CommandError, CommandResult};
+use keel_core::PlanFile;
+use std::sync::Mutex;
+
+#[derive(Default)]
+pub struct AppState {
+    plan: Mutex<Option<PlanFile>>,
+    /// Why no plan is open, when opening one failed.
+    open_error: Mutex<Option<String>>,
+}
+
+impl AppState {
+    pub fn new(opened: Result<PlanFile, keel_core::CoreError>) -> Self {
+        let state = AppState::default();
+        match opened {
+            Ok(file) => state.replace(file),
+            Err(e) => {
+                if let Ok(mut slot) = state.open_error.lock() {
+                    *slot = Some(e.to_string());
+                }
+            }
+        }
+        state
+    }
+
+    pub fn replace(&self, file: PlanFile) {
+        if let Ok(mut slot) = self.plan.lock() {
+            *slot = Some(file);
+        }
+        if let Ok(mut slot) = self.open_error.lock() {
+            *slot = None;
+        }
+    }
+
+    /// Runs `f` on the open plan.
+    pub fn with_plan<T>(
+        &self,
+        f: impl FnOnce(&mut PlanFile) -> Result<T, keel_core::CoreError>,
+    ) -> CommandResult<T> {
+        let mut slot = self
+            .plan
+            .lock()
+            .map_err(|_| CommandError::no_plan(Some("an earlier command failed")))?;
+        match slot.as_mut() {
+            Some(file) => f(file).map_err(CommandError::from),
+            None => {
+                let why = self.open_error.lock().ok().and_then(|e| e.clone());
+                Err(CommandError::no_plan(why.as_deref()))
+            }
+        }
+    }
+}

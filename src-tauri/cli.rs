@@ -6,7 +6,11 @@ use keel_core::{clock, info, sample, CoreError};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
-#[command(name = "keel", version, about = "Keel: an offline strategy and roadmap planner for startup founders")]
+#[command(
+    name = "keel",
+    version,
+    about = "Keel: an offline strategy and roadmap planner for startup founders"
+)]
 #[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]

@@ -14,14 +14,16 @@ use tauri::{Manager, Runtime};
 
 /// Every command the UI may call, and the source of `ui/src/bindings.ts`.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
-        commands::plan::current_plan,
-        commands::plan::update_plan,
-        commands::features::list_features,
-        commands::features::create_feature,
-        commands::features::update_feature,
-        commands::features::delete_feature,
-    ])
+    tauri_specta::Builder::<R>::new()
+        .disable_serde_phases()
+        .commands(tauri_specta::collect_commands![
+            commands::plan::current_plan,
+            commands::plan::update_plan,
+            commands::features::list_features,
+            commands::features::create_feature,
+            commands::features::update_feature,
+            commands::features::delete_feature,
+        ])
 }
 
 pub fn context<R: Runtime>() -> tauri::Context<R> {
@@ -29,7 +31,10 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 }
 
 /// The app, opening `start` (or the last or sample plan) when it is set up.
-pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, start: Option<PathBuf>) -> tauri::Builder<R> {
+pub fn app_builder<R: Runtime>(
+    builder: tauri::Builder<R>,
+    start: Option<PathBuf>,
+) -> tauri::Builder<R> {
     let specta = specta_builder::<R>();
     builder
         .plugin(tauri_plugin_dialog::init())
@@ -58,7 +63,11 @@ pub fn window_title(file: &keel_core::PlanFile) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let company = file.plan().map(|p| p.data.company_name).unwrap_or_default();
-    let read_only = if file.read_only().is_some() { " (read-only)" } else { "" };
+    let read_only = if file.read_only().is_some() {
+        " (read-only)"
+    } else {
+        ""
+    };
     format!("{company} · {name}{read_only} — Keel")
 }
 

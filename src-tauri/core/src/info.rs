@@ -56,7 +56,11 @@ impl std::fmt::Display for FileInfo {
         )?;
         writeln!(f, "Integrity:         {}", self.integrity)?;
         writeln!(f, "Last edited:       {}", self.updated_at)?;
-        writeln!(f, "Traction goal:     {}", if self.has_goal { "set" } else { "not set" })?;
+        writeln!(
+            f,
+            "Traction goal:     {}",
+            if self.has_goal { "set" } else { "not set" }
+        )?;
         writeln!(f, "Milestones:        {}", self.milestones)?;
         writeln!(f, "Traction actuals:  {}", self.actuals)?;
         writeln!(f, "Factory snapshots: {}", self.factory_snapshots)?;

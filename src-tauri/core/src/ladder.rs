@@ -46,7 +46,10 @@ mod tests {
             referral_rate: None,
         };
         let steps = ladder(&goal);
-        let got: Vec<_> = steps.iter().map(|m| (m.date.to_string(), m.target)).collect();
+        let got: Vec<_> = steps
+            .iter()
+            .map(|m| (m.date.to_string(), m.target))
+            .collect();
         assert_eq!(
             got,
             vec![

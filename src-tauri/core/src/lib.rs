@@ -20,7 +20,11 @@ use chrono::NaiveDate;
 use std::path::Path;
 
 /// Creates an empty plan for `company_name` starting on `start_date`.
-pub fn create_empty_plan(path: &Path, company_name: &str, start_date: NaiveDate) -> Result<PlanFile> {
+pub fn create_empty_plan(
+    path: &Path,
+    company_name: &str,
+    start_date: NaiveDate,
+) -> Result<PlanFile> {
     let data = domain::PlanData::new(company_name, start_date).validated()?;
     PlanFile::create_new(path, |tx| storage::insert_plan(tx, &data))
 }

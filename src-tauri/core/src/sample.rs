@@ -5,9 +5,8 @@
 //! Dates are relative to `today`, so the sample always has recent actuals.
 
 use crate::domain::{
-    ActualData, BuildOrBuy, FactorySnapshotData, FactoryStep, FeatureData, FeatureStatus,
-    Horizon, LeanCanvas, PlanData, RiskClass, Stage, TeamData, TeamKind, TractionGoal,
-    TractionMetric,
+    ActualData, BuildOrBuy, FactorySnapshotData, FactoryStep, FeatureData, FeatureStatus, Horizon,
+    LeanCanvas, PlanData, RiskClass, Stage, TeamData, TeamKind, TractionGoal, TractionMetric,
 };
 use crate::error::Result;
 use crate::ladder::ladder;
@@ -97,8 +96,7 @@ themes.\nRank themes by the revenue of the accounts raising them."
         channels: "Support-community newsletters and meet-ups.\nHelp-desk app \
 marketplaces.\nReferrals from heads of support."
             .into(),
-        revenue_streams: "Subscription: $49 per month per workspace.\nAnnual plan later."
-            .into(),
+        revenue_streams: "Subscription: $49 per month per workspace.\nAnnual plan later.".into(),
         cost_structure: "Two founders and four engineers.\nCloud hosting and language-model \
 usage (about $6 per workspace per month)."
             .into(),
@@ -213,30 +211,222 @@ fn features(today: NaiveDate, year2: u32, team: u32) -> Vec<FeatureData> {
     use RiskClass::*;
     use Stage::*;
     let list = [
-        f("Concierge onboarding for the first 20 customers", Business, 5, Mvp, InProgress, Now, Some(Activation)),
-        f("Guided first-insight setup", Business, 5, Mvp, Planned, Now, Some(Activation)),
-        f("Theme clustering accuracy above 85 %", Technical, 5, Mvp, InProgress, Now, Some(Activation)),
-        f("Import 12 months of ticket history in minutes", Technical, 4, Mvp, Planned, Now, Some(Activation)),
-        f("Pricing experiment: per seat or per workspace", Business, 4, Mvp, Planned, Now, Some(Revenue)),
-        f("In-house billing and invoicing system", Operational, 3, Mvp, Planned, Now, Some(Revenue)),
-        f("Auto-tag new sign-ups in the CRM", Operational, 2, Mvp, Planned, Now, Some(Acquisition)),
-        f("Weekly insight digest e-mail", Business, 4, Mvp, Planned, Next, Some(Retention)),
-        f("Zendesk marketplace listing", Business, 4, Mvp, Planned, Next, Some(Acquisition)),
-        f("Intercom integration", Business, 3, Mvp, Idea, Next, Some(Acquisition)),
-        f("Case study with the first design partner", Business, 3, Mvp, Planned, Next, Some(Acquisition)),
-        f("Multi-region sharded event store for 100 million users", Technical, 3, Scaling, Planned, Next, None),
-        f("Spanish and German conversations", Technical, 3, Mvp, Idea, Next, Some(Acquisition)),
-        f("Help-desk macros for common support answers", Operational, 1, Mvp, Idea, Next, Some(Retention)),
-        f("Referral credit for inviting a teammate", Business, 3, Mvp, Idea, Later, Some(Referral)),
-        f("Slack alerts for trending complaints", Business, 3, Mvp, Idea, Later, Some(Retention)),
-        f("Annual plan with two months free", Business, 2, Scaling, Idea, Later, Some(Revenue)),
-        f("Usage-based metering pipeline", Technical, 2, Scaling, Idea, Later, Some(Revenue)),
-        f("Public data export API", Technical, 2, Scaling, Idea, Later, Some(Retention)),
-        f("Single sign-on (SAML)", Technical, 2, Enterprise, Idea, Later, None),
-        f("SOC 2 Type II readiness", Technical, 3, Enterprise, Idea, Later, None),
-        f("Landing page with waitlist", Business, 5, Mvp, Done, Now, Some(Acquisition)),
-        f("Churn interviews with ten lost trials", Business, 4, Mvp, Done, Now, Some(Retention)),
-        f("Chrome extension for support agents", Business, 2, Mvp, Dropped, Later, Some(Acquisition)),
+        f(
+            "Concierge onboarding for the first 20 customers",
+            Business,
+            5,
+            Mvp,
+            InProgress,
+            Now,
+            Some(Activation),
+        ),
+        f(
+            "Guided first-insight setup",
+            Business,
+            5,
+            Mvp,
+            Planned,
+            Now,
+            Some(Activation),
+        ),
+        f(
+            "Theme clustering accuracy above 85 %",
+            Technical,
+            5,
+            Mvp,
+            InProgress,
+            Now,
+            Some(Activation),
+        ),
+        f(
+            "Import 12 months of ticket history in minutes",
+            Technical,
+            4,
+            Mvp,
+            Planned,
+            Now,
+            Some(Activation),
+        ),
+        f(
+            "Pricing experiment: per seat or per workspace",
+            Business,
+            4,
+            Mvp,
+            Planned,
+            Now,
+            Some(Revenue),
+        ),
+        f(
+            "In-house billing and invoicing system",
+            Operational,
+            3,
+            Mvp,
+            Planned,
+            Now,
+            Some(Revenue),
+        ),
+        f(
+            "Auto-tag new sign-ups in the CRM",
+            Operational,
+            2,
+            Mvp,
+            Planned,
+            Now,
+            Some(Acquisition),
+        ),
+        f(
+            "Weekly insight digest e-mail",
+            Business,
+            4,
+            Mvp,
+            Planned,
+            Next,
+            Some(Retention),
+        ),
+        f(
+            "Zendesk marketplace listing",
+            Business,
+            4,
+            Mvp,
+            Planned,
+            Next,
+            Some(Acquisition),
+        ),
+        f(
+            "Intercom integration",
+            Business,
+            3,
+            Mvp,
+            Idea,
+            Next,
+            Some(Acquisition),
+        ),
+        f(
+            "Case study with the first design partner",
+            Business,
+            3,
+            Mvp,
+            Planned,
+            Next,
+            Some(Acquisition),
+        ),
+        f(
+            "Multi-region sharded event store for 100 million users",
+            Technical,
+            3,
+            Scaling,
+            Planned,
+            Next,
+            None,
+        ),
+        f(
+            "Spanish and German conversations",
+            Technical,
+            3,
+            Mvp,
+            Idea,
+            Next,
+            Some(Acquisition),
+        ),
+        f(
+            "Help-desk macros for common support answers",
+            Operational,
+            1,
+            Mvp,
+            Idea,
+            Next,
+            Some(Retention),
+        ),
+        f(
+            "Referral credit for inviting a teammate",
+            Business,
+            3,
+            Mvp,
+            Idea,
+            Later,
+            Some(Referral),
+        ),
+        f(
+            "Slack alerts for trending complaints",
+            Business,
+            3,
+            Mvp,
+            Idea,
+            Later,
+            Some(Retention),
+        ),
+        f(
+            "Annual plan with two months free",
+            Business,
+            2,
+            Scaling,
+            Idea,
+            Later,
+            Some(Revenue),
+        ),
+        f(
+            "Usage-based metering pipeline",
+            Technical,
+            2,
+            Scaling,
+            Idea,
+            Later,
+            Some(Revenue),
+        ),
+        f(
+            "Public data export API",
+            Technical,
+            2,
+            Scaling,
+            Idea,
+            Later,
+            Some(Retention),
+        ),
+        f(
+            "Single sign-on (SAML)",
+            Technical,
+            2,
+            Enterprise,
+            Idea,
+            Later,
+            None,
+        ),
+        f(
+            "SOC 2 Type II readiness",
+            Technical,
+            3,
+            Enterprise,
+            Idea,
+            Later,
+            None,
+        ),
+        f(
+            "Landing page with waitlist",
+            Business,
+            5,
+            Mvp,
+            Done,
+            Now,
+            Some(Acquisition),
+        ),
+        f(
+            "Churn interviews with ten lost trials",
+            Business,
+            4,
+            Mvp,
+            Done,
+            Now,
+            Some(Retention),
+        ),
+        f(
+            "Chrome extension for support agents",
+            Business,
+            2,
+            Mvp,
+            Dropped,
+            Later,
+            Some(Acquisition),
+        ),
     ];
     let quarter_start = first_of_month(today)
         .checked_sub_months(Months::new((today.month0() % 3) as u32))
@@ -307,19 +497,31 @@ fn refine(d: &mut FeatureData) {
 
 fn describe(title: &str) -> String {
     match title {
-        "Concierge onboarding for the first 20 customers" => "Do by hand what the product \
+        "Concierge onboarding for the first 20 customers" => {
+            "Do by hand what the product \
 will later do: a founder sets up each new workspace with the customer on a call and writes \
-down every step where they get stuck.",
-        "Guided first-insight setup" => "A three-step setup that ends on the customer's own \
-top theme, so a new workspace sees value on day one.",
-        "Theme clustering accuracy above 85 %" => "The riskiest technical bet: themes must \
-match what a head of support would tag by hand in at least 85 % of conversations.",
-        "Multi-region sharded event store for 100 million users" => "Re-platform storage onto \
-a sharded, multi-region event store that scales to 100 million end users.",
-        "In-house billing and invoicing system" => "Build our own invoicing, tax and dunning \
-instead of using the payment provider's billing.",
-        "Auto-tag new sign-ups in the CRM" => "A no-code automation in the CRM tags each \
-sign-up with its help desk, saving an hour a day of copying.",
+down every step where they get stuck."
+        }
+        "Guided first-insight setup" => {
+            "A three-step setup that ends on the customer's own \
+top theme, so a new workspace sees value on day one."
+        }
+        "Theme clustering accuracy above 85 %" => {
+            "The riskiest technical bet: themes must \
+match what a head of support would tag by hand in at least 85 % of conversations."
+        }
+        "Multi-region sharded event store for 100 million users" => {
+            "Re-platform storage onto \
+a sharded, multi-region event store that scales to 100 million end users."
+        }
+        "In-house billing and invoicing system" => {
+            "Build our own invoicing, tax and dunning \
+instead of using the payment provider's billing."
+        }
+        "Auto-tag new sign-ups in the CRM" => {
+            "A no-code automation in the CRM tags each \
+sign-up with its help desk, saving an hour a day of copying."
+        }
         _ => "",
     }
     .to_string()

@@ -18,7 +18,11 @@ pub fn text(field: &str, value: &str, min: usize, max: usize) -> Result<String> 
     if count > max {
         return Err(CoreError::invalid(
             field,
-            format!("must be at most {} characters (it has {})", group(max), group(count)),
+            format!(
+                "must be at most {} characters (it has {})",
+                group(max),
+                group(count)
+            ),
         ));
     }
     Ok(trimmed.to_string())
@@ -78,16 +82,15 @@ pub fn whole_between(field: &str, value: u32, low: u32, high: u32) -> Result<u32
     }
 }
 
-pub fn optional<T: Copy>(value: Option<T>, check: impl FnOnce(T) -> Result<T>) -> Result<Option<T>> {
+pub fn optional<T: Copy>(
+    value: Option<T>,
+    check: impl FnOnce(T) -> Result<T>,
+) -> Result<Option<T>> {
     value.map(check).transpose()
 }
 
 /// Checks that an optional date range does not end before it starts.
-pub fn date_order(
-    field: &str,
-    start: Option<NaiveDate>,
-    end: Option<NaiveDate>,
-) -> Result<()> {
+pub fn date_order(field: &str, start: Option<NaiveDate>, end: Option<NaiveDate>) -> Result<()> {
     match (start, end) {
         (Some(s), Some(e)) if e < s => Err(CoreError::invalid(
             field,
@@ -98,7 +101,8 @@ pub fn date_order(
 }
 
 /// Active ISO 4217 currency codes.
-const ISO_4217: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB \
+const ISO_4217: &str =
+    "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB \
 BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR \
 FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES \
 KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR \
@@ -114,7 +118,10 @@ pub fn currency(field: &str, value: &str) -> Result<String> {
     } else {
         Err(CoreError::invalid(
             field,
-            format!("{:?} is not an ISO 4217 currency code such as USD or EUR", value.trim()),
+            format!(
+                "{:?} is not an ISO 4217 currency code such as USD or EUR",
+                value.trim()
+            ),
         ))
     }
 }
@@ -140,14 +147,22 @@ mod tests {
         assert_eq!(text("Title", "  héllo ", 1, 5).unwrap(), "héllo");
         let err = text("Title", "   ", 1, 5).unwrap_err().to_string();
         assert_eq!(err, "Title: must not be empty.");
-        let err = text("Title", &"x".repeat(1201), 1, 1200).unwrap_err().to_string();
-        assert_eq!(err, "Title: must be at most 1,200 characters (it has 1,201).");
+        let err = text("Title", &"x".repeat(1201), 1, 1200)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "Title: must be at most 1,200 characters (it has 1,201)."
+        );
     }
 
     #[test]
     fn currency_accepts_iso_codes_only() {
         assert_eq!(currency("Currency", " eur ").unwrap(), "EUR");
-        assert!(currency("Currency", "XYZ").is_err(), "XYZ is not an ISO 4217 code");
+        assert!(
+            currency("Currency", "XYZ").is_err(),
+            "XYZ is not an ISO 4217 code"
+        );
         assert!(currency("Currency", "EURO").is_err());
     }
 

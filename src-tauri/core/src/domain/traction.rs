@@ -59,7 +59,10 @@ impl TractionGoal {
             msc_target: validate::positive("MSC target", self.msc_target)?,
             deadline: self.deadline,
             revenue_per_customer_month: revenue,
-            lifetime_months: validate::positive("Customer lifetime (months)", self.lifetime_months)?,
+            lifetime_months: validate::positive(
+                "Customer lifetime (months)",
+                self.lifetime_months,
+            )?,
             acquisition_rate: rate("Acquisition rate", self.acquisition_rate)?,
             activation_rate: rate("Activation rate", self.activation_rate)?,
             referral_rate: rate("Referral rate", self.referral_rate)?,

@@ -79,7 +79,10 @@ pub(crate) fn row_id(conn: &Connection) -> Result<u32> {
 }
 
 fn placeholders(n: usize) -> String {
-    (1..=n).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+    (1..=n)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub(crate) fn exists(conn: &Connection, table: &str, id: u32) -> Result<bool> {
@@ -155,9 +158,14 @@ fn unique_date(
     field: &str,
 ) -> Result<()> {
     let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE {column} = ?1 AND id IS NOT ?2)");
-    let taken: bool = conn.prepare_cached(&sql)?.query_row(rusqlite::params![date, id], |r| r.get(0))?;
+    let taken: bool = conn
+        .prepare_cached(&sql)?
+        .query_row(rusqlite::params![date, id], |r| r.get(0))?;
     if taken {
-        Err(CoreError::invalid(field, format!("there is already an entry for {date}")))
+        Err(CoreError::invalid(
+            field,
+            format!("there is already an entry for {date}"),
+        ))
     } else {
         Ok(())
     }
@@ -245,7 +253,14 @@ impl Entity for FactorySnapshotData {
         ]
     }
     fn check(&self, conn: &Connection, id: Option<u32>) -> Result<()> {
-        unique_date(conn, Self::TABLE, "period_start", self.period_start, id, "Period start")
+        unique_date(
+            conn,
+            Self::TABLE,
+            "period_start",
+            self.period_start,
+            id,
+            "Period start",
+        )
     }
 }
 

@@ -63,12 +63,18 @@ fn get_feature(conn: &Connection, id: u32) -> Result<Feature> {
 fn check_links(conn: &Connection, data: &FeatureData) -> Result<()> {
     if let Some(id) = data.milestone_id {
         if !exists(conn, "milestone", id)? {
-            return Err(CoreError::invalid("Milestone", format!("there is no milestone with id {id}")));
+            return Err(CoreError::invalid(
+                "Milestone",
+                format!("there is no milestone with id {id}"),
+            ));
         }
     }
     if let Some(id) = data.team_id {
         if !exists(conn, "team", id)? {
-            return Err(CoreError::invalid("Team", format!("there is no team with id {id}")));
+            return Err(CoreError::invalid(
+                "Team",
+                format!("there is no team with id {id}"),
+            ));
         }
     }
     Ok(())

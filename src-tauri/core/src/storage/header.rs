@@ -24,7 +24,12 @@ pub(crate) fn read(path: &Path) -> Result<Header> {
                 path: path.to_path_buf(),
             })
         }
-        Err(e) => return Err(CoreError::io(format!("{} cannot be read", path.display()), e)),
+        Err(e) => {
+            return Err(CoreError::io(
+                format!("{} cannot be read", path.display()),
+                e,
+            ))
+        }
     };
     if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         return Err(CoreError::NotSqlite {
@@ -37,7 +42,12 @@ pub(crate) fn read(path: &Path) -> Result<Header> {
         match file.read(&mut bytes[filled..]) {
             Ok(0) => break,
             Ok(n) => filled += n,
-            Err(e) => return Err(CoreError::io(format!("{} cannot be read", path.display()), e)),
+            Err(e) => {
+                return Err(CoreError::io(
+                    format!("{} cannot be read", path.display()),
+                    e,
+                ))
+            }
         }
     }
     if filled < bytes.len() || &bytes[..16] != MAGIC {

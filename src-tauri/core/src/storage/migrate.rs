@@ -45,25 +45,44 @@ mod tests {
         let mut conn = Connection::open(dir.path().join("m.keel")).unwrap();
         migrate(&mut conn, &["CREATE TABLE a (x);"]).unwrap();
         assert_eq!(user_version(&conn).unwrap(), 1);
-        let broken = ["CREATE TABLE a (x);", "CREATE TABLE b (y); SELECT nope FROM missing;"];
+        let broken = [
+            "CREATE TABLE a (x);",
+            "CREATE TABLE b (y); SELECT nope FROM missing;",
+        ];
         assert!(migrate(&mut conn, &broken).is_err());
-        assert_eq!(user_version(&conn).unwrap(), 1, "a failed step must not bump the version");
+        assert_eq!(
+            user_version(&conn).unwrap(),
+            1,
+            "a failed step must not bump the version"
+        );
         let b_exists: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'b'", [], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'b'",
+                [],
+                |r| r.get(0),
+            )
             .unwrap();
-        assert_eq!(b_exists, 0, "a failed migration must roll back its earlier statements");
+        assert_eq!(
+            b_exists, 0,
+            "a failed migration must roll back its earlier statements"
+        );
     }
 
     #[test]
     fn migrations_run_in_order_from_any_earlier_version() {
-        let steps = ["CREATE TABLE a (x);", "ALTER TABLE a ADD COLUMN y;", "CREATE TABLE c (z);"];
+        let steps = [
+            "CREATE TABLE a (x);",
+            "ALTER TABLE a ADD COLUMN y;",
+            "CREATE TABLE c (z);",
+        ];
         for start in 0..steps.len() {
             let dir = tempfile::tempdir().unwrap();
             let mut conn = Connection::open(dir.path().join("m.keel")).unwrap();
             migrate(&mut conn, &steps[..start]).unwrap();
             migrate(&mut conn, &steps).unwrap();
             assert_eq!(user_version(&conn).unwrap(), 3);
-            conn.execute("INSERT INTO a (x, y) VALUES (1, 2)", []).unwrap();
+            conn.execute("INSERT INTO a (x, y) VALUES (1, 2)", [])
+                .unwrap();
             conn.execute("INSERT INTO c (z) VALUES (3)", []).unwrap();
         }
     }

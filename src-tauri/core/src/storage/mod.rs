@@ -13,11 +13,11 @@ mod migrate;
 mod plan;
 mod snapshots;
 
-pub use entity::Entity;
-pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
-pub(crate) use features::insert_feature;
-pub(crate) use plan::{insert_plan, write_canvas, write_goal};
 pub(crate) use entity::insert;
+pub use entity::Entity;
+pub(crate) use features::insert_feature;
+pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
+pub(crate) use plan::{insert_plan, write_canvas, write_goal};
 
 use crate::error::{CoreError, Result};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -197,7 +197,12 @@ fn acquire_write_lock(path: &Path) -> Result<(Option<File>, Option<String>)> {
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
             return Ok((None, Some("you may not write to the file".to_string())))
         }
-        Err(e) => return Err(CoreError::io(format!("{} cannot be opened", path.display()), e)),
+        Err(e) => {
+            return Err(CoreError::io(
+                format!("{} cannot be opened", path.display()),
+                e,
+            ))
+        }
     };
     match file.try_lock() {
         Ok(()) => Ok((Some(file), None)),
@@ -255,7 +260,11 @@ impl TempPath {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let unique = format!(".{name}.{}.{}.tmp", std::process::id(), crate::clock::nanos());
+        let unique = format!(
+            ".{name}.{}.{}.tmp",
+            std::process::id(),
+            crate::clock::nanos()
+        );
         TempPath(dest.with_file_name(unique))
     }
 

@@ -46,7 +46,9 @@ impl PlanFile {
     pub fn snapshot_document(&self, id: u32) -> Result<PlanDocument> {
         let json: String = self
             .conn()
-            .query_row("SELECT plan_json FROM snapshot WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT plan_json FROM snapshot WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .map_err(|e| match e {
                 rusqlite::Error::QueryReturnedNoRows => CoreError::NotFound {
                     entity: "snapshot",
@@ -61,12 +63,14 @@ impl PlanFile {
     }
 
     pub fn delete_snapshot(&mut self, id: u32) -> Result<()> {
-        self.edit(|tx| match tx.execute("DELETE FROM snapshot WHERE id = ?1", [id])? {
-            0 => Err(CoreError::NotFound {
-                entity: "snapshot",
-                id,
-            }),
-            _ => Ok(()),
-        })
+        self.edit(
+            |tx| match tx.execute("DELETE FROM snapshot WHERE id = ?1", [id])? {
+                0 => Err(CoreError::NotFound {
+                    entity: "snapshot",
+                    id,
+                }),
+                _ => Ok(()),
+            },
+        )
     }
 }

@@ -1,0 +1,49 @@
+// The one door between the UI and the Rust commands: every call goes through here, and every
+// failure comes out as a BackendError with a code the UI can branch on and a sentence to show.
+import { commands, type CommandError, type ErrorCode, type Feature, type FeatureData, type PlanData, type PlanView } from "../bindings";
+
+export type BackendErrorCode = ErrorCode | "ipc";
+
+export class BackendError extends Error {
+  readonly code: BackendErrorCode;
+
+  constructor(code: BackendErrorCode, message: string) {
+    super(message);
+    this.name = "BackendError";
+    this.code = code;
+  }
+}
+
+type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: CommandError };
+
+function isCommandError(value: unknown): value is CommandError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === "string" &&
+    typeof (value as { message?: unknown }).message === "string"
+  );
+}
+
+/** Turns a command's outcome into its data, or throws a BackendError. */
+export async function call<T>(outcome: Promise<Outcome<T>>): Promise<T> {
+  let result: Outcome<T>;
+  try {
+    result = await outcome;
+  } catch (e) {
+    throw new BackendError("ipc", `Keel's core could not be reached: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (result.status === "ok") return result.data;
+  const error: unknown = result.error;
+  if (isCommandError(error)) throw new BackendError(error.code, error.message);
+  throw new BackendError("ipc", `Keel's core refused the call: ${String(error)}`);
+}
+
+export const backend = {
+  currentPlan: (): Promise<PlanView> => call(commands.currentPlan()),
+  updatePlan: (data: PlanData): Promise<PlanView> => call(commands.updatePlan(data)),
+  listFeatures: (): Promise<Feature[]> => call(commands.listFeatures()),
+  createFeature: (data: FeatureData): Promise<Feature> => call(commands.createFeature(data)),
+  updateFeature: (id: number, data: FeatureData): Promise<Feature> => call(commands.updateFeature(id, data)),
+  deleteFeature: (id: number): Promise<null> => call(commands.deleteFeature(id)),
+};

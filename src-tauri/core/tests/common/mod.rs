@@ -1,0 +1,54 @@
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use keel_core::PlanFile;
+use std::path::{Path, PathBuf};
+
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date")
+}
+
+/// A fresh empty plan in `dir`.
+pub fn empty_plan(dir: &Path) -> (PlanFile, PathBuf) {
+    let path = dir.join("plan.keel");
+    let file = keel_core::create_empty_plan(&path, "Acme Robotics", date(2026, 1, 1))
+        .expect("an empty plan can be created");
+    (file, path)
+}
+
+/// Every row of every table, as text, to prove an operation changed nothing.
+pub fn dump(file_path: &Path) -> String {
+    let conn = rusqlite::Connection::open_with_flags(
+        file_path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .expect("the plan opens for reading");
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut out = String::new();
+    for table in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
+            .unwrap();
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                (0..columns)
+                    .map(|i| {
+                        r.get::<_, rusqlite::types::Value>(i)
+                            .map(|v| format!("{v:?}"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .unwrap();
+        for row in rows {
+            out.push_str(&format!("{table}: {}\n", row.unwrap().join(" | ")));
+        }
+    }
+    out
+}

@@ -1,0 +1,230 @@
+//! Opening a file that is not a healthy Keel plan gives a distinct, clear error and leaves the
+//! file byte-for-byte as it was. Read-only files and plans held by another Keel open read-only.
+
+mod common;
+
+use common::{date, empty_plan};
+use keel_core::domain::{FeatureData, RiskClass};
+use keel_core::{sample, ErrorCode, PlanFile};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn sample_plan(dir: &Path) -> PathBuf {
+    let path = dir.join("sample.keel");
+    sample::create_sample_plan(&path, date(2026, 11, 27)).unwrap();
+    path
+}
+
+/// Opens `path`, expects `code`, and checks the file (and its directory) did not change.
+fn refused(path: &Path, code: ErrorCode, says: &str) {
+    let before = std::fs::read(path).ok();
+    let dir_before = listing(path.parent().unwrap());
+    let err = PlanFile::open(path).expect_err("the file must be refused");
+    assert_eq!(err.code(), code, "{err}");
+    assert!(err.to_string().contains(says), "{err:?} must say {says:?}");
+    assert_eq!(
+        std::fs::read(path).ok(),
+        before,
+        "a refused file must be left byte-for-byte"
+    );
+    assert_eq!(
+        listing(path.parent().unwrap()),
+        dir_before,
+        "no file may be created beside it"
+    );
+}
+
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_missing_file_is_reported_and_not_created() {
+    let dir = tempfile::tempdir().unwrap();
+    refused(
+        &dir.path().join("nope.keel"),
+        ErrorCode::FileMissing,
+        "does not exist",
+    );
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.keel");
+    std::fs::write(&text, "These are my notes, not a database.\n".repeat(20)).unwrap();
+    refused(&text, ErrorCode::NotSqlite, "not an SQLite database");
+    let empty = dir.path().join("empty.keel");
+    std::fs::write(&empty, b"").unwrap();
+    refused(&empty, ErrorCode::NotSqlite, "not an SQLite database");
+}
+
+#[test]
+fn another_applications_sqlite_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("other.db");
+    let conn = rusqlite::Connection::open(&plain).unwrap();
+    conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');")
+        .unwrap();
+    drop(conn);
+    refused(&plain, ErrorCode::OtherApplication, "another application");
+
+    let foreign = dir.path().join("foreign.db");
+    let conn = rusqlite::Connection::open(&foreign).unwrap();
+    conn.execute_batch(
+        "PRAGMA application_id = 1234; PRAGMA user_version = 1; CREATE TABLE plan (x);",
+    )
+    .unwrap();
+    drop(conn);
+    refused(&foreign, ErrorCode::OtherApplication, "another application");
+}
+
+#[test]
+fn a_truncated_plan_is_refused_as_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_plan(dir.path());
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    refused(&path, ErrorCode::Corrupt, "damaged");
+}
+
+#[test]
+fn a_corrupt_plan_is_refused_as_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_plan(dir.path());
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    assert!(bytes.len() > 4 * page, "the sample spans several pages");
+    // Scribble over the b-tree pages after the schema page.
+    for b in &mut bytes[page..4 * page] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    refused(&path, ErrorCode::Corrupt, "damaged");
+}
+
+#[test]
+fn a_plan_from_a_newer_keel_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, path) = empty_plan(dir.path());
+    drop(file);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    refused(
+        &path,
+        ErrorCode::NewerVersion,
+        "newer version of Keel (plan format 99",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_opens_read_only_and_refuses_edits() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_plan(dir.path());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    let mut file = PlanFile::open(&path).expect("a read-only plan still opens");
+    assert_eq!(file.read_only(), Some("the file is read-only"));
+    assert_eq!(file.features().unwrap().len(), 24, "it can be read");
+    let err = file
+        .create_feature(FeatureData::new("New", RiskClass::Business))
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::ReadOnly);
+    assert!(err.to_string().contains("read-only"), "{err}");
+    drop(file);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "a read-only plan is never written"
+    );
+}
+
+#[test]
+fn a_second_open_in_the_same_process_is_read_only_until_the_first_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, path) = empty_plan(dir.path());
+    let mut second = PlanFile::open(&path).unwrap();
+    assert_eq!(
+        second.read_only(),
+        Some("it is open for editing in another Keel window")
+    );
+    let err = second.take_snapshot("x").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::ReadOnly);
+    drop(second);
+    drop(first);
+    let third = PlanFile::open(&path).unwrap();
+    assert_eq!(
+        third.read_only(),
+        None,
+        "once the first closes, the plan is editable again"
+    );
+}
+
+/// Helper process for the test below: holds a plan open until its stdin closes.
+#[test]
+#[ignore = "run only as a child process by a_plan_open_in_another_process_opens_read_only"]
+fn child_holds_plan_open() {
+    let path = std::env::var("KEEL_TEST_PLAN").expect("the parent names the plan");
+    let file = PlanFile::open(Path::new(&path)).unwrap();
+    assert_eq!(file.read_only(), None);
+    println!("HOLDING");
+    std::io::stdout().flush().unwrap();
+    let mut line = String::new();
+    let _ = std::io::stdin().read_line(&mut line);
+}
+
+#[test]
+fn a_plan_open_in_another_process_opens_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, path) = empty_plan(dir.path());
+    drop(file);
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--ignored",
+            "--exact",
+            "child_holds_plan_open",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("KEEL_TEST_PLAN", &path)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("HOLDING") {
+        line.clear();
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "the child must report that it holds the plan"
+        );
+    }
+    let before = std::fs::read(&path).unwrap();
+    let mut second = PlanFile::open(&path).unwrap();
+    assert_eq!(
+        second.read_only(),
+        Some("it is open for editing in another Keel window")
+    );
+    assert_eq!(
+        second.take_snapshot("x").unwrap_err().code(),
+        ErrorCode::ReadOnly
+    );
+    drop(second);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    drop(child.stdin.take());
+    assert!(
+        child.wait().unwrap().success(),
+        "the child must exit cleanly"
+    );
+}

@@ -38,22 +38,29 @@ pub fn app_builder<R: Runtime>(
     let specta = specta_builder::<R>();
     builder
         .plugin(tauri_plugin_dialog::init())
+        .manage(AppState::default())
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
-            let opened = app
-                .path()
-                .app_data_dir()
-                .map_err(|e| keel_core::CoreError::Io {
-                    context: "Keel's data folder cannot be found".into(),
-                    source: std::io::Error::other(e.to_string()),
-                })
-                .and_then(|dir| session::open_at_start(&dir, start.as_deref()));
-            if let (Ok(file), Some(window)) = (&opened, app.get_webview_window("main")) {
-                let _ = window.set_title(&window_title(file));
-            }
-            app.manage(AppState::new(opened));
+            open_start_plan(app.handle(), start.as_deref());
             Ok(())
         })
+}
+
+/// Opens the plan the app starts on (see [`session::open_at_start`]) into the app's state and
+/// titles the window after it. Run by the app's setup; tests on the mock runtime call it.
+pub fn open_start_plan<R: Runtime>(app: &tauri::AppHandle<R>, start: Option<&std::path::Path>) {
+    let opened = app
+        .path()
+        .app_data_dir()
+        .map_err(|e| keel_core::CoreError::Io {
+            context: "Keel's data folder cannot be found".into(),
+            source: std::io::Error::other(e.to_string()),
+        })
+        .and_then(|dir| session::open_at_start(&dir, start));
+    if let (Ok(file), Some(window)) = (&opened, app.get_webview_window("main")) {
+        let _ = window.set_title(&window_title(file));
+    }
+    app.state::<AppState>().set(opened);
 }
 
 pub fn window_title(file: &keel_core::PlanFile) -> String {

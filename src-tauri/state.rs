@@ -12,17 +12,16 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(opened: Result<PlanFile, keel_core::CoreError>) -> Self {
-        let state = AppState::default();
+    /// Records the outcome of opening a plan: the plan, or why there is none.
+    pub fn set(&self, opened: Result<PlanFile, keel_core::CoreError>) {
         match opened {
-            Ok(file) => state.replace(file),
+            Ok(file) => self.replace(file),
             Err(e) => {
-                if let Ok(mut slot) = state.open_error.lock() {
+                if let Ok(mut slot) = self.open_error.lock() {
                     *slot = Some(e.to_string());
                 }
             }
         }
-        state
     }
 
     pub fn replace(&self, file: PlanFile) {

@@ -1,0 +1,101 @@
+//! The command line as a founder runs it: `keel new` and `keel info`, and their errors (one
+//! sentence on stderr, a non-zero exit, nothing half-written).
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn keel(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_keel"))
+        .args(args)
+        .output()
+        .expect("the keel binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A failure prints exactly one line on stderr, starting with "keel: ".
+fn assert_one_sentence_error(out: &Output, says: &str) {
+    assert!(!out.status.success(), "the command must fail");
+    let err = text(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "one line on stderr, got {err:?}");
+    assert!(err.starts_with("keel: ") && err.contains(says), "{err:?} must say {says:?}");
+}
+
+#[test]
+fn new_sample_then_info_describes_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("loomline.keel");
+    let plan_arg = plan.to_str().unwrap();
+    let out = keel(&["new", plan_arg, "--sample"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("for Loomline"));
+
+    let out = keel(&["info", plan_arg]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let info = text(&out.stdout);
+    for expected in ["Company:           Loomline", "Plan format:       1", "Integrity:         ok", "Features:          24", "Teams:             1"] {
+        assert!(info.contains(expected), "info must show {expected:?}:\n{info}");
+    }
+
+    let out = keel(&["info", plan_arg, "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("--json prints JSON");
+    assert_eq!(json["features"], 24);
+    assert_eq!(json["integrity"], "ok");
+}
+
+#[test]
+fn new_without_sample_names_the_company_after_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = keel(&["new", dir.path().join("Acme Robotics").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let plan = dir.path().join("Acme Robotics.keel");
+    assert!(plan.exists(), "the .keel extension is added");
+    let file = keel_core::PlanFile::open(&plan).unwrap();
+    assert_eq!(file.plan().unwrap().data.company_name, "Acme Robotics");
+    assert!(file.features().unwrap().is_empty());
+}
+
+#[test]
+fn new_refuses_to_overwrite_and_leaves_the_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("mine.keel");
+    std::fs::write(&plan, "precious").unwrap();
+    let out = keel(&["new", plan.to_str().unwrap(), "--sample"]);
+    assert_one_sentence_error(&out, "already exists");
+    assert_eq!(std::fs::read(&plan).unwrap(), b"precious");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left");
+}
+
+#[test]
+fn new_with_an_invalid_name_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("x.keel");
+    let long = "n".repeat(121);
+    let out = keel(&["new", plan.to_str().unwrap(), "--name", &long]);
+    assert_one_sentence_error(&out, "Company name: must be at most 120 characters");
+    assert!(!plan.exists());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing half-written");
+}
+
+#[test]
+fn info_on_bad_files_says_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.keel");
+    std::fs::write(&notes, "not a plan at all, just some notes").unwrap();
+    let out = keel(&["info", notes.to_str().unwrap()]);
+    assert_one_sentence_error(&out, "is not a Keel plan: it is not an SQLite database file");
+    assert_eq!(std::fs::read(&notes).unwrap(), b"not a plan at all, just some notes");
+
+    let out = keel(&["info", dir.path().join("missing.keel").to_str().unwrap()]);
+    assert_one_sentence_error(&out, "does not exist");
+    assert!(!Path::new(&dir.path().join("missing.keel")).exists());
+}
+
+#[test]
+fn version_is_the_package_version() {
+    let out = keel(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout).trim(), format!("keel {}", env!("CARGO_PKG_VERSION")));
+}

@@ -1,0 +1,141 @@
+//! The commands through Tauri's IPC on the mock runtime, with the real config and capability:
+//! what the UI sends and receives, errors included.
+
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::sync::Once;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewUrl, WebviewWindow, WebviewWindowBuilder};
+
+/// Keeps the app's data folder (recent plans, sample) out of the user's home.
+fn isolate_data_dir() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let dir = std::env::temp_dir().join(format!("keel-ipc-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // Set before any app exists; every test shares the same value.
+        std::env::set_var("XDG_DATA_HOME", dir);
+    });
+}
+
+struct Harness {
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn start(make_plan: impl FnOnce(&Path)) -> Harness {
+    isolate_data_dir();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.keel");
+    make_plan(&path);
+    let app = keel::app_builder(mock_builder(), Some(path.clone()))
+        .build(keel::context())
+        .expect("the app builds on the mock runtime");
+    // The mock runtime never runs the setup hook; do what it does.
+    keel::open_start_plan(app.handle(), Some(&path));
+    let window = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
+        .build()
+        .unwrap();
+    Harness { _app: app, window, _dir: dir, path }
+}
+
+fn sample(path: &Path) {
+    keel_core::sample::create_sample_plan(path, keel_core::clock::today()).unwrap();
+}
+
+fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        &h.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn plan_commands_read_and_edit_the_open_plan() {
+    let h = start(sample);
+    let view = invoke(&h, "current_plan", json!({})).expect("current_plan answers");
+    assert_eq!(view["plan"]["data"]["company_name"], "Loomline");
+    assert_eq!(view["file_name"], "plan.keel");
+    assert_eq!(view["read_only"], Value::Null);
+
+    let mut data = view["plan"]["data"].clone();
+    data["tagline"] = json!("Hear every customer");
+    let saved = invoke(&h, "update_plan", json!({ "data": data })).expect("a valid edit saves");
+    assert_eq!(saved["plan"]["data"]["tagline"], "Hear every customer");
+
+    let before = std::fs::read(&h.path).unwrap();
+    let mut bad = data.clone();
+    bad["company_name"] = json!("x".repeat(121));
+    let err = invoke(&h, "update_plan", json!({ "data": bad })).expect_err("too long is refused");
+    assert_eq!(err["code"], "validation");
+    assert_eq!(
+        err["message"],
+        "Company name: must be at most 120 characters (it has 121)."
+    );
+    assert_eq!(std::fs::read(&h.path).unwrap(), before, "a refused edit writes nothing");
+
+    let reopened = keel_core::PlanFile::open_with(&h.path, keel_core::Mode::Inspect).unwrap();
+    assert_eq!(reopened.plan().unwrap().data.tagline, "Hear every customer");
+}
+
+#[test]
+fn feature_commands_list_create_update_and_delete() {
+    let h = start(sample);
+    let list = invoke(&h, "list_features", json!({})).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 24);
+
+    let mut data = list[0]["data"].clone();
+    data["title"] = json!("Customer advisory board");
+    data["team_id"] = Value::Null;
+    let created = invoke(&h, "create_feature", json!({ "data": data })).expect("created");
+    assert_eq!(created["position"], 25, "a new feature goes to the end of the manual order");
+    let id = created["id"].clone();
+
+    data["risk_level"] = json!(2);
+    let updated = invoke(&h, "update_feature", json!({ "id": id, "data": data })).unwrap();
+    assert_eq!(updated["data"]["risk_level"], 2);
+
+    data["risk_level"] = json!(9);
+    let err = invoke(&h, "update_feature", json!({ "id": id, "data": data })).unwrap_err();
+    assert_eq!(err["code"], "validation");
+    assert_eq!(err["message"], "Risk level: must be a whole number from 1 to 5.");
+
+    invoke(&h, "delete_feature", json!({ "id": id })).expect("deleted");
+    let err = invoke(&h, "delete_feature", json!({ "id": id })).unwrap_err();
+    assert_eq!(err["code"], "not_found");
+    assert_eq!(invoke(&h, "list_features", json!({})).unwrap().as_array().unwrap().len(), 24);
+
+    let err = invoke(&h, "update_feature", json!({ "id": 1 })).expect_err("a missing argument");
+    assert!(err.as_str().unwrap_or_default().contains("data"), "{err}");
+}
+
+#[test]
+fn a_file_that_cannot_be_opened_reaches_the_ui_as_a_clear_error() {
+    let h = start(|path| std::fs::write(path, "not a plan").unwrap());
+    let err = invoke(&h, "current_plan", json!({})).unwrap_err();
+    assert_eq!(err["code"], "no_plan_open");
+    let message = err["message"].as_str().unwrap();
+    assert!(message.contains("is not a Keel plan"), "{message}");
+    assert_eq!(std::fs::read(&h.path).unwrap(), b"not a plan", "the file is left alone");
+}
+
+#[test]
+fn commands_outside_keels_own_are_refused() {
+    let h = start(sample);
+    let err = invoke(&h, "plugin:dialog|open", json!({ "options": {} }))
+        .expect_err("the dialog plugin is not callable from the page");
+    assert!(err.to_string().contains("not allowed"), "{err}");
+}

@@ -1,0 +1,142 @@
+//! Drives the real app for end-to-end tests: Xvfb (started by `make test` through xvfb-run)
+//! → tauri-driver → WebKitWebDriver → the keel binary, with its own data folder.
+
+#![allow(dead_code)]
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const DRIVER_PORT: u16 = 4444;
+const NATIVE_PORT: u16 = 4445;
+
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    pub data_home: tempfile::TempDir,
+}
+
+fn tauri_driver() -> PathBuf {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    match cargo_home.map(|h| h.join("bin/tauri-driver")) {
+        Some(path) if path.exists() => path,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}
+
+fn wait_for_port(port: u16, within: Duration) {
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(start.elapsed() < within, "tauri-driver did not listen on port {port}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+impl App {
+    /// Starts the app with `args` and a fresh data folder (so a first run opens the sample).
+    pub async fn launch(args: &[&str]) -> App {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "end-to-end tests need a display: run them under xvfb-run (make test does)"
+        );
+        let data_home = tempfile::tempdir().unwrap();
+        let driver = Command::new(tauri_driver())
+            .args(["--port", &DRIVER_PORT.to_string(), "--native-port", &NATIVE_PORT.to_string()])
+            .env("XDG_DATA_HOME", data_home.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver runs (make test installs it)");
+        wait_for_port(DRIVER_PORT, Duration::from_secs(20));
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": env!("CARGO_BIN_EXE_keel"), "args": args }),
+        );
+        let client = tokio::time::timeout(
+            Duration::from_secs(60),
+            ClientBuilder::native()
+                .capabilities(caps)
+                .connect(&format!("http://127.0.0.1:{DRIVER_PORT}")),
+        )
+        .await
+        .expect("the WebDriver session starts within a minute")
+        .expect("the WebDriver session starts");
+        App { client, driver, data_home }
+    }
+
+    /// Waits for an element and returns its text.
+    pub async fn text_of(&self, css: &str) -> String {
+        let element = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} must appear: {e}"));
+        element.text().await.unwrap()
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} must appear: {e}"))
+            .click()
+            .await
+            .unwrap();
+    }
+
+    pub async fn count(&self, css: &str) -> usize {
+        self.client.find_all(Locator::Css(css)).await.unwrap().len()
+    }
+
+    /// Saves a PNG of the window under target/tmp/screenshots/ and returns its path.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        self.client
+            .execute_async("requestAnimationFrame(() => requestAnimationFrame(arguments[0]))", vec![])
+            .await
+            .unwrap();
+        let png = self.client.screenshot().await.unwrap();
+        assert!(png.starts_with(b"\x89PNG"), "the screenshot is a PNG");
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap();
+        path
+    }
+
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        stop(&mut self.driver);
+    }
+}
+
+/// SIGTERM, never SIGKILL: a killed tauri-driver leaves WebKitWebDriver holding the port.
+fn stop(driver: &mut Child) {
+    let _ = Command::new("kill").args(["-TERM", &driver.id().to_string()]).status();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = driver.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = driver.kill();
+    let _ = driver.wait();
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if let Ok(None) = self.driver.try_wait() {
+            stop(&mut self.driver);
+        }
+    }
+}

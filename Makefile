@@ -1,0 +1,50 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both install what is missing.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+UI := ui
+XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+
+.PHONY: run test deps deps-test ui-deps ui-build lint rust-test ui-test bindings-check core-check e2e
+
+run: deps ui-build
+	cargo run --bin keel
+
+test: deps-test ui-build lint core-check rust-test bindings-check ui-test e2e
+	@echo "make test: all checks passed"
+
+deps:
+	./scripts/install-deps.sh
+
+deps-test:
+	./scripts/install-deps.sh --test
+
+$(UI)/node_modules/.package-lock.json: $(UI)/package-lock.json
+	npm --prefix $(UI) ci --no-audit --no-fund
+
+ui-deps: $(UI)/node_modules/.package-lock.json
+
+ui-build: ui-deps
+	npm --prefix $(UI) run build
+
+lint: ui-deps
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --all-features -- -D warnings
+	npm --prefix $(UI) run check
+	npm --prefix $(UI) run lint
+
+core-check:
+	./scripts/check-core-independent.sh
+
+rust-test:
+	cargo test --workspace
+
+# The bindings test (part of rust-test) rewrites ui/src/bindings.ts; it must not have changed.
+bindings-check:
+	git diff --exit-code -- $(UI)/src/bindings.ts || \
+	  (echo "ui/src/bindings.ts is stale: commit the regenerated file." >&2; exit 1)
+
+ui-test: ui-deps
+	npm --prefix $(UI) test
+
+e2e:
+	timeout 900 $(XVFB) cargo test --features e2e-seams --test e2e -- --test-threads=1

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what building (and, with --test, testing) Keel needs and is missing on a
+# Debian/Ubuntu machine. Safe to run again: it installs only what is not there.
+set -euo pipefail
+
+build_packages=(libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
+  libssl-dev build-essential pkg-config)
+test_packages=(xvfb webkit2gtk-driver poppler-utils qpdf)
+tauri_driver_version=2.1.0
+
+packages=("${build_packages[@]}")
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=("${test_packages[@]}")
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ! command -v node >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
+
+if ((${#missing[@]})); then
+  echo "Installing system packages: ${missing[*]}"
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if ((node_major < 20)); then
+  echo "Keel's UI build needs Node.js 20 or later; this machine has $(node --version)." >&2
+  exit 1
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+  if ! cargo install --list | grep -q "^tauri-driver v${tauri_driver_version}:"; then
+    echo "Installing tauri-driver ${tauri_driver_version}"
+    cargo install tauri-driver --version "${tauri_driver_version}" --locked
+  fi
+fi

@@ -1,0 +1,59 @@
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it } from "vitest";
+import { BackendError, backend } from "./backend";
+
+afterEach(() => clearMocks());
+
+const view = {
+  plan: {
+    data: {
+      company_name: "Loomline",
+      tagline: "",
+      vision: "",
+      strategy: "",
+      stage: "mvp",
+      currency: "USD",
+      start_date: "2025-05-01",
+    },
+    created_at: "2026-01-01T00:00:00Z",
+    updated_at: "2026-01-01T00:00:00Z",
+  },
+  file_name: "plan.keel",
+  path: "/plans/plan.keel",
+  read_only: null,
+};
+
+describe("backend", () => {
+  it("returns a command's data and sends its arguments by name", async () => {
+    const calls: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      return cmd === "current_plan" ? view : null;
+    });
+    await expect(backend.currentPlan()).resolves.toEqual(view);
+    await backend.deleteFeature(7);
+    expect(calls).toEqual([
+      { cmd: "current_plan", args: {} },
+      { cmd: "delete_feature", args: { id: 7 } },
+    ]);
+  });
+
+  it("turns a command's error into a BackendError with its code and message", async () => {
+    mockIPC(() => {
+      throw { code: "validation", message: "Title: must not be empty." };
+    });
+    const error = await backend.listFeatures().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackendError);
+    expect(error).toMatchObject({ code: "validation", message: "Title: must not be empty." });
+  });
+
+  it("reports a refusal that is not a command error (an IPC failure) as code ipc", async () => {
+    mockIPC(() => {
+      throw "command list_features not allowed by ACL";
+    });
+    const error = await backend.listFeatures().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackendError);
+    expect(error).toMatchObject({ code: "ipc" });
+    expect((error as BackendError).message).toContain("not allowed by ACL");
+  });
+});

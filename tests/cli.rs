@@ -20,7 +20,10 @@ fn assert_one_sentence_error(out: &Output, says: &str) {
     assert!(!out.status.success(), "the command must fail");
     let err = text(&out.stderr);
     assert_eq!(err.lines().count(), 1, "one line on stderr, got {err:?}");
-    assert!(err.starts_with("keel: ") && err.contains(says), "{err:?} must say {says:?}");
+    assert!(
+        err.starts_with("keel: ") && err.contains(says),
+        "{err:?} must say {says:?}"
+    );
 }
 
 #[test]
@@ -35,8 +38,17 @@ fn new_sample_then_info_describes_the_file() {
     let out = keel(&["info", plan_arg]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let info = text(&out.stdout);
-    for expected in ["Company:           Loomline", "Plan format:       1", "Integrity:         ok", "Features:          24", "Teams:             1"] {
-        assert!(info.contains(expected), "info must show {expected:?}:\n{info}");
+    for expected in [
+        "Company:           Loomline",
+        "Plan format:       1",
+        "Integrity:         ok",
+        "Features:          24",
+        "Teams:             1",
+    ] {
+        assert!(
+            info.contains(expected),
+            "info must show {expected:?}:\n{info}"
+        );
     }
 
     let out = keel(&["info", plan_arg, "--json"]);
@@ -65,7 +77,11 @@ fn new_refuses_to_overwrite_and_leaves_the_file_alone() {
     let out = keel(&["new", plan.to_str().unwrap(), "--sample"]);
     assert_one_sentence_error(&out, "already exists");
     assert_eq!(std::fs::read(&plan).unwrap(), b"precious");
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file is left"
+    );
 }
 
 #[test]
@@ -76,7 +92,11 @@ fn new_with_an_invalid_name_creates_nothing() {
     let out = keel(&["new", plan.to_str().unwrap(), "--name", &long]);
     assert_one_sentence_error(&out, "Company name: must be at most 120 characters");
     assert!(!plan.exists());
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing half-written");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing half-written"
+    );
 }
 
 #[test]
@@ -85,8 +105,14 @@ fn info_on_bad_files_says_what_is_wrong() {
     let notes = dir.path().join("notes.keel");
     std::fs::write(&notes, "not a plan at all, just some notes").unwrap();
     let out = keel(&["info", notes.to_str().unwrap()]);
-    assert_one_sentence_error(&out, "is not a Keel plan: it is not an SQLite database file");
-    assert_eq!(std::fs::read(&notes).unwrap(), b"not a plan at all, just some notes");
+    assert_one_sentence_error(
+        &out,
+        "is not a Keel plan: it is not an SQLite database file",
+    );
+    assert_eq!(
+        std::fs::read(&notes).unwrap(),
+        b"not a plan at all, just some notes"
+    );
 
     let out = keel(&["info", dir.path().join("missing.keel").to_str().unwrap()]);
     assert_one_sentence_error(&out, "does not exist");
@@ -97,5 +123,8 @@ fn info_on_bad_files_says_what_is_wrong() {
 fn version_is_the_package_version() {
     let out = keel(&["--version"]);
     assert!(out.status.success());
-    assert_eq!(text(&out.stdout).trim(), format!("keel {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!("keel {}", env!("CARGO_PKG_VERSION"))
+    );
 }

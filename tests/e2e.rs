@@ -8,17 +8,29 @@ use support::App;
 async fn first_run_opens_the_sample_plan_and_shows_its_company_and_features() {
     let app = App::launch(&[]).await;
     assert_eq!(app.text_of(".company").await, "Loomline");
-    assert!(app.text_of(".topbar .file").await.contains("Sample plan.keel"));
+    assert!(app
+        .text_of(".topbar .file")
+        .await
+        .contains("Sample plan.keel"));
     let shot = app.screenshot("overview").await;
-    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000, "the screenshot shows a real window");
+    assert!(
+        std::fs::metadata(&shot).unwrap().len() > 10_000,
+        "the screenshot shows a real window"
+    );
 
     app.click("nav button:nth-of-type(2)").await;
     assert_eq!(app.text_of("h1.section-title").await, "Features");
     assert_eq!(app.count("table[aria-label=Features] tbody tr").await, 24);
     app.screenshot("features").await;
 
-    let sample = app.data_home.path().join("app.keel.desktop/Sample plan.keel");
-    assert!(sample.exists(), "the sample plan is stored in the app's data folder");
+    let sample = app
+        .data_home
+        .path()
+        .join("app.keel.desktop/Sample plan.keel");
+    assert!(
+        sample.exists(),
+        "the sample plan is stored in the app's data folder"
+    );
     app.quit().await;
 }
 

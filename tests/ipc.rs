@@ -40,7 +40,12 @@ fn start(make_plan: impl FnOnce(&Path)) -> Harness {
     let window = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
         .build()
         .unwrap();
-    Harness { _app: app, window, _dir: dir, path }
+    Harness {
+        _app: app,
+        window,
+        _dir: dir,
+        path,
+    }
 }
 
 fn sample(path: &Path) {
@@ -85,7 +90,11 @@ fn plan_commands_read_and_edit_the_open_plan() {
         err["message"],
         "Company name: must be at most 120 characters (it has 121)."
     );
-    assert_eq!(std::fs::read(&h.path).unwrap(), before, "a refused edit writes nothing");
+    assert_eq!(
+        std::fs::read(&h.path).unwrap(),
+        before,
+        "a refused edit writes nothing"
+    );
 
     let reopened = keel_core::PlanFile::open_with(&h.path, keel_core::Mode::Inspect).unwrap();
     assert_eq!(reopened.plan().unwrap().data.tagline, "Hear every customer");
@@ -101,7 +110,10 @@ fn feature_commands_list_create_update_and_delete() {
     data["title"] = json!("Customer advisory board");
     data["team_id"] = Value::Null;
     let created = invoke(&h, "create_feature", json!({ "data": data })).expect("created");
-    assert_eq!(created["position"], 25, "a new feature goes to the end of the manual order");
+    assert_eq!(
+        created["position"], 25,
+        "a new feature goes to the end of the manual order"
+    );
     let id = created["id"].clone();
 
     data["risk_level"] = json!(2);
@@ -111,12 +123,22 @@ fn feature_commands_list_create_update_and_delete() {
     data["risk_level"] = json!(9);
     let err = invoke(&h, "update_feature", json!({ "id": id, "data": data })).unwrap_err();
     assert_eq!(err["code"], "validation");
-    assert_eq!(err["message"], "Risk level: must be a whole number from 1 to 5.");
+    assert_eq!(
+        err["message"],
+        "Risk level: must be a whole number from 1 to 5."
+    );
 
     invoke(&h, "delete_feature", json!({ "id": id })).expect("deleted");
     let err = invoke(&h, "delete_feature", json!({ "id": id })).unwrap_err();
     assert_eq!(err["code"], "not_found");
-    assert_eq!(invoke(&h, "list_features", json!({})).unwrap().as_array().unwrap().len(), 24);
+    assert_eq!(
+        invoke(&h, "list_features", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        24
+    );
 
     let err = invoke(&h, "update_feature", json!({ "id": 1 })).expect_err("a missing argument");
     assert!(err.as_str().unwrap_or_default().contains("data"), "{err}");
@@ -129,7 +151,11 @@ fn a_file_that_cannot_be_opened_reaches_the_ui_as_a_clear_error() {
     assert_eq!(err["code"], "no_plan_open");
     let message = err["message"].as_str().unwrap();
     assert!(message.contains("is not a Keel plan"), "{message}");
-    assert_eq!(std::fs::read(&h.path).unwrap(), b"not a plan", "the file is left alone");
+    assert_eq!(
+        std::fs::read(&h.path).unwrap(),
+        b"not a plan",
+        "the file is left alone"
+    );
 }
 
 #[test]

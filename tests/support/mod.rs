@@ -31,7 +31,10 @@ fn tauri_driver() -> PathBuf {
 fn wait_for_port(port: u16, within: Duration) {
     let start = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < within, "tauri-driver did not listen on port {port}");
+        assert!(
+            start.elapsed() < within,
+            "tauri-driver did not listen on port {port}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -45,7 +48,12 @@ impl App {
         );
         let data_home = tempfile::tempdir().unwrap();
         let driver = Command::new(tauri_driver())
-            .args(["--port", &DRIVER_PORT.to_string(), "--native-port", &NATIVE_PORT.to_string()])
+            .args([
+                "--port",
+                &DRIVER_PORT.to_string(),
+                "--native-port",
+                &NATIVE_PORT.to_string(),
+            ])
             .env("XDG_DATA_HOME", data_home.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -67,7 +75,11 @@ impl App {
         .await
         .expect("the WebDriver session starts within a minute")
         .expect("the WebDriver session starts");
-        App { client, driver, data_home }
+        App {
+            client,
+            driver,
+            data_home,
+        }
     }
 
     /// Waits for an element and returns its text.
@@ -101,7 +113,10 @@ impl App {
     /// Saves a PNG of the window under target/tmp/screenshots/ and returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         self.client
-            .execute_async("requestAnimationFrame(() => requestAnimationFrame(arguments[0]))", vec![])
+            .execute_async(
+                "requestAnimationFrame(() => requestAnimationFrame(arguments[0]))",
+                vec![],
+            )
             .await
             .unwrap();
         let png = self.client.screenshot().await.unwrap();
@@ -121,7 +136,9 @@ impl App {
 
 /// SIGTERM, never SIGKILL: a killed tauri-driver leaves WebKitWebDriver holding the port.
 fn stop(driver: &mut Child) {
-    let _ = Command::new("kill").args(["-TERM", &driver.id().to_string()]).status();
+    let _ = Command::new("kill")
+        .args(["-TERM", &driver.id().to_string()])
+        .status();
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {
         if let Ok(Some(_)) = driver.try_wait() {

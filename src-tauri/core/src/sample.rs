@@ -429,7 +429,7 @@ fn features(today: NaiveDate, year2: u32, team: u32) -> Vec<FeatureData> {
         ),
     ];
     let quarter_start = first_of_month(today)
-        .checked_sub_months(Months::new((today.month0() % 3) as u32))
+        .checked_sub_months(Months::new(today.month0() % 3))
         .unwrap_or(today);
     list.iter()
         .enumerate()

@@ -7,6 +7,9 @@ use common::{date, dump, empty_plan};
 use keel_core::domain::*;
 use keel_core::{CoreError, ErrorCode, PlanFile};
 
+/// A description of the expected error, and how to break valid data to get it.
+type Case<'a, T> = (&'a str, Box<dyn Fn(&mut T) + 'a>);
+
 /// Runs `op`, expects a validation error mentioning `expected`, and checks nothing changed.
 fn refused<T: std::fmt::Debug>(
     file: &mut PlanFile,
@@ -34,7 +37,7 @@ fn plan_fields_are_validated() {
     let dir = tempfile::tempdir().unwrap();
     let (mut file, path) = empty_plan(dir.path());
     let base = file.plan().unwrap().data;
-    let cases: Vec<(&str, Box<dyn Fn(&mut PlanData)>)> = vec![
+    let cases: Vec<Case<PlanData>> = vec![
         (
             "Company name: must not be empty",
             Box::new(|d| d.company_name = "   ".into()),
@@ -77,7 +80,7 @@ fn canvas_boxes_are_limited_to_2000_characters() {
     let dir = tempfile::tempdir().unwrap();
     let (mut file, path) = empty_plan(dir.path());
     let long = "x".repeat(2_001);
-    let boxes: Vec<(&str, Box<dyn Fn(&mut LeanCanvas)>)> = vec![
+    let boxes: Vec<Case<LeanCanvas>> = vec![
         ("Problem", Box::new(|c| c.problem = long.clone())),
         (
             "Customer segments",
@@ -130,7 +133,7 @@ fn goal_fields_are_validated() {
     let dir = tempfile::tempdir().unwrap();
     let (mut file, path) = empty_plan(dir.path());
     file.set_goal(goal()).unwrap();
-    let cases: Vec<(&str, Box<dyn Fn(&mut TractionGoal)>)> = vec![
+    let cases: Vec<Case<TractionGoal>> = vec![
         (
             "MSC target: must be greater than 0",
             Box::new(|g| g.msc_target = 0.0),
@@ -288,7 +291,7 @@ fn feature_fields_are_validated() {
     let kept = file
         .create_feature(FeatureData::new("Kept", RiskClass::Business))
         .unwrap();
-    let cases: Vec<(&str, Box<dyn Fn(&mut FeatureData)>)> = vec![
+    let cases: Vec<Case<FeatureData>> = vec![
         (
             "Title: must not be empty",
             Box::new(|d| d.title = "".into()),

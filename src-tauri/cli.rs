@@ -2,7 +2,9 @@
 //! Every failure prints one sentence on stderr and exits non-zero.
 
 use clap::{Parser, Subcommand};
-use keel_core::{clock, info, sample, CoreError};
+use chrono::NaiveDate;
+use keel_core::check::{Finding, Severity};
+use keel_core::{analysis, clock, info, sample, CoreError, Mode, PlanFile};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
@@ -32,6 +34,16 @@ enum Command {
         #[arg(long, conflicts_with = "sample")]
         name: Option<String>,
     },
+    /// Check the plan for known startup mistakes; exits 1 when a finding is an error.
+    Check {
+        plan: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Check as of this date (YYYY-MM-DD) instead of today.
+        #[arg(long)]
+        date: Option<NaiveDate>,
+    },
     /// Say what a plan file is: format version, counts, integrity.
     Info {
         plan: PathBuf,
@@ -41,24 +53,25 @@ enum Command {
     },
 }
 
+/// Exit code of a command that failed (bad file, bad input); 1 is kept for "check found errors".
+const FAILED: i32 = 2;
+
 /// Runs the command line and returns the process exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();
     let result = match cli.command {
         None => {
             crate::run_app(cli.plan);
-            Ok(())
+            Ok(0)
         }
-        Some(Command::New { plan, sample, name }) => new(&plan, sample, name.as_deref()),
-        Some(Command::Info { plan, json }) => show_info(&plan, json),
+        Some(Command::New { plan, sample, name }) => new(&plan, sample, name.as_deref()).map(|_| 0),
+        Some(Command::Info { plan, json }) => show_info(&plan, json).map(|_| 0),
+        Some(Command::Check { plan, json, date }) => check(&plan, json, date),
     };
-    match result {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("keel: {e}");
-            1
-        }
-    }
+    result.unwrap_or_else(|e| {
+        eprintln!("keel: {e}");
+        FAILED
+    })
 }
 
 fn new(path: &Path, sample: bool, name: Option<&str>) -> Result<(), CoreError> {
@@ -92,6 +105,59 @@ fn show_info(path: &Path, json: bool) -> Result<(), CoreError> {
         println!("{}\n{info}", path.display());
     }
     Ok(())
+}
+
+fn check(path: &Path, json: bool, date: Option<NaiveDate>) -> Result<i32, CoreError> {
+    let file = PlanFile::open_with(path, Mode::Inspect)?;
+    let today = date.unwrap_or_else(clock::today);
+    let findings = analysis::plan_check(&file, today)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&findings).unwrap_or_else(|e| e.to_string())
+        );
+    } else {
+        print!("{}", check_text(&file.plan()?.data.company_name, today, &findings));
+    }
+    let has_error = findings.iter().any(|f| f.severity == Severity::Error);
+    Ok(if has_error { 1 } else { 0 })
+}
+
+/// The findings as a founder reads them in a terminal.
+fn check_text(company: &str, today: NaiveDate, findings: &[Finding]) -> String {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut out = format!(
+        "{company} — plan check as of {today}: {}, {}, {}\n",
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Hint), "hint")
+    );
+    if findings.is_empty() {
+        out.push_str("\nNo known startup mistakes found.\n");
+    }
+    for f in findings {
+        let severity = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Hint => "hint",
+        };
+        out.push('\n');
+        let mut line = format!("{severity:<8} {} ", f.id);
+        let indent = line.len();
+        for word in f.message.split_whitespace() {
+            if line.chars().count() + word.chars().count() > 96 {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = " ".repeat(indent);
+            }
+            line.push_str(word);
+            line.push(' ');
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 /// `acme` becomes `acme.keel`; any other extension is kept as given.

@@ -2,14 +2,18 @@
 //! It knows nothing of the desktop shell: the app and the command line are thin adapters over
 //! the functions here (CI fails if this crate ever depends on tauri).
 
+pub mod analysis;
+pub mod check;
 pub mod clock;
 pub mod document;
 pub mod domain;
 pub mod error;
 pub mod info;
 pub mod ladder;
+pub mod priority;
 pub mod sample;
 pub mod storage;
+pub mod traction;
 pub mod validate;
 
 pub use document::PlanDocument;

@@ -1,0 +1,185 @@
+//! Feature priority. The default order is risk-first: open features (not done, not dropped) by
+//! risk class (business, technical, operational — quick wins first within operational), then
+//! risk level (5 first), then RICE score where given, then manual position. The alternative
+//! views (RICE, ICE, value/effort) only order a list; none of them touches the stored position.
+//! Every order here is total (the feature id breaks the last tie), so it never depends on the
+//! order of the input.
+
+use crate::domain::{Feature, FeatureData, FeatureStatus, RiskClass};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::cmp::Ordering;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PriorityView {
+    /// Business risk, then technical risk, then operational tasks (the default).
+    RiskFirst,
+    /// Reach × impact × confidence ÷ effort.
+    Rice,
+    /// Impact × confidence × ease, with ease = 1 ÷ effort.
+    Ice,
+    /// Value (risk level × impact) ÷ effort.
+    ValueEffort,
+}
+
+/// One open feature's place in a view.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct RankedFeature {
+    pub id: u32,
+    /// 1-based.
+    pub rank: u32,
+    /// The view's score, when the feature has the inputs for it.
+    pub score: Option<f64>,
+    /// Why it is where it is, in one line ("#3 — business risk, level 5; tie broken by RICE 240").
+    pub reason: String,
+}
+
+pub fn is_open(feature: &FeatureData) -> bool {
+    !matches!(feature.status, FeatureStatus::Done | FeatureStatus::Dropped)
+}
+
+/// Reach × impact × confidence ÷ effort, when all four are given.
+pub fn rice(f: &FeatureData) -> Option<f64> {
+    let score = f.reach? * f.impact? * f.confidence? / f.effort_weeks?;
+    score.is_finite().then_some(score)
+}
+
+/// Impact × confidence ÷ effort, when all three are given.
+pub fn ice(f: &FeatureData) -> Option<f64> {
+    let score = f.impact? * f.confidence? / f.effort_weeks?;
+    score.is_finite().then_some(score)
+}
+
+/// Risk level × impact (1 when not given) ÷ effort, when effort is given.
+pub fn value_per_effort(f: &FeatureData) -> Option<f64> {
+    let score = f64::from(f.risk_level) * f.impact.unwrap_or(1.0) / f.effort_weeks?;
+    score.is_finite().then_some(score)
+}
+
+/// The risk-first group a feature belongs to: 0 business, 1 technical, 2 operational quick
+/// wins, 3 other operational tasks.
+fn class_rank(f: &FeatureData) -> u8 {
+    match (f.risk_class, f.quick_win) {
+        (RiskClass::Business, _) => 0,
+        (RiskClass::Technical, _) => 1,
+        (RiskClass::Operational, true) => 2,
+        (RiskClass::Operational, false) => 3,
+    }
+}
+
+/// Higher scores first; a missing score after every present one.
+fn by_score_desc(a: Option<f64>, b: Option<f64>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// The risk-first comparison (a total order over features with distinct ids).
+pub fn risk_first_cmp(a: &Feature, b: &Feature) -> Ordering {
+    class_rank(&a.data)
+        .cmp(&class_rank(&b.data))
+        .then(b.data.risk_level.cmp(&a.data.risk_level))
+        .then_with(|| by_score_desc(rice(&a.data), rice(&b.data)))
+        .then(a.position.cmp(&b.position))
+        .then(a.id.cmp(&b.id))
+}
+
+/// The open features of `features`, ranked in `view`.
+pub fn rank(features: &[Feature], view: PriorityView) -> Vec<RankedFeature> {
+    let mut open: Vec<&Feature> = features.iter().filter(|f| is_open(&f.data)).collect();
+    open.sort_by(|a, b| risk_first_cmp(a, b));
+    match view {
+        PriorityView::RiskFirst => risk_first_reasons(&open),
+        PriorityView::Rice => by_score(&open, rice, "RICE"),
+        PriorityView::Ice => by_score(&open, ice, "ICE"),
+        PriorityView::ValueEffort => by_score(&open, value_per_effort, "value/effort"),
+    }
+}
+
+fn class_words(f: &FeatureData) -> String {
+    let class = match f.risk_class {
+        RiskClass::Business => "business risk",
+        RiskClass::Technical => "technical risk",
+        RiskClass::Operational if f.quick_win => "operational quick win",
+        RiskClass::Operational => "operational task",
+    };
+    format!("{class}, level {}", f.risk_level)
+}
+
+/// `sorted` is in risk-first order; each reason names the step that placed the feature.
+fn risk_first_reasons(sorted: &[&Feature]) -> Vec<RankedFeature> {
+    let same_group = |a: &Feature, b: &Feature| {
+        class_rank(&a.data) == class_rank(&b.data) && a.data.risk_level == b.data.risk_level
+    };
+    sorted
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let rank = i as u32 + 1;
+            let score = rice(&f.data);
+            let tied: Vec<&&Feature> = sorted.iter().filter(|o| o.id != f.id && same_group(o, f)).collect();
+            let tie = if tied.is_empty() {
+                String::new()
+            } else if score.is_some() && tied.iter().any(|o| rice(&o.data) != score) {
+                format!("; tie broken by RICE {}", format_score(score.unwrap_or_default()))
+            } else if score.is_none() && tied.iter().any(|o| rice(&o.data).is_some()) {
+                "; after tied features with a RICE score".to_string()
+            } else {
+                format!("; tie broken by manual order (position {})", f.position)
+            };
+            RankedFeature {
+                id: f.id,
+                rank,
+                score,
+                reason: format!("#{rank} — {}{tie}", class_words(&f.data)),
+            }
+        })
+        .collect()
+}
+
+fn by_score(
+    risk_first: &[&Feature],
+    score: fn(&FeatureData) -> Option<f64>,
+    name: &str,
+) -> Vec<RankedFeature> {
+    let mut sorted: Vec<(usize, &Feature, Option<f64>)> = risk_first
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (i, *f, score(&f.data)))
+        .collect();
+    // Stable on the risk-first index, so equal and missing scores keep the default order.
+    sorted.sort_by(|a, b| by_score_desc(a.2, b.2).then(a.0.cmp(&b.0)));
+    sorted
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, f, s))| {
+            let rank = i as u32 + 1;
+            let reason = match s {
+                Some(v) => format!("#{rank} — {name} {}", format_score(v)),
+                None => format!("#{rank} — no {name} inputs; after the scored features, in risk-first order"),
+            };
+            RankedFeature {
+                id: f.id,
+                rank,
+                score: s,
+                reason,
+            }
+        })
+        .collect()
+}
+
+/// Scores as a founder reads them: whole numbers when large, two decimals when small.
+pub fn format_score(v: f64) -> String {
+    if v.abs() >= 100.0 {
+        format!("{v:.0}")
+    } else if v.abs() >= 10.0 {
+        format!("{v:.1}").trim_end_matches(".0").to_string()
+    } else {
+        let s = format!("{v:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}

@@ -5,6 +5,10 @@ const COMMANDS: &[&str] = &[
     "create_feature",
     "update_feature",
     "delete_feature",
+    "move_feature",
+    "rank_features",
+    "traction_report",
+    "plan_check",
 ];
 
 fn main() {

@@ -30,3 +30,10 @@ pub fn update_feature(
 pub fn delete_feature(state: State<'_, AppState>, id: u32) -> CommandResult<()> {
     state.with_plan(|file| file.delete_feature(id))
 }
+
+/// Moves a feature in the manual order (1-based position, clamped to the list).
+#[tauri::command]
+#[specta::specta]
+pub fn move_feature(state: State<'_, AppState>, id: u32, position: u32) -> CommandResult<Feature> {
+    state.with_plan(|file| file.move_feature(id, position))
+}

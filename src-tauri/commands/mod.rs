@@ -1,5 +1,6 @@
 //! Tauri commands: each takes the state and its arguments, calls one keel-core function, and
 //! converts the error. No logic lives here.
 
+pub mod analysis;
 pub mod features;
 pub mod plan;

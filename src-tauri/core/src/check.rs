@@ -371,15 +371,16 @@ fn bottleneck_effort(doc: &PlanDocument, open: &[&Feature], out: &mut Vec<Findin
     let Some(bottleneck) = traction::factory(&snapshots).and_then(|f| f.bottleneck) else { return };
     let now: Vec<&&Feature> = open.iter().filter(|f| f.data.horizon == Horizon::Now).collect();
     let effort = |f: &Feature| f.data.effort_weeks.unwrap_or(DEFAULT_EFFORT_WEEKS);
-    let total: f64 = now.iter().map(|f| effort(f)).sum();
+    // fold, not sum: an empty f64 sum is -0.0, which would print as "-0 %".
+    let total = now.iter().map(|f| effort(f)).fold(0.0, |a, b| a + b);
     if total <= 0.0 {
         return;
     }
-    let on_bottleneck: f64 = now
+    let on_bottleneck = now
         .iter()
         .filter(|f| f.data.factory_step == Some(bottleneck))
         .map(|f| effort(f))
-        .sum();
+        .fold(0.0, |a, b| a + b);
     let share = on_bottleneck / total;
     if share < BOTTLENECK_SHARE {
         out.push(finding(

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod document;
 pub mod domain;
 pub mod error;
+pub mod generate;
 pub mod info;
 pub mod ladder;
 pub mod priority;

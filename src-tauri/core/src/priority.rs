@@ -9,6 +9,7 @@ use crate::domain::{Feature, FeatureData, FeatureStatus, RiskClass};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -112,24 +113,29 @@ fn class_words(f: &FeatureData) -> String {
 
 /// `sorted` is in risk-first order; each reason names the step that placed the feature.
 fn risk_first_reasons(sorted: &[&Feature]) -> Vec<RankedFeature> {
-    let same_group = |a: &Feature, b: &Feature| {
-        class_rank(&a.data) == class_rank(&b.data) && a.data.risk_level == b.data.risk_level
-    };
+    // Per (class group, level): how many features, and how many share each RICE score.
+    let mut groups: HashMap<(u8, u32), (usize, HashMap<Option<u64>, usize>)> = HashMap::new();
+    let key = |f: &Feature| (class_rank(&f.data), f.data.risk_level);
+    for f in sorted {
+        let group = groups.entry(key(f)).or_default();
+        group.0 += 1;
+        *group.1.entry(rice(&f.data).map(f64::to_bits)).or_default() += 1;
+    }
     sorted
         .iter()
         .enumerate()
         .map(|(i, f)| {
             let rank = i as u32 + 1;
             let score = rice(&f.data);
-            let tied: Vec<&&Feature> = sorted.iter().filter(|o| o.id != f.id && same_group(o, f)).collect();
-            let tie = if tied.is_empty() {
-                String::new()
-            } else if score.is_some() && tied.iter().any(|o| rice(&o.data) != score) {
-                format!("; tie broken by RICE {}", format_score(score.unwrap_or_default()))
-            } else if score.is_none() && tied.iter().any(|o| rice(&o.data).is_some()) {
-                "; after tied features with a RICE score".to_string()
-            } else {
-                format!("; tie broken by manual order (position {})", f.position)
+            let (size, scores) = &groups[&key(f)];
+            let same_score = scores.get(&score.map(f64::to_bits)).copied().unwrap_or(0);
+            let tie = match score {
+                _ if *size == 1 => String::new(),
+                Some(s) if same_score < *size => {
+                    format!("; tie broken by RICE {}", format_score(s))
+                }
+                None if same_score < *size => "; after tied features with a RICE score".to_string(),
+                _ => format!("; tie broken by manual order (position {})", f.position),
             };
             RankedFeature {
                 id: f.id,

@@ -22,7 +22,7 @@ pub fn create_sample_plan(path: &Path, today: NaiveDate) -> Result<PlanFile> {
         let start = first_of_month(today)
             .checked_sub_months(Months::new(18))
             .unwrap_or(today);
-        insert_plan(tx, &plan(start).validated()?)?;
+        insert_plan(tx, &plan_data(start).validated()?)?;
         write_canvas(tx, &canvas().validated()?)?;
         let goal = goal(start).validated()?;
         write_goal(tx, &goal)?;
@@ -57,7 +57,8 @@ fn first_of_month(date: NaiveDate) -> NaiveDate {
     date.with_day(1).unwrap_or(date)
 }
 
-fn plan(start: NaiveDate) -> PlanData {
+/// The sample company's header, for a plan starting on `start`.
+pub fn plan_data(start: NaiveDate) -> PlanData {
     PlanData {
         company_name: COMPANY.into(),
         tagline: "Turn every support conversation into a product decision.".into(),

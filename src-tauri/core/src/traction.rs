@@ -111,6 +111,9 @@ fn curve(milestones: &[MilestoneData]) -> Vec<(NaiveDate, f64)> {
 pub fn expected_value(milestones: &[MilestoneData], date: NaiveDate) -> Option<f64> {
     let points = curve(milestones);
     let last = *points.last()?;
+    if let Some(exact) = points.iter().find(|p| p.0 == date) {
+        return Some(exact.1);
+    }
     if points.len() == 1 {
         return (date >= last.0).then_some(last.1);
     }

@@ -4,7 +4,7 @@ SHELL := /bin/bash
 UI := ui
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: run test deps deps-test ui-deps ui-build lint rust-test ui-test bindings-check core-check e2e
+.PHONY: run test bench deps deps-test ui-deps ui-build lint rust-test ui-test bindings-check core-check e2e
 
 run: deps ui-build
 	cargo run --bin keel
@@ -48,3 +48,7 @@ ui-test: ui-deps
 
 e2e:
 	timeout 900 $(XVFB) cargo test --features e2e-seams --test e2e -- --test-threads=1
+
+# Benchmarks (release build); see BENCHMARKS.md. Not part of `make test`.
+bench: deps ui-build
+	cargo bench -p keel-core --bench analysis

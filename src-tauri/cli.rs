@@ -1,8 +1,8 @@
 //! The command line. With no subcommand the desktop app starts (on a plan file, if given).
 //! Every failure prints one sentence on stderr and exits non-zero.
 
-use clap::{Parser, Subcommand};
 use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
 use keel_core::check::{Finding, Severity};
 use keel_core::{analysis, clock, info, sample, CoreError, Mode, PlanFile};
 use std::path::{Path, PathBuf};
@@ -117,7 +117,10 @@ fn check(path: &Path, json: bool, date: Option<NaiveDate>) -> Result<i32, CoreEr
             serde_json::to_string_pretty(&findings).unwrap_or_else(|e| e.to_string())
         );
     } else {
-        print!("{}", check_text(&file.plan()?.data.company_name, today, &findings));
+        print!(
+            "{}",
+            check_text(&file.plan()?.data.company_name, today, &findings)
+        );
     }
     let has_error = findings.iter().any(|f| f.severity == Severity::Error);
     Ok(if has_error { 1 } else { 0 })

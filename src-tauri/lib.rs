@@ -23,10 +23,10 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::features::create_feature,
             commands::features::update_feature,
             commands::features::delete_feature,
-        commands::features::move_feature,
-        commands::analysis::rank_features,
-        commands::analysis::traction_report,
-        commands::analysis::plan_check,
+            commands::features::move_feature,
+            commands::analysis::rank_features,
+            commands::analysis::traction_report,
+            commands::analysis::plan_check,
         ])
 }
 

@@ -128,3 +128,49 @@ fn version_is_the_package_version() {
         format!("keel {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn check_prints_findings_and_exits_by_severity() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = dir.path().join("s.keel");
+    assert!(keel(&["new", sample.to_str().unwrap(), "--sample"])
+        .status
+        .success());
+    let today = keel_core::clock::today().to_string();
+    let out = keel(&["check", sample.to_str().unwrap(), "--date", &today]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "warnings only: exit 0\n{}",
+        text(&out.stderr)
+    );
+    let report = text(&out.stdout);
+    assert!(
+        report.starts_with(&format!("Loomline — plan check as of {today}: 0 errors")),
+        "{report}"
+    );
+    for id in ["K003", "K004", "K006"] {
+        assert!(
+            report.contains(id),
+            "the sample's report shows {id}:\n{report}"
+        );
+    }
+
+    let empty = dir.path().join("e.keel");
+    assert!(keel(&["new", empty.to_str().unwrap()]).status.success());
+    let out = keel(&["check", empty.to_str().unwrap(), "--json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an error-severity finding: exit 1"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[0]["id"], "K001");
+    assert_eq!(json[0]["severity"], "error");
+
+    let notes = dir.path().join("notes.keel");
+    std::fs::write(&notes, "hello").unwrap();
+    let out = keel(&["check", notes.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "a bad file: exit 2");
+    assert_one_sentence_error(&out, "not a Keel plan");
+}

@@ -21,7 +21,22 @@ async fn first_run_opens_the_sample_plan_and_shows_its_company_and_features() {
     app.click("nav button:nth-of-type(2)").await;
     assert_eq!(app.text_of("h1.section-title").await, "Features");
     assert_eq!(app.count("table[aria-label=Features] tbody tr").await, 24);
+    let first = app
+        .text_of("table[aria-label=Features] tbody tr:first-child .reason")
+        .await;
+    assert!(
+        first.starts_with("business risk, level 5"),
+        "ranked risk-first with a reason: {first}"
+    );
     app.screenshot("features").await;
+
+    app.click("nav button:nth-of-type(3)").await;
+    assert_eq!(app.text_of("h1.section-title").await, "Plan check");
+    let findings = app.text_of("main.content").await;
+    for id in ["K003", "K004", "K006"] {
+        assert!(findings.contains(id), "the sample's plan check shows {id}");
+    }
+    app.screenshot("plan-check").await;
 
     let sample = app
         .data_home

@@ -165,3 +165,53 @@ fn commands_outside_keels_own_are_refused() {
         .expect_err("the dialog plugin is not callable from the page");
     assert!(err.to_string().contains("not allowed"), "{err}");
 }
+
+#[test]
+fn analysis_commands_rank_check_and_report_traction() {
+    let h = start(sample);
+    let ranked = invoke(&h, "rank_features", json!({ "view": "risk_first" })).unwrap();
+    let ranked = ranked.as_array().unwrap();
+    assert_eq!(
+        ranked.len(),
+        21,
+        "the 21 open features of the sample are ranked"
+    );
+    assert_eq!(ranked[0]["rank"], 1);
+    assert!(ranked[0]["reason"]
+        .as_str()
+        .unwrap()
+        .starts_with("#1 — business risk, level 5"));
+
+    let file = keel_core::PlanFile::open_with(&h.path, keel_core::Mode::Inspect).unwrap();
+    let today = keel_core::clock::today();
+    let core_findings = keel_core::analysis::plan_check(&file, today).unwrap();
+    let findings = invoke(&h, "plan_check", json!({})).unwrap();
+    assert_eq!(
+        findings,
+        serde_json::to_value(&core_findings).unwrap(),
+        "the UI gets what the core computes"
+    );
+
+    let report = invoke(&h, "traction_report", json!({})).unwrap();
+    assert_eq!(report["progress"]["status"], "behind");
+    assert_eq!(report["factory"]["bottleneck"], "activation");
+    assert_eq!(report["unit"]["code"], "USD");
+    assert_eq!(report["projection"]["kind"], "reached");
+
+    let err = invoke(&h, "rank_features", json!({ "view": "alphabetical" })).unwrap_err();
+    assert!(
+        err.to_string().contains("alphabetical"),
+        "an unknown view is refused: {err}"
+    );
+}
+
+#[test]
+fn move_feature_changes_the_manual_order() {
+    let h = start(sample);
+    let list = invoke(&h, "list_features", json!({})).unwrap();
+    let last_id = list[23]["id"].clone();
+    let moved = invoke(&h, "move_feature", json!({ "id": last_id, "position": 1 })).unwrap();
+    assert_eq!(moved["position"], 1);
+    let list = invoke(&h, "list_features", json!({})).unwrap();
+    assert_eq!(list[0]["id"], last_id);
+}

@@ -12,6 +12,11 @@ export const commands = {
 	createFeature: (data: FeatureData) => typedError<Feature, CommandError>(__TAURI_INVOKE("create_feature", { data })),
 	updateFeature: (id: number, data: FeatureData) => typedError<Feature, CommandError>(__TAURI_INVOKE("update_feature", { id, data })),
 	deleteFeature: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_feature", { id })),
+	/**  Moves a feature in the manual order (1-based position, clamped to the list). */
+	moveFeature: (id: number, position: number) => typedError<Feature, CommandError>(__TAURI_INVOKE("move_feature", { id, position })),
+	rankFeatures: (view: PriorityView) => typedError<RankedFeature[], CommandError>(__TAURI_INVOKE("rank_features", { view })),
+	tractionReport: () => typedError<TractionReport, CommandError>(__TAURI_INVOKE("traction_report")),
+	planCheck: () => typedError<Finding[], CommandError>(__TAURI_INVOKE("plan_check")),
 };
 
 /* Types */
@@ -26,6 +31,13 @@ export type CommandError = {
 export type ErrorCode = "validation" | "not_found" | "file_missing" | "not_sqlite" | "other_application" | "corrupt" | "newer_version" | "read_only" | "already_exists" | "storage" | "io" | 
 /**  For shells: no plan is open (never produced by keel-core itself). */
 "no_plan_open";
+
+export type FactoryReport = {
+	period_start: string,
+	steps: StepConversion[],
+	/**  The step with the lowest conversion. */
+	bottleneck: FactoryStep | null,
+};
 
 /**  A step of the customer factory (acquisition, activation, retention, revenue, referral). */
 export type FactoryStep = "acquisition" | "activation" | "retention" | "revenue" | "referral";
@@ -68,7 +80,40 @@ export type FeatureData = {
 
 export type FeatureStatus = "idea" | "planned" | "in_progress" | "done" | "dropped";
 
+export type Finding = {
+	id: string,
+	severity: Severity,
+	message: string,
+	items: ItemRef[],
+};
+
+/**  What the goal implies, month by month. */
+export type GoalFigures = {
+	/**  Paying customers needed at the deadline; `None` for a custom metric. */
+	active_customers: number | null,
+	/**  Share of customers lost each month (1 ÷ lifetime). */
+	monthly_churn: number | null,
+	/**  New customers needed each month just to replace churn at the MSC. */
+	new_customers_per_month: number | null,
+	/**  Leads needed each month, given the activation (and referral) rate. */
+	leads_per_month: number | null,
+	/**  Visitors needed each month, given the acquisition rate as well. */
+	visitors_per_month: number | null,
+};
+
 export type Horizon = "now" | "next" | "later";
+
+export type ItemKind = "goal" | "actual" | "feature" | "team";
+
+/**  An item a finding concerns; `id` is `None` for the plan's single goal. */
+export type ItemRef = {
+	kind: ItemKind,
+	id: number | null,
+};
+
+export type MetricUnit = 
+/**  `metric` is "ARR" or "MRR". */
+{ kind: "currency"; code: string; metric: string } | { kind: "count"; noun: string };
 
 export type Plan = {
 	data: PlanData,
@@ -101,11 +146,75 @@ export type PlanView = {
 	read_only: string | null,
 };
 
+export type PriorityView = 
+/**  Business risk, then technical risk, then operational tasks (the default). */
+"risk_first" | 
+/**  Reach × impact × confidence ÷ effort. */
+"rice" | 
+/**  Impact × confidence × ease, with ease = 1 ÷ effort. */
+"ice" | 
+/**  Value (risk level × impact) ÷ effort. */
+"value_effort";
+
+export type Progress = {
+	date: string,
+	actual: number | null,
+	expected: number | null,
+	/**  actual ÷ expected. */
+	ratio: number | null,
+	status: TractionStatus,
+};
+
+export type Projection = 
+/**  At the recent growth rate, the next milestone is reached on `date`. */
+{ kind: "reached"; milestone: string; target: number | null; date: string; on_time: boolean } | 
+/**  Every milestone is already reached. */
+{ kind: "all_reached" } | 
+/**  No projection can be made; `why` says so in a sentence. */
+{ kind: "unavailable"; why: string };
+
+/**  One open feature's place in a view. */
+export type RankedFeature = {
+	id: number,
+	/**  1-based. */
+	rank: number,
+	/**  The view's score, when the feature has the inputs for it. */
+	score: number | null,
+	/**  Why it is where it is, in one line ("#3 — business risk, level 5; tie broken by RICE 240"). */
+	reason: string,
+};
+
 /**  Which kind of risk a feature retires: business first, then technical, then operational. */
 export type RiskClass = "business" | "technical" | "operational";
 
+export type Severity = "error" | "warning" | "hint";
+
 /**  The company's stage of tech, and the stage a feature belongs to. */
 export type Stage = "mvp" | "scaling" | "enterprise";
+
+export type StepConversion = {
+	step: FactoryStep,
+	count: number,
+	/**
+	 *  This step's count ÷ the previous step's; `None` for acquisition (the first step) and
+	 *  when the previous step is zero.
+	 */
+	conversion: number | null,
+};
+
+/**  Everything the Traction section and the plan check need, in one value. */
+export type TractionReport = {
+	/**  How values read: the plan's currency for revenue metrics, else a count noun. */
+	unit: MetricUnit,
+	figures: GoalFigures | null,
+	expected_today: number | null,
+	progress: Progress | null,
+	monthly_growth: number | null,
+	projection: Projection,
+	factory: FactoryReport | null,
+};
+
+export type TractionStatus = "ahead" | "on_track" | "behind";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -78,7 +78,11 @@ fn stage_order(stage: Stage) -> u8 {
 
 /// Runs every rule on `doc` as of `today`.
 pub fn check(doc: &PlanDocument, today: NaiveDate) -> Vec<Finding> {
-    let open: Vec<&Feature> = doc.features.iter().filter(|f| priority::is_open(&f.data)).collect();
+    let open: Vec<&Feature> = doc
+        .features
+        .iter()
+        .filter(|f| priority::is_open(&f.data))
+        .collect();
     let ranks: HashMap<u32, u32> = priority::rank(&doc.features, PriorityView::RiskFirst)
         .into_iter()
         .map(|r| (r.id, r.rank))
@@ -92,12 +96,20 @@ pub fn check(doc: &PlanDocument, today: NaiveDate) -> Vec<Finding> {
     team_shape(doc, &mut findings);
     unlinked(&open, &mut findings);
     bottleneck_effort(doc, &open, &mut findings);
-    findings.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.id.cmp(&b.id)).then(a.items.cmp(&b.items)));
+    findings.sort_by(|a, b| {
+        a.severity
+            .cmp(&b.severity)
+            .then(a.id.cmp(&b.id))
+            .then(a.items.cmp(&b.items))
+    });
     findings
 }
 
 fn traction_rules(doc: &PlanDocument, today: NaiveDate, out: &mut Vec<Finding>) {
-    let goal_ref = ItemRef { kind: ItemKind::Goal, id: None };
+    let goal_ref = ItemRef {
+        kind: ItemKind::Goal,
+        id: None,
+    };
     if doc.goal.is_none() {
         out.push(finding(
             "K001",
@@ -127,7 +139,10 @@ fn traction_rules(doc: &PlanDocument, today: NaiveDate, out: &mut Vec<Finding>) 
                 a.data.date,
                 (today - a.data.date).num_days()
             ),
-            vec![ItemRef { kind: ItemKind::Actual, id: Some(a.id) }],
+            vec![ItemRef {
+                kind: ItemKind::Actual,
+                id: Some(a.id),
+            }],
         )),
         Some(_) => {}
     }
@@ -136,13 +151,20 @@ fn traction_rules(doc: &PlanDocument, today: NaiveDate, out: &mut Vec<Finding>) 
     if let (Some(p), Some(a)) = (traction::progress(&milestones, &actuals), latest) {
         if p.status == TractionStatus::Behind {
             let unit = MetricUnit::of(doc.goal.as_ref(), &doc.plan.data.currency);
-            let snapshots: Vec<_> = doc.factory_snapshots.iter().map(|s| s.data.clone()).collect();
+            let snapshots: Vec<_> = doc
+                .factory_snapshots
+                .iter()
+                .map(|s| s.data.clone())
+                .collect();
             let focus = match traction::factory(&snapshots).and_then(|f| f.bottleneck) {
                 Some(step) => format!(
                     "Put the next 90 days into {}, the bottleneck of your customer factory.",
                     step.as_str()
                 ),
-                None => "Find the bottleneck of your customer factory and put the next 90 days into it.".into(),
+                None => {
+                    "Find the bottleneck of your customer factory and put the next 90 days into it."
+                        .into()
+                }
             };
             out.push(finding(
                 "K003",
@@ -164,25 +186,48 @@ fn traction_rules(doc: &PlanDocument, today: NaiveDate, out: &mut Vec<Finding>) 
 /// customers), or else the latest actual itself.
 fn customers_now_or_next(doc: &PlanDocument) -> Option<(f64, String)> {
     let goal = doc.goal.as_ref()?;
-    let latest = doc.actuals.iter().max_by_key(|a| a.data.date).map(|a| a.data.value);
+    let latest = doc
+        .actuals
+        .iter()
+        .max_by_key(|a| a.data.date)
+        .map(|a| a.data.value);
     let mut milestones: Vec<_> = doc.milestones.iter().map(|m| &m.data).collect();
     milestones.sort_by_key(|m| m.date);
-    let next = milestones.iter().find(|m| latest.is_none_or(|v| m.target > v));
+    let next = milestones
+        .iter()
+        .find(|m| latest.is_none_or(|v| m.target > v));
     if let Some(m) = next {
         let customers = traction::customers_for(goal, m.target)?;
         return Some((
             customers,
-            format!("the next milestone ({}) needs about {} customers", m.name, traction::compact(customers)),
+            format!(
+                "the next milestone ({}) needs about {} customers",
+                m.name,
+                traction::compact(customers)
+            ),
         ));
     }
     let customers = traction::customers_for(goal, latest?)?;
-    Some((customers, format!("you have about {} customers today", traction::compact(customers))))
+    Some((
+        customers,
+        format!(
+            "you have about {} customers today",
+            traction::compact(customers)
+        ),
+    ))
 }
 
 fn technology_ahead(doc: &PlanDocument, open: &[&Feature], out: &mut Vec<Finding>) {
-    let Some((customers, context)) = customers_now_or_next(doc) else { return };
-    for f in open.iter().filter(|f| f.data.risk_class == RiskClass::Technical) {
-        let Some(scale) = f.data.scale_assumption else { continue };
+    let Some((customers, context)) = customers_now_or_next(doc) else {
+        return;
+    };
+    for f in open
+        .iter()
+        .filter(|f| f.data.risk_class == RiskClass::Technical)
+    {
+        let Some(scale) = f.data.scale_assumption else {
+            continue;
+        };
         if scale > 10.0 * customers.max(1.0) {
             out.push(finding(
                 "K004",
@@ -270,28 +315,42 @@ fn priority_inversions(open: &[&Feature], ranks: &HashMap<u32, u32>, out: &mut V
     }
     inverted.sort_by_key(|f| rank(f));
     let doing = |f: &Feature| {
-        let how = if f.data.status == FeatureStatus::InProgress { "in progress" } else { "planned for now" };
+        let how = if f.data.status == FeatureStatus::InProgress {
+            "in progress"
+        } else {
+            "planned for now"
+        };
         format!("{} (#{}, {how})", quoted(f), rank(f))
     };
     let what = match inverted.as_slice() {
         [one] => format!("{} ranks below", doing(one)),
-        many => format!(
-            "{} features in progress or planned for now rank below",
-            many.len()
-        ) + &format!(
-            " {} (#{}), which waits {}; the first of them is {}",
-            quoted(top_waiting),
-            rank(top_waiting),
-            if top_waiting.data.status == FeatureStatus::Idea { "as an idea" } else { "in later" },
-            doing(many[0])
-        ),
+        many => {
+            format!(
+                "{} features in progress or planned for now rank below",
+                many.len()
+            ) + &format!(
+                " {} (#{}), which waits {}; the first of them is {}",
+                quoted(top_waiting),
+                rank(top_waiting),
+                if top_waiting.data.status == FeatureStatus::Idea {
+                    "as an idea"
+                } else {
+                    "in later"
+                },
+                doing(many[0])
+            )
+        }
     };
     let what = if inverted.len() == 1 {
         format!(
             "{what} {} (#{}), which waits {}",
             quoted(top_waiting),
             rank(top_waiting),
-            if top_waiting.data.status == FeatureStatus::Idea { "as an idea" } else { "in later" }
+            if top_waiting.data.status == FeatureStatus::Idea {
+                "as an idea"
+            } else {
+                "in later"
+            }
         )
     } else {
         what
@@ -324,9 +383,16 @@ fn team_shape(doc: &PlanDocument, out: &mut Vec<Finding>) {
                     t.data.name,
                     t.data.size,
                     if t.data.size == 1 { "person" } else { "people" },
-                    if t.data.size > 7 { "Split it into teams that each own a part of the product." } else { "Grow it, or merge it with another team." }
+                    if t.data.size > 7 {
+                        "Split it into teams that each own a part of the product."
+                    } else {
+                        "Grow it, or merge it with another team."
+                    }
                 ),
-                vec![ItemRef { kind: ItemKind::Team, id: Some(t.id) }],
+                vec![ItemRef {
+                    kind: ItemKind::Team,
+                    id: Some(t.id),
+                }],
             ));
         }
     }
@@ -340,7 +406,13 @@ fn team_shape(doc: &PlanDocument, out: &mut Vec<Finding>) {
                  teams when scaling up.",
                 doc.teams.len()
             ),
-            doc.teams.iter().map(|t| ItemRef { kind: ItemKind::Team, id: Some(t.id) }).collect(),
+            doc.teams
+                .iter()
+                .map(|t| ItemRef {
+                    kind: ItemKind::Team,
+                    id: Some(t.id),
+                })
+                .collect(),
         ));
     }
 }
@@ -367,9 +439,18 @@ fn unlinked(open: &[&Feature], out: &mut Vec<Finding>) {
 }
 
 fn bottleneck_effort(doc: &PlanDocument, open: &[&Feature], out: &mut Vec<Finding>) {
-    let snapshots: Vec<_> = doc.factory_snapshots.iter().map(|s| s.data.clone()).collect();
-    let Some(bottleneck) = traction::factory(&snapshots).and_then(|f| f.bottleneck) else { return };
-    let now: Vec<&&Feature> = open.iter().filter(|f| f.data.horizon == Horizon::Now).collect();
+    let snapshots: Vec<_> = doc
+        .factory_snapshots
+        .iter()
+        .map(|s| s.data.clone())
+        .collect();
+    let Some(bottleneck) = traction::factory(&snapshots).and_then(|f| f.bottleneck) else {
+        return;
+    };
+    let now: Vec<&&Feature> = open
+        .iter()
+        .filter(|f| f.data.horizon == Horizon::Now)
+        .collect();
     let effort = |f: &Feature| f.data.effort_weeks.unwrap_or(DEFAULT_EFFORT_WEEKS);
     // fold, not sum: an empty f64 sum is -0.0, which would print as "-0 %".
     let total = now.iter().map(|f| effort(f)).fold(0.0, |a, b| a + b);

@@ -15,7 +15,7 @@ impl Rng {
         Rng(seed.max(1))
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -23,7 +23,7 @@ impl Rng {
     }
 
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
+        self.next_u64() % n.max(1)
     }
 
     pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
@@ -50,7 +50,10 @@ pub fn large_plan(features: u32, seed: u64, today: NaiveDate) -> PlanDocument {
     let milestones: Vec<Milestone> = ladder(&goal)
         .into_iter()
         .enumerate()
-        .map(|(i, data)| Item { id: i as u32 + 1, data })
+        .map(|(i, data)| Item {
+            id: i as u32 + 1,
+            data,
+        })
         .collect();
     let actuals = (0..52)
         .map(|w| Item {
@@ -79,7 +82,11 @@ pub fn large_plan(features: u32, seed: u64, today: NaiveDate) -> PlanDocument {
             id,
             data: TeamData {
                 name: format!("Team {id}"),
-                kind: if id == 4 { TeamKind::Platform } else { TeamKind::Product },
+                kind: if id == 4 {
+                    TeamKind::Platform
+                } else {
+                    TeamKind::Product
+                },
                 size: 4 + id,
             },
         })

@@ -114,7 +114,8 @@ fn class_words(f: &FeatureData) -> String {
 /// `sorted` is in risk-first order; each reason names the step that placed the feature.
 fn risk_first_reasons(sorted: &[&Feature]) -> Vec<RankedFeature> {
     // Per (class group, level): how many features, and how many share each RICE score.
-    let mut groups: HashMap<(u8, u32), (usize, HashMap<Option<u64>, usize>)> = HashMap::new();
+    type Group = (usize, HashMap<Option<u64>, usize>);
+    let mut groups: HashMap<(u8, u32), Group> = HashMap::new();
     let key = |f: &Feature| (class_rank(&f.data), f.data.risk_level);
     for f in sorted {
         let group = groups.entry(key(f)).or_default();
@@ -166,7 +167,9 @@ fn by_score(
             let rank = i as u32 + 1;
             let reason = match s {
                 Some(v) => format!("#{rank} — {name} {}", format_score(v)),
-                None => format!("#{rank} — no {name} inputs; after the scored features, in risk-first order"),
+                None => format!(
+                    "#{rank} — no {name} inputs; after the scored features, in risk-first order"
+                ),
             };
             RankedFeature {
                 id: f.id,

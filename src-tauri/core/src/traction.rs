@@ -166,7 +166,10 @@ pub fn monthly_growth(actuals: &[ActualData]) -> Option<f64> {
     recent.sort_by_key(|a| a.date);
     let recent = &recent[recent.len().saturating_sub(GROWTH_WINDOW)..];
     let first = recent.first()?.date;
-    let xs: Vec<f64> = recent.iter().map(|a| (a.date - first).num_days() as f64 / DAYS_PER_MONTH).collect();
+    let xs: Vec<f64> = recent
+        .iter()
+        .map(|a| (a.date - first).num_days() as f64 / DAYS_PER_MONTH)
+        .collect();
     let ys: Vec<f64> = recent.iter().map(|a| a.value.ln()).collect();
     let n = xs.len() as f64;
     let mean_x = xs.iter().sum::<f64>() / n;
@@ -175,7 +178,11 @@ pub fn monthly_growth(actuals: &[ActualData]) -> Option<f64> {
     if xs.len() < 2 || sxx <= 0.0 {
         return None;
     }
-    let sxy: f64 = xs.iter().zip(&ys).map(|(x, y)| (x - mean_x) * (y - mean_y)).sum();
+    let sxy: f64 = xs
+        .iter()
+        .zip(&ys)
+        .map(|(x, y)| (x - mean_x) * (y - mean_y))
+        .sum();
     let growth = (sxy / sxx).exp() - 1.0;
     growth.is_finite().then_some(growth)
 }
@@ -198,11 +205,16 @@ pub enum Projection {
 
 /// When the next milestone above the latest actual is reached at the recent growth rate.
 pub fn project(milestones: &[MilestoneData], actuals: &[ActualData]) -> Projection {
-    let unavailable = |why: &str| Projection::Unavailable { why: why.to_string() };
+    let unavailable = |why: &str| Projection::Unavailable {
+        why: why.to_string(),
+    };
     let Some(latest) = actuals.iter().max_by_key(|a| a.date) else {
         return unavailable("No actuals are recorded yet, so there is nothing to project from.");
     };
-    let mut ahead: Vec<&MilestoneData> = milestones.iter().filter(|m| m.target > latest.value).collect();
+    let mut ahead: Vec<&MilestoneData> = milestones
+        .iter()
+        .filter(|m| m.target > latest.value)
+        .collect();
     ahead.sort_by(|a, b| a.date.cmp(&b.date).then(a.target.total_cmp(&b.target)));
     let Some(next) = ahead.first() else {
         return if milestones.is_empty() {
@@ -212,7 +224,9 @@ pub fn project(milestones: &[MilestoneData], actuals: &[ActualData]) -> Projecti
         };
     };
     let Some(growth) = monthly_growth(actuals) else {
-        return unavailable("At least two actuals above zero on different dates are needed to measure growth.");
+        return unavailable(
+            "At least two actuals above zero on different dates are needed to measure growth.",
+        );
     };
     if growth <= 0.0 {
         return unavailable("Traction is not growing over the recent actuals, so at this rate the next milestone is never reached.");
@@ -222,7 +236,9 @@ pub fn project(milestones: &[MilestoneData], actuals: &[ActualData]) -> Projecti
     }
     let months = (next.target / latest.value).ln() / (1.0 + growth).ln();
     if !months.is_finite() || months > 600.0 {
-        return unavailable("At the recent growth rate the next milestone is more than 50 years away.");
+        return unavailable(
+            "At the recent growth rate the next milestone is more than 50 years away.",
+        );
     }
     let date = latest.date + Duration::days((months * DAYS_PER_MONTH).ceil() as i64);
     Projection::Reached {
@@ -302,8 +318,13 @@ pub struct TractionReport {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum MetricUnit {
     /// `metric` is "ARR" or "MRR".
-    Currency { code: String, metric: String },
-    Count { noun: String },
+    Currency {
+        code: String,
+        metric: String,
+    },
+    Count {
+        noun: String,
+    },
 }
 
 impl MetricUnit {
@@ -311,12 +332,21 @@ impl MetricUnit {
         match goal {
             Some(g) if g.metric.is_revenue() => MetricUnit::Currency {
                 code: currency.to_string(),
-                metric: if g.metric == TractionMetric::Arr { "ARR" } else { "MRR" }.to_string(),
+                metric: if g.metric == TractionMetric::Arr {
+                    "ARR"
+                } else {
+                    "MRR"
+                }
+                .to_string(),
             },
-            Some(TractionGoal { metric: TractionMetric::Custom, custom_unit: Some(u), .. }) => {
-                MetricUnit::Count { noun: u.clone() }
-            }
-            _ => MetricUnit::Count { noun: "customers".to_string() },
+            Some(TractionGoal {
+                metric: TractionMetric::Custom,
+                custom_unit: Some(u),
+                ..
+            }) => MetricUnit::Count { noun: u.clone() },
+            _ => MetricUnit::Count {
+                noun: "customers".to_string(),
+            },
         }
     }
 

@@ -15,7 +15,14 @@ fn item<T>(id: u32, data: T) -> Item<T> {
     Item { id, data }
 }
 
-fn feature(id: u32, title: &str, class: RiskClass, level: u32, status: FeatureStatus, horizon: Horizon) -> Feature {
+fn feature(
+    id: u32,
+    title: &str,
+    class: RiskClass,
+    level: u32,
+    status: FeatureStatus,
+    horizon: Horizon,
+) -> Feature {
     let mut d = FeatureData::new(title, class);
     d.risk_level = level;
     d.status = status;
@@ -23,7 +30,11 @@ fn feature(id: u32, title: &str, class: RiskClass, level: u32, status: FeatureSt
     d.milestone_id = Some(2);
     d.factory_step = Some(FactoryStep::Activation);
     d.effort_weeks = Some(4.0);
-    Feature { id, position: id, data: d }
+    Feature {
+        id,
+        position: id,
+        data: d,
+    }
 }
 
 /// A plan that breaks no rule: traction ahead, one team of six, risk-first work in progress.
@@ -39,9 +50,23 @@ fn healthy() -> PlanDocument {
         activation_rate: Some(0.3),
         referral_rate: None,
     };
-    let mut technical = feature(2, "Fast import", RiskClass::Technical, 3, FeatureStatus::Planned, Horizon::Next);
+    let mut technical = feature(
+        2,
+        "Fast import",
+        RiskClass::Technical,
+        3,
+        FeatureStatus::Planned,
+        Horizon::Next,
+    );
     technical.data.scale_assumption = Some(1_000.0);
-    let mut quick = feature(3, "CRM tagging", RiskClass::Operational, 2, FeatureStatus::Planned, Horizon::Later);
+    let mut quick = feature(
+        3,
+        "CRM tagging",
+        RiskClass::Operational,
+        2,
+        FeatureStatus::Planned,
+        Horizon::Later,
+    );
     quick.data.quick_win = true;
     PlanDocument {
         format: PlanDocument::FORMAT,
@@ -51,23 +76,56 @@ fn healthy() -> PlanDocument {
             updated_at: "2026-01-01T00:00:00Z".into(),
         },
         canvas: LeanCanvas::default(),
-        milestones: ladder(&goal).into_iter().enumerate().map(|(i, m)| item(i as u32 + 1, m)).collect(),
+        milestones: ladder(&goal)
+            .into_iter()
+            .enumerate()
+            .map(|(i, m)| item(i as u32 + 1, m))
+            .collect(),
         goal: Some(goal),
         actuals: vec![
-            item(1, ActualData { date: date(2027, 4, 25), value: 22_000.0 }),
-            item(2, ActualData { date: date(2027, 5, 25), value: 30_000.0 }),
+            item(
+                1,
+                ActualData {
+                    date: date(2027, 4, 25),
+                    value: 22_000.0,
+                },
+            ),
+            item(
+                2,
+                ActualData {
+                    date: date(2027, 5, 25),
+                    value: 30_000.0,
+                },
+            ),
         ],
-        factory_snapshots: vec![item(1, FactorySnapshotData {
-            period_start: date(2027, 5, 24),
-            acquisition: 400,
-            activation: 40,
-            retention: 35,
-            revenue: 30,
-            referral: 10,
-        })],
-        teams: vec![item(1, TeamData { name: "Core".into(), kind: TeamKind::Product, size: 6 })],
+        factory_snapshots: vec![item(
+            1,
+            FactorySnapshotData {
+                period_start: date(2027, 5, 24),
+                acquisition: 400,
+                activation: 40,
+                retention: 35,
+                revenue: 30,
+                referral: 10,
+            },
+        )],
+        teams: vec![item(
+            1,
+            TeamData {
+                name: "Core".into(),
+                kind: TeamKind::Product,
+                size: 6,
+            },
+        )],
         features: vec![
-            feature(1, "Onboarding", RiskClass::Business, 5, FeatureStatus::InProgress, Horizon::Now),
+            feature(
+                1,
+                "Onboarding",
+                RiskClass::Business,
+                5,
+                FeatureStatus::InProgress,
+                Horizon::Now,
+            ),
             technical,
             quick,
         ],
@@ -84,12 +142,20 @@ fn fires(id: &str, change: impl FnOnce(&mut PlanDocument)) -> Finding {
     change(&mut doc);
     let findings = check(&doc, TODAY());
     let mut matching: Vec<Finding> = findings.iter().filter(|f| f.id == id).cloned().collect();
-    assert_eq!(matching.len(), 1, "{id} must fire once; got {:?}", ids(&findings));
+    assert_eq!(
+        matching.len(),
+        1,
+        "{id} must fire once; got {:?}",
+        ids(&findings)
+    );
     matching.remove(0)
 }
 
 fn feature_ref(id: u32) -> ItemRef {
-    ItemRef { kind: ItemKind::Feature, id: Some(id) }
+    ItemRef {
+        kind: ItemKind::Feature,
+        id: Some(id),
+    }
 }
 
 #[test]
@@ -107,9 +173,21 @@ fn k001_no_traction_goal() {
 
 #[test]
 fn k002_no_recent_actual() {
-    let f = fires("K002", |d| d.actuals.retain(|a| a.data.date < date(2027, 4, 30)));
-    assert!(f.message.contains("2027-04-25, 37 days ago"), "{}", f.message);
-    assert_eq!(f.items, vec![ItemRef { kind: ItemKind::Actual, id: Some(1) }]);
+    let f = fires("K002", |d| {
+        d.actuals.retain(|a| a.data.date < date(2027, 4, 30))
+    });
+    assert!(
+        f.message.contains("2027-04-25, 37 days ago"),
+        "{}",
+        f.message
+    );
+    assert_eq!(
+        f.items,
+        vec![ItemRef {
+            kind: ItemKind::Actual,
+            id: Some(1)
+        }]
+    );
     let none = fires("K002", |d| d.actuals.clear());
     assert!(none.message.contains("No traction actual is recorded yet"));
 }
@@ -118,11 +196,23 @@ fn k002_no_recent_actual() {
 fn k003_behind_the_roadmap() {
     let f = fires("K003", |d| d.actuals[1].data.value = 15_000.0);
     assert_eq!(f.severity, Severity::Warning);
-    assert!(f.message.contains("$15,000 ARR on 2027-05-25"), "{}", f.message);
-    assert!(f.message.contains("activation, the bottleneck"), "{}", f.message);
+    assert!(
+        f.message.contains("$15,000 ARR on 2027-05-25"),
+        "{}",
+        f.message
+    );
+    assert!(
+        f.message.contains("activation, the bottleneck"),
+        "{}",
+        f.message
+    );
     // 80 % of the expected value is on track: no finding.
     let expected = keel_core::traction::expected_value(
-        &healthy().milestones.iter().map(|m| m.data.clone()).collect::<Vec<_>>(),
+        &healthy()
+            .milestones
+            .iter()
+            .map(|m| m.data.clone())
+            .collect::<Vec<_>>(),
         date(2027, 5, 25),
     )
     .unwrap();
@@ -133,23 +223,35 @@ fn k003_behind_the_roadmap() {
 
 #[test]
 fn k004_technology_ahead_of_the_business() {
-    let f = fires("K004", |d| d.features[1].data.scale_assumption = Some(100_000_000.0));
+    let f = fires("K004", |d| {
+        d.features[1].data.scale_assumption = Some(100_000_000.0)
+    });
     assert!(f.message.contains("100M users"), "{}", f.message);
     assert!(f.message.contains("about 167 customers"), "{}", f.message);
     assert_eq!(f.items, vec![feature_ref(2)]);
     let mut doc = healthy();
     doc.features[1].data.scale_assumption = Some(1_600.0);
-    assert!(!ids(&check(&doc, TODAY())).contains(&"K004"), "under 10× the next milestone is fine");
+    assert!(
+        !ids(&check(&doc, TODAY())).contains(&"K004"),
+        "under 10× the next milestone is fine"
+    );
 }
 
 #[test]
 fn k005_stage_ahead() {
     let f = fires("K005", |d| d.features[0].data.stage = Stage::Enterprise);
-    assert!(f.message.contains("Enterprise feature planned for now"), "{}", f.message);
+    assert!(
+        f.message.contains("Enterprise feature planned for now"),
+        "{}",
+        f.message
+    );
     let mut doc = healthy();
     doc.plan.data.stage = Stage::Enterprise;
     doc.features[0].data.stage = Stage::Enterprise;
-    assert!(!ids(&check(&doc, TODAY())).contains(&"K005"), "fine once the company is there");
+    assert!(
+        !ids(&check(&doc, TODAY())).contains(&"K005"),
+        "fine once the company is there"
+    );
 }
 
 #[test]
@@ -159,11 +261,17 @@ fn k006_operational_automation_at_the_mvp_stage() {
     let mut bought = healthy();
     bought.features[2].data.quick_win = false;
     bought.features[2].data.build_or_buy = BuildOrBuy::Buy;
-    assert!(!ids(&check(&bought, TODAY())).contains(&"K006"), "buying a SaaS product is the advice");
+    assert!(
+        !ids(&check(&bought, TODAY())).contains(&"K006"),
+        "buying a SaaS product is the advice"
+    );
     let mut scaling = healthy();
     scaling.plan.data.stage = Stage::Scaling;
     scaling.features[2].data.quick_win = false;
-    assert!(!ids(&check(&scaling, TODAY())).contains(&"K006"), "only at the MVP stage");
+    assert!(
+        !ids(&check(&scaling, TODAY())).contains(&"K006"),
+        "only at the MVP stage"
+    );
 }
 
 #[test]
@@ -173,12 +281,20 @@ fn k007_priority_inversion() {
         d.features[0].data.horizon = Horizon::Later;
         d.features[1].data.status = FeatureStatus::InProgress;
     });
-    assert!(f.message.contains("“Fast import” (#2, in progress) ranks below “Onboarding” (#1)"), "{}", f.message);
+    assert!(
+        f.message
+            .contains("“Fast import” (#2, in progress) ranks below “Onboarding” (#1)"),
+        "{}",
+        f.message
+    );
     assert_eq!(f.items, vec![feature_ref(2), feature_ref(1)]);
     let mut quick_now = healthy();
     quick_now.features[2].data.horizon = Horizon::Now;
     quick_now.features[0].data.horizon = Horizon::Later;
-    assert!(!ids(&check(&quick_now, TODAY())).contains(&"K007"), "quick wins are exempt");
+    assert!(
+        !ids(&check(&quick_now, TODAY())).contains(&"K007"),
+        "quick wins are exempt"
+    );
 }
 
 #[test]
@@ -187,8 +303,21 @@ fn k008_team_shape() {
     assert!(big.message.contains("has 12 people"), "{}", big.message);
     let small = fires("K008", |d| d.teams[0].data.size = 3);
     assert!(small.message.contains("has 3 people"), "{}", small.message);
-    let two = fires("K008", |d| d.teams.push(item(2, TeamData { name: "Platform".into(), kind: TeamKind::Platform, size: 5 })));
-    assert!(two.message.contains("MVP stage but has 2 teams"), "{}", two.message);
+    let two = fires("K008", |d| {
+        d.teams.push(item(
+            2,
+            TeamData {
+                name: "Platform".into(),
+                kind: TeamKind::Platform,
+                size: 5,
+            },
+        ))
+    });
+    assert!(
+        two.message.contains("MVP stage but has 2 teams"),
+        "{}",
+        two.message
+    );
 }
 
 #[test]
@@ -201,13 +330,23 @@ fn k009_feature_linked_to_nothing() {
     assert_eq!(f.items, vec![feature_ref(2)]);
     let mut one_link = healthy();
     one_link.features[1].data.milestone_id = None;
-    assert!(!ids(&check(&one_link, TODAY())).contains(&"K009"), "a factory step alone is a link");
+    assert!(
+        !ids(&check(&one_link, TODAY())).contains(&"K009"),
+        "a factory step alone is a link"
+    );
 }
 
 #[test]
 fn k010_little_now_effort_on_the_bottleneck() {
-    let f = fires("K010", |d| d.features[0].data.factory_step = Some(FactoryStep::Referral));
-    assert!(f.message.contains("Only 0 % of the effort planned for now goes to activation"), "{}", f.message);
+    let f = fires("K010", |d| {
+        d.features[0].data.factory_step = Some(FactoryStep::Referral)
+    });
+    assert!(
+        f.message
+            .contains("Only 0 % of the effort planned for now goes to activation"),
+        "{}",
+        f.message
+    );
     let mut shared = healthy();
     let mut second = shared.features[0].clone();
     second.id = 4;
@@ -215,7 +354,10 @@ fn k010_little_now_effort_on_the_bottleneck() {
     second.data.factory_step = Some(FactoryStep::Referral);
     second.data.effort_weeks = Some(12.0);
     shared.features.push(second);
-    assert!(!ids(&check(&shared, TODAY())).contains(&"K010"), "25 % on the bottleneck is enough");
+    assert!(
+        !ids(&check(&shared, TODAY())).contains(&"K010"),
+        "25 % on the bottleneck is enough"
+    );
 }
 
 #[test]
@@ -240,9 +382,15 @@ fn the_sample_plan_shows_the_mistakes_it_was_written_to_show() {
     let findings = keel_core::analysis::plan_check(&file, today).unwrap();
     let found = ids(&findings);
     for expected in ["K003", "K004", "K006"] {
-        assert!(found.contains(&expected), "the sample must show {expected}: {found:?}");
+        assert!(
+            found.contains(&expected),
+            "the sample must show {expected}: {found:?}"
+        );
     }
     for absent in ["K001", "K002", "K008", "K010"] {
-        assert!(!found.contains(&absent), "the sample must not show {absent}: {found:?}");
+        assert!(
+            !found.contains(&absent),
+            "the sample must not show {absent}: {found:?}"
+        );
     }
 }

@@ -8,7 +8,11 @@ use proptest::prelude::*;
 fn feature(id: u32, class: RiskClass, level: u32) -> Feature {
     let mut data = FeatureData::new(&format!("F{id}"), class);
     data.risk_level = level;
-    Feature { id, position: id, data }
+    Feature {
+        id,
+        position: id,
+        data,
+    }
 }
 
 fn with_rice(mut f: Feature, reach: f64, impact: f64, confidence: f64, effort: f64) -> Feature {
@@ -70,8 +74,14 @@ fn a_tie_on_class_and_level_is_broken_by_rice_where_given() {
         feature(3, RiskClass::Business, 5),
     ];
     assert_eq!(order(&features, PriorityView::RiskFirst), vec![2, 1, 3]);
-    assert_eq!(reason(&features, 2), "#1 — business risk, level 5; tie broken by RICE 240");
-    assert_eq!(reason(&features, 1), "#2 — business risk, level 5; tie broken by RICE 50");
+    assert_eq!(
+        reason(&features, 2),
+        "#1 — business risk, level 5; tie broken by RICE 240"
+    );
+    assert_eq!(
+        reason(&features, 1),
+        "#2 — business risk, level 5; tie broken by RICE 50"
+    );
     assert_eq!(
         reason(&features, 3),
         "#3 — business risk, level 5; after tied features with a RICE score"
@@ -110,7 +120,11 @@ fn alternative_views_order_by_their_score_and_put_unscored_features_last() {
         with_rice(feature(3, RiskClass::Technical, 3), 10.0, 3.0, 1.0, 1.0),
     ];
     assert_eq!(order(&features, PriorityView::Rice), vec![2, 3, 1]);
-    assert_eq!(order(&features, PriorityView::Ice), vec![3, 2, 1], "ICE ignores reach");
+    assert_eq!(
+        order(&features, PriorityView::Ice),
+        vec![3, 2, 1],
+        "ICE ignores reach"
+    );
     // value/effort = level × impact ÷ effort: 3×3 = 9 beats 1×1 = 1; no effort, no score.
     assert_eq!(order(&features, PriorityView::ValueEffort), vec![3, 2, 1]);
     let ranked = rank(&features, PriorityView::Rice);
@@ -126,15 +140,33 @@ fn alternative_views_order_by_their_score_and_put_unscored_features_last() {
 fn views_never_change_the_stored_manual_position() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.keel");
-    let mut file = keel_core::create_empty_plan(&path, "Acme", chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).unwrap();
-    for (title, class) in [("a", RiskClass::Operational), ("b", RiskClass::Business), ("c", RiskClass::Technical)] {
+    let mut file = keel_core::create_empty_plan(
+        &path,
+        "Acme",
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+    )
+    .unwrap();
+    for (title, class) in [
+        ("a", RiskClass::Operational),
+        ("b", RiskClass::Business),
+        ("c", RiskClass::Technical),
+    ] {
         file.create_feature(FeatureData::new(title, class)).unwrap();
     }
     let before = file.features().unwrap();
-    for view in [PriorityView::RiskFirst, PriorityView::Rice, PriorityView::Ice, PriorityView::ValueEffort] {
+    for view in [
+        PriorityView::RiskFirst,
+        PriorityView::Rice,
+        PriorityView::Ice,
+        PriorityView::ValueEffort,
+    ] {
         keel_core::analysis::ranked_features(&file, view).unwrap();
     }
-    assert_eq!(file.features().unwrap(), before, "ranking must not write positions");
+    assert_eq!(
+        file.features().unwrap(),
+        before,
+        "ranking must not write positions"
+    );
 }
 
 // ---- properties ----
@@ -166,7 +198,11 @@ fn arb_features() -> impl Strategy<Value = Vec<Feature>> {
     prop::collection::vec(arb_feature_data(), 0..40).prop_map(|data| {
         data.into_iter()
             .enumerate()
-            .map(|(i, data)| Feature { id: i as u32 + 1, position: i as u32 + 1, data })
+            .map(|(i, data)| Feature {
+                id: i as u32 + 1,
+                position: i as u32 + 1,
+                data,
+            })
             .collect()
     })
 }

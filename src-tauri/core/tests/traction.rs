@@ -39,11 +39,20 @@ fn goal_figures_follow_from_the_msc() {
     assert!(close(f.visitors_per_month.unwrap(), leads / 0.05));
 
     let mrr = goal_figures(&goal(TractionMetric::Mrr));
-    assert!(close(mrr.active_customers.unwrap(), 20_000.0), "MRR ÷ monthly revenue per customer");
+    assert!(
+        close(mrr.active_customers.unwrap(), 20_000.0),
+        "MRR ÷ monthly revenue per customer"
+    );
     let count = goal_figures(&goal(TractionMetric::ActiveCustomers));
-    assert!(close(count.active_customers.unwrap(), 1_000_000.0), "a customer metric is a count");
+    assert!(
+        close(count.active_customers.unwrap(), 1_000_000.0),
+        "a customer metric is a count"
+    );
     let custom = goal_figures(&goal(TractionMetric::Custom));
-    assert_eq!(custom.active_customers, None, "a custom metric has no customer figure");
+    assert_eq!(
+        custom.active_customers, None,
+        "a custom metric has no customer figure"
+    );
     assert_eq!(custom.leads_per_month, None);
 }
 
@@ -54,43 +63,93 @@ fn funnel_figures_need_their_rates() {
     let f = goal_figures(&g);
     assert_eq!((f.leads_per_month, f.visitors_per_month), (None, None));
     g.activation_rate = Some(0.0);
-    assert_eq!(goal_figures(&g).leads_per_month, None, "a zero rate gives no figure, not infinity");
+    assert_eq!(
+        goal_figures(&g).leads_per_month,
+        None,
+        "a zero rate gives no figure, not infinity"
+    );
 }
 
 fn milestones(points: &[(NaiveDate, f64)]) -> Vec<MilestoneData> {
     points
         .iter()
-        .map(|(d, t)| MilestoneData { name: format!("M {d}"), date: *d, target: *t, ninety_day_goals: String::new() })
+        .map(|(d, t)| MilestoneData {
+            name: format!("M {d}"),
+            date: *d,
+            target: *t,
+            ninety_day_goals: String::new(),
+        })
         .collect()
 }
 
 #[test]
 fn the_expected_value_is_log_linear_between_milestones() {
-    let m = milestones(&[(date(2027, 1, 1), 10_000.0), (date(2028, 1, 1), 100_000.0), (date(2029, 1, 1), 1_000_000.0)]);
-    assert!(close(expected_value(&m, date(2027, 1, 1)).unwrap(), 10_000.0));
-    assert!(close(expected_value(&m, date(2028, 1, 1)).unwrap(), 100_000.0));
+    let m = milestones(&[
+        (date(2027, 1, 1), 10_000.0),
+        (date(2028, 1, 1), 100_000.0),
+        (date(2029, 1, 1), 1_000_000.0),
+    ]);
+    assert!(close(
+        expected_value(&m, date(2027, 1, 1)).unwrap(),
+        10_000.0
+    ));
+    assert!(close(
+        expected_value(&m, date(2028, 1, 1)).unwrap(),
+        100_000.0
+    ));
     let mid = date(2027, 1, 1) + Duration::days(365 / 2);
     let halfway = expected_value(&m, mid).unwrap();
     // Half a year between 10k and 100k on a log scale is about their geometric mean, 31.6k.
     assert!(halfway > 31_000.0 && halfway < 32_000.0, "{halfway}");
     let before = expected_value(&m, date(2026, 1, 1)).unwrap();
-    assert!(close(before, 1_000.0), "the first segment's growth extends backwards: {before}");
-    assert!(close(expected_value(&m, date(2030, 6, 1)).unwrap(), 1_000_000.0), "after the last, the MSC");
+    assert!(
+        close(before, 1_000.0),
+        "the first segment's growth extends backwards: {before}"
+    );
+    assert!(
+        close(expected_value(&m, date(2030, 6, 1)).unwrap(), 1_000_000.0),
+        "after the last, the MSC"
+    );
     assert_eq!(expected_value(&[], date(2027, 1, 1)), None);
     let one = milestones(&[(date(2027, 1, 1), 500.0)]);
-    assert_eq!(expected_value(&one, date(2026, 1, 1)), None, "one milestone cannot say what comes before it");
+    assert_eq!(
+        expected_value(&one, date(2026, 1, 1)),
+        None,
+        "one milestone cannot say what comes before it"
+    );
 }
 
 #[test]
 fn progress_status_thresholds() {
     let m = milestones(&[(date(2027, 1, 1), 100.0), (date(2028, 1, 1), 1_000.0)]);
     let at = |value: f64| {
-        progress(&m, &[ActualData { date: date(2027, 1, 1), value }]).unwrap().status
+        progress(
+            &m,
+            &[ActualData {
+                date: date(2027, 1, 1),
+                value,
+            }],
+        )
+        .unwrap()
+        .status
     };
     assert_eq!(at(100.0), TractionStatus::Ahead, "100 % is ahead");
     assert_eq!(at(80.0), TractionStatus::OnTrack, "80 % is on track");
     assert_eq!(at(79.9), TractionStatus::Behind, "under 80 % is behind");
-    let p = progress(&m, &[ActualData { date: date(2026, 1, 1), value: 1.0 }, ActualData { date: date(2027, 1, 1), value: 50.0 }]).unwrap();
+    let p = progress(
+        &m,
+        &[
+            ActualData {
+                date: date(2026, 1, 1),
+                value: 1.0,
+            },
+            ActualData {
+                date: date(2027, 1, 1),
+                value: 50.0,
+            },
+        ],
+    )
+    .unwrap();
     assert_eq!(p.date, date(2027, 1, 1), "the latest actual counts");
     assert!(close(p.ratio, 0.5));
 }
@@ -99,7 +158,10 @@ fn monthly(values: &[f64]) -> Vec<ActualData> {
     values
         .iter()
         .enumerate()
-        .map(|(i, v)| ActualData { date: date(2026, 1, 1) + Duration::days((i as f64 * 365.25 / 12.0).round() as i64), value: *v })
+        .map(|(i, v)| ActualData {
+            date: date(2026, 1, 1) + Duration::days((i as f64 * 365.25 / 12.0).round() as i64),
+            value: *v,
+        })
         .collect()
 }
 
@@ -107,10 +169,17 @@ fn monthly(values: &[f64]) -> Vec<ActualData> {
 fn growth_and_projection() {
     let doubling = monthly(&[100.0, 200.0, 400.0, 800.0]);
     let g = monthly_growth(&doubling).unwrap();
-    assert!((g - 1.0).abs() < 0.02, "doubling each month is about 100 % growth, got {g}");
+    assert!(
+        (g - 1.0).abs() < 0.02,
+        "doubling each month is about 100 % growth, got {g}"
+    );
     let m = milestones(&[(date(2026, 12, 31), 6_400.0)]);
     match project(&m, &doubling) {
-        Projection::Reached { date: reached, on_time, .. } => {
+        Projection::Reached {
+            date: reached,
+            on_time,
+            ..
+        } => {
             // 800 → 6,400 is three doublings: about three months after the latest actual.
             let months = (reached - doubling[3].date).num_days() as f64 / 30.44;
             assert!((months - 3.0).abs() < 0.2, "{months}");
@@ -131,25 +200,45 @@ fn projection_says_why_when_the_data_cannot_support_one() {
     assert!(why(&monthly(&[100.0])).contains("At least two actuals"));
     assert!(why(&monthly(&[100.0, 100.0, 90.0])).contains("not growing"));
     assert!(why(&monthly(&[0.0, 0.0])).contains("At least two actuals"));
-    assert_eq!(project(&m, &monthly(&[500.0, 1_500.0])), Projection::AllReached);
+    assert_eq!(
+        project(&m, &monthly(&[500.0, 1_500.0])),
+        Projection::AllReached
+    );
     let slow = monthly(&[100.0, 100.0001]);
     assert!(why(&slow).contains("50 years"));
 }
 
 #[test]
 fn the_factory_bottleneck_is_the_lowest_conversion() {
-    let snap = |start, a, b, c, d, e| FactorySnapshotData { period_start: start, acquisition: a, activation: b, retention: c, revenue: d, referral: e };
+    let snap = |start, a, b, c, d, e| FactorySnapshotData {
+        period_start: start,
+        acquisition: a,
+        activation: b,
+        retention: c,
+        revenue: d,
+        referral: e,
+    };
     let report = factory(&[
         snap(date(2026, 1, 5), 100, 90, 10, 9, 8),
         snap(date(2026, 1, 12), 400, 40, 32, 24, 6),
     ])
     .unwrap();
-    assert_eq!(report.period_start, date(2026, 1, 12), "the latest snapshot");
+    assert_eq!(
+        report.period_start,
+        date(2026, 1, 12),
+        "the latest snapshot"
+    );
     assert_eq!(report.bottleneck, Some(FactoryStep::Activation));
-    assert_eq!(report.steps[0].conversion, None, "acquisition has no previous step");
+    assert_eq!(
+        report.steps[0].conversion, None,
+        "acquisition has no previous step"
+    );
     assert!(close(report.steps[1].conversion.unwrap(), 0.1));
     let empty = factory(&[snap(date(2026, 1, 5), 0, 0, 0, 0, 0)]).unwrap();
-    assert_eq!(empty.bottleneck, None, "no conversion can be measured from zeros");
+    assert_eq!(
+        empty.bottleneck, None,
+        "no conversion can be measured from zeros"
+    );
     assert_eq!(factory(&[]), None);
 }
 
@@ -177,30 +266,46 @@ fn arb_goal() -> impl Strategy<Value = TractionGoal> {
         prop::option::of(0.0f64..=1.0),
         prop::option::of(0.0f64..=1.0),
     )
-        .prop_map(|(metric, msc, days, revenue, lifetime, acq, act, refr)| TractionGoal {
-            metric,
-            custom_unit: (metric == TractionMetric::Custom).then(|| "units".to_string()),
-            msc_target: msc,
-            deadline: date(2000, 1, 1) + Duration::days(days),
-            revenue_per_customer_month: if metric.is_revenue() { Some(revenue.unwrap_or(1.0)) } else { revenue },
-            lifetime_months: lifetime,
-            acquisition_rate: acq,
-            activation_rate: act,
-            referral_rate: refr,
-        })
+        .prop_map(
+            |(metric, msc, days, revenue, lifetime, acq, act, refr)| TractionGoal {
+                metric,
+                custom_unit: (metric == TractionMetric::Custom).then(|| "units".to_string()),
+                msc_target: msc,
+                deadline: date(2000, 1, 1) + Duration::days(days),
+                revenue_per_customer_month: if metric.is_revenue() {
+                    Some(revenue.unwrap_or(1.0))
+                } else {
+                    revenue
+                },
+                lifetime_months: lifetime,
+                acquisition_rate: acq,
+                activation_rate: act,
+                referral_rate: refr,
+            },
+        )
 }
 
 fn arb_milestones() -> impl Strategy<Value = Vec<MilestoneData>> {
     prop::collection::btree_map(0i64..20_000, 1e-6f64..1e12, 0..6).prop_map(|m| {
         m.into_iter()
-            .map(|(d, t)| MilestoneData { name: "m".into(), date: date(2000, 1, 1) + Duration::days(d), target: t, ninety_day_goals: String::new() })
+            .map(|(d, t)| MilestoneData {
+                name: "m".into(),
+                date: date(2000, 1, 1) + Duration::days(d),
+                target: t,
+                ninety_day_goals: String::new(),
+            })
             .collect()
     })
 }
 
 fn arb_actuals() -> impl Strategy<Value = Vec<ActualData>> {
     prop::collection::btree_map(0i64..20_000, 0.0f64..1e12, 0..12).prop_map(|m| {
-        m.into_iter().map(|(d, v)| ActualData { date: date(2000, 1, 1) + Duration::days(d), value: v }).collect()
+        m.into_iter()
+            .map(|(d, v)| ActualData {
+                date: date(2000, 1, 1) + Duration::days(d),
+                value: v,
+            })
+            .collect()
     })
 }
 

@@ -39,26 +39,42 @@ describe("FeatureTable", () => {
         feature(1, { title: "Onboarding", risk_level: 5, status: "in_progress", horizon: "now" }),
         feature(2, { title: "Billing", risk_class: "operational", quick_win: true, stage: "scaling" }),
       ],
+      ranking: [
+        { id: 2, rank: 1, score: null, reason: "#1 — operational quick win, level 3" },
+        { id: 1, rank: 2, score: null, reason: "#2 — business risk, level 5" },
+      ],
     });
     const rows = within(screen.getByRole("table", { name: "Features" })).getAllByRole("row");
     expect(rows).toHaveLength(3);
-    expect(rows[1]?.textContent).toContain("Onboarding");
-    expect(rows[1]?.textContent).toContain("In progress");
-    expect(rows[1]?.textContent).toContain("Now");
-    expect(rows[2]?.textContent).toContain("Operational");
-    expect(rows[2]?.textContent).toContain("Quick win");
-    expect(rows[2]?.textContent).toContain("Scaling up");
+    // Rows follow the ranking, not the input order, and show the reason without its prefix.
+    expect(rows[1]?.textContent).toContain("Billing");
+    expect(rows[1]?.textContent).toContain("Quick win");
+    expect(rows[1]?.textContent).toContain("Scaling up");
+    expect(rows[1]?.textContent).toContain("operational quick win, level 3");
+    expect(rows[2]?.textContent).toContain("Onboarding");
+    expect(rows[2]?.textContent).toContain("In progress");
+    expect(rows[2]?.textContent).toContain("Now");
   });
 
   it("shows user text literally, never as markup", () => {
-    render(FeatureTable, { features: [feature(1, { title: "<img src=x onerror=alert(1)>" })] });
+    render(FeatureTable, { features: [feature(1, { title: "<img src=x onerror=alert(1)>" })], ranking: [] });
     expect(screen.getByText("<img src=x onerror=alert(1)>")).toBeTruthy();
     expect(document.querySelector("img")).toBeNull();
   });
 
   it("explains the risk-first order when there are no features", () => {
-    render(FeatureTable, { features: [] });
+    render(FeatureTable, { features: [], ranking: [] });
     expect(screen.getByText("No features yet")).toBeTruthy();
     expect(screen.getByText(/risk-first/)).toBeTruthy();
   });
+});
+
+it("lists done and dropped features after the ranked ones, unranked", () => {
+  render(FeatureTable, {
+    features: [feature(1, { title: "Shipped", status: "done" }), feature(2, { title: "Open" })],
+    ranking: [{ id: 2, rank: 1, score: null, reason: "#1 — business risk, level 3" }],
+  });
+  const rows = within(screen.getByRole("table", { name: "Features" })).getAllByRole("row");
+  expect(rows[1]?.textContent).toContain("Open");
+  expect(rows[2]?.textContent).toContain("Not ranked: done");
 });

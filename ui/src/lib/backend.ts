@@ -1,6 +1,18 @@
 // The one door between the UI and the Rust commands: every call goes through here, and every
 // failure comes out as a BackendError with a code the UI can branch on and a sentence to show.
-import { commands, type CommandError, type ErrorCode, type Feature, type FeatureData, type PlanData, type PlanView } from "../bindings";
+import {
+  commands,
+  type CommandError,
+  type ErrorCode,
+  type Feature,
+  type FeatureData,
+  type Finding,
+  type PlanData,
+  type PlanView,
+  type PriorityView,
+  type RankedFeature,
+  type TractionReport,
+} from "../bindings";
 
 export type BackendErrorCode = ErrorCode | "ipc";
 
@@ -46,4 +58,8 @@ export const backend = {
   createFeature: (data: FeatureData): Promise<Feature> => call(commands.createFeature(data)),
   updateFeature: (id: number, data: FeatureData): Promise<Feature> => call(commands.updateFeature(id, data)),
   deleteFeature: (id: number): Promise<null> => call(commands.deleteFeature(id)),
+  moveFeature: (id: number, position: number): Promise<Feature> => call(commands.moveFeature(id, position)),
+  rankFeatures: (view: PriorityView): Promise<RankedFeature[]> => call(commands.rankFeatures(view)),
+  planCheck: (): Promise<Finding[]> => call(commands.planCheck()),
+  tractionReport: (): Promise<TractionReport> => call(commands.tractionReport()),
 };

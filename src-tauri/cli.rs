@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use keel_core::check::{Finding, Severity};
+use keel_core::export::{self, ExportFormat};
 use keel_core::{analysis, clock, info, sample, CoreError, Mode, PlanFile};
 use std::path::{Path, PathBuf};
 
@@ -44,6 +45,29 @@ enum Command {
         #[arg(long)]
         date: Option<NaiveDate>,
     },
+    /// Export the plan to Markdown, PDF, JSON or CSV.
+    Export {
+        plan: PathBuf,
+        /// md, pdf, json or csv.
+        #[arg(long, value_parser = parse_format)]
+        format: ExportFormat,
+        /// The file to write (replaced only once the export is complete).
+        #[arg(long)]
+        out: PathBuf,
+        /// Export as of this date (YYYY-MM-DD) instead of today.
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        /// Add "what changed since" this snapshot (its id, as `keel info` lists them).
+        #[arg(long)]
+        since: Option<u32>,
+    },
+    /// Create a plan file from a JSON export.
+    Import {
+        plan: PathBuf,
+        /// The JSON file written by `keel export --format json`.
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Say what a plan file is: format version, counts, integrity.
     Info {
         plan: PathBuf,
@@ -67,6 +91,27 @@ pub fn main() -> i32 {
         Some(Command::New { plan, sample, name }) => new(&plan, sample, name.as_deref()).map(|_| 0),
         Some(Command::Info { plan, json }) => show_info(&plan, json).map(|_| 0),
         Some(Command::Check { plan, json, date }) => check(&plan, json, date),
+        Some(Command::Export { plan, format, out, date, since }) => {
+            let file = PlanFile::open_with(&plan, Mode::Inspect);
+            file.and_then(|f| {
+                export::export_to(&f, format, date.unwrap_or_else(clock::today), since, &out)
+            })
+            .map(|_| {
+                println!("Wrote {}.", out.display());
+                0
+            })
+        }
+        Some(Command::Import { plan, from }) => {
+            export::json::import(&with_extension(&plan), &from).and_then(|file| {
+                println!(
+                    "Created {} for {} from {}.",
+                    file.path().display(),
+                    file.plan()?.data.company_name,
+                    from.display()
+                );
+                Ok(0)
+            })
+        }
     };
     result.unwrap_or_else(|e| {
         eprintln!("keel: {e}");
@@ -161,6 +206,10 @@ fn check_text(company: &str, today: NaiveDate, findings: &[Finding]) -> String {
         out.push('\n');
     }
     out
+}
+
+fn parse_format(text: &str) -> Result<ExportFormat, String> {
+    ExportFormat::parse(text).ok_or_else(|| format!("{text:?} is not a format: use md, pdf, json or csv"))
 }
 
 /// `acme` becomes `acme.keel`; any other extension is kept as given.

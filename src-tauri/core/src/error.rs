@@ -18,6 +18,8 @@ pub enum ErrorCode {
     NewerVersion,
     ReadOnly,
     AlreadyExists,
+    InvalidImport,
+    Export,
     Storage,
     Io,
     /// For shells: no plan is open (never produced by keel-core itself).
@@ -57,6 +59,12 @@ pub enum CoreError {
     #[error("{} already exists; choose another name or remove it first.", path.display())]
     AlreadyExists { path: PathBuf },
 
+    #[error("This is not a Keel plan export ({detail}); no plan was created.")]
+    InvalidImport { detail: String },
+
+    #[error("The export could not be made: {detail}.")]
+    Export { detail: String },
+
     #[error("The plan file could not be read or written: {0}.")]
     Storage(#[from] rusqlite::Error),
 
@@ -80,6 +88,8 @@ impl CoreError {
             CoreError::NewerVersion { .. } => ErrorCode::NewerVersion,
             CoreError::ReadOnly { .. } => ErrorCode::ReadOnly,
             CoreError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
+            CoreError::InvalidImport { .. } => ErrorCode::InvalidImport,
+            CoreError::Export { .. } => ErrorCode::Export,
             CoreError::Storage(_) => ErrorCode::Storage,
             CoreError::Io { .. } => ErrorCode::Io,
         }

@@ -5,7 +5,9 @@
 pub mod analysis;
 pub mod check;
 pub mod clock;
+pub mod diff;
 pub mod document;
+pub mod export;
 pub mod domain;
 pub mod error;
 pub mod generate;

@@ -67,11 +67,11 @@ does.\n\nLoomline reads the conversations a SaaS company already has — support
 sales calls — and tells the product team, every week, which problems cost them the most \
 customers and revenue."
             .into(),
-        strategy: "1. **Win small SaaS teams first** (10–50 people) who run support in Zendesk \
-or Intercom and have no research team.\n2. **Prove activation before scale**: a new customer \
-must see their first real insight within one day of connecting their help desk.\n3. **Grow \
-through the support community**: case studies and referrals from heads of support.\n4. **Keep \
-technology one step behind the business**: one region, one database, until paying customers \
+        strategy: "1. Win small SaaS teams first (10–50 people) who run support in Zendesk \
+or Intercom and have no research team.\n2. Prove activation before scale: a new customer \
+must see their first real insight within one day of connecting their help desk.\n3. Grow \
+through the support community: case studies and referrals from heads of support.\n4. Keep \
+technology one step behind the business: one region, one database, until paying customers \
 ask for more."
             .into(),
         stage: Stage::Mvp,

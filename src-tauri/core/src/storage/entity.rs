@@ -73,6 +73,22 @@ pub(crate) fn insert<T: Entity>(conn: &Connection, data: &T) -> Result<u32> {
     row_id(conn)
 }
 
+/// Inserts a row with a given id (imports keep their ids).
+pub(crate) fn insert_with_id<T: Entity>(conn: &Connection, id: u32, data: &T) -> Result<()> {
+    data.check(conn, None)?;
+    let sql = format!(
+        "INSERT INTO {} (id, {}) VALUES (?{}, {})",
+        T::TABLE,
+        T::COLUMNS.join(", "),
+        T::COLUMNS.len() + 1,
+        placeholders(T::COLUMNS.len())
+    );
+    let mut params = data.params();
+    params.push(&id);
+    conn.prepare_cached(&sql)?.execute(&*params)?;
+    Ok(())
+}
+
 pub(crate) fn row_id(conn: &Connection) -> Result<u32> {
     u32::try_from(conn.last_insert_rowid())
         .map_err(|_| CoreError::invalid("Id", "the plan holds too many rows"))

@@ -85,13 +85,23 @@ fn feature_count(conn: &Connection) -> Result<u32> {
 }
 
 pub(crate) fn insert_feature(conn: &Connection, data: &FeatureData) -> Result<u32> {
-    check_links(conn, data)?;
     let position = feature_count(conn)? + 1;
+    insert_feature_row(conn, None, position, data)?;
+    row_id(conn)
+}
+
+/// Inserts a feature with a given id and position (imports keep both).
+pub(crate) fn insert_feature_with_id(conn: &Connection, id: u32, position: u32, data: &FeatureData) -> Result<()> {
+    insert_feature_row(conn, Some(id), position, data)
+}
+
+fn insert_feature_row(conn: &Connection, id: Option<u32>, position: u32, data: &FeatureData) -> Result<()> {
+    check_links(conn, data)?;
     conn.prepare_cached(
-        "INSERT INTO feature (position, title, description, risk_class, risk_level, quick_win,
+        "INSERT INTO feature (id, position, title, description, risk_class, risk_level, quick_win,
             build_or_buy, stage, status, horizon, start_date, end_date, effort_weeks, reach,
             impact, confidence, scale_assumption, milestone_id, factory_step, team_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+         VALUES (?21, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
                  ?18, ?19, ?20)",
     )?
     .execute(rusqlite::params![
@@ -114,9 +124,10 @@ pub(crate) fn insert_feature(conn: &Connection, data: &FeatureData) -> Result<u3
         data.scale_assumption,
         data.milestone_id,
         data.factory_step,
-        data.team_id
+        data.team_id,
+        id
     ])?;
-    row_id(conn)
+    Ok(())
 }
 
 fn write_feature(conn: &Connection, id: u32, data: &FeatureData) -> Result<()> {

@@ -13,9 +13,9 @@ mod migrate;
 mod plan;
 mod snapshots;
 
-pub(crate) use entity::insert;
+pub(crate) use entity::{insert, insert_with_id};
 pub use entity::Entity;
-pub(crate) use features::insert_feature;
+pub(crate) use features::{insert_feature, insert_feature_with_id};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub(crate) use plan::{insert_plan, write_canvas, write_goal};
 
@@ -280,6 +280,16 @@ impl TempPath {
             Err(_) => std::fs::rename(&self.0, dest)
                 .map_err(|e| CoreError::io(format!("{} cannot be written", dest.display()), e))?,
         }
+        sync_parent(dest);
+        Ok(())
+    }
+}
+
+impl TempPath {
+    /// Moves the file to `dest`, replacing what is there.
+    pub(crate) fn persist_replace(self, dest: &Path) -> Result<()> {
+        std::fs::rename(&self.0, dest)
+            .map_err(|e| CoreError::io(format!("{} cannot be written", dest.display()), e))?;
         sync_parent(dest);
         Ok(())
     }

@@ -1,5 +1,7 @@
 #![allow(dead_code)]
 
+pub mod hostile;
+
 use chrono::NaiveDate;
 use keel_core::PlanFile;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,95 @@
+//! Exports of a plan: Markdown, PDF, JSON and CSV, each written to a temporary file beside the
+//! destination and renamed into place, so a failed export never leaves a half-written file nor
+//! replaces a good one.
+
+mod csv;
+pub mod escape;
+pub mod json;
+mod markdown;
+pub mod pdf;
+pub mod report;
+
+use crate::error::{CoreError, Result};
+use crate::storage::{PlanFile, TempPath};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    Markdown,
+    Pdf,
+    Json,
+    Csv,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "md",
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Json => "json",
+            ExportFormat::Csv => "csv",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ExportFormat> {
+        match text {
+            "md" | "markdown" => Some(ExportFormat::Markdown),
+            "pdf" => Some(ExportFormat::Pdf),
+            "json" => Some(ExportFormat::Json),
+            "csv" => Some(ExportFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// The export as of `date`; `since` names a snapshot to report changes against.
+pub fn render(file: &PlanFile, format: ExportFormat, date: NaiveDate, since: Option<u32>) -> Result<Vec<u8>> {
+    if format == ExportFormat::Json {
+        return Ok(json::render(file)?.into_bytes());
+    }
+    let doc = file.document()?;
+    let snapshot = match since {
+        Some(id) => {
+            let summary = file
+                .snapshots()?
+                .into_iter()
+                .find(|s| s.id == id)
+                .ok_or(CoreError::NotFound { entity: "snapshot", id })?;
+            Some((summary, file.snapshot_document(id)?))
+        }
+        None => None,
+    };
+    let report = report::build(
+        &doc,
+        date,
+        snapshot.as_ref().map(|(s, old)| (s.label.as_str(), s.taken_at.as_str(), old)),
+    );
+    Ok(match format {
+        ExportFormat::Markdown => markdown::render(&report).into_bytes(),
+        ExportFormat::Csv => csv::render(&report).into_bytes(),
+        ExportFormat::Pdf => pdf::render(&doc, &report)?,
+        ExportFormat::Json => unreachable!("handled above"),
+    })
+}
+
+/// Renders and writes the export to `out` atomically.
+pub fn export_to(file: &PlanFile, format: ExportFormat, date: NaiveDate, since: Option<u32>, out: &Path) -> Result<()> {
+    let bytes = render(file, format, date, since)?;
+    write_atomic(out, &bytes)
+}
+
+/// Writes `bytes` to a temporary file beside `out`, syncs it, and renames it over `out`.
+pub fn write_atomic(out: &Path, bytes: &[u8]) -> Result<()> {
+    let temp = TempPath::beside(out);
+    let context = || format!("{} cannot be written", out.display());
+    let mut f = std::fs::File::create(&temp.0).map_err(|e| CoreError::io(context(), e))?;
+    f.write_all(bytes).map_err(|e| CoreError::io(context(), e))?;
+    f.sync_all().map_err(|e| CoreError::io(context(), e))?;
+    drop(f);
+    temp.persist_replace(out)
+}

@@ -1,0 +1,125 @@
+//! The PDF export checked with real tools (qpdf, pdfinfo, pdftotext), hostile text kept
+//! literal, the same bytes for the same date, and a Typst world that can read nothing else.
+
+mod common;
+
+use common::date;
+use common::hostile::{hostile_plan, long_text, HOSTILE};
+use keel_core::export::pdf::{compile, TEMPLATE};
+use keel_core::export::{export_to, ExportFormat};
+use std::path::Path;
+use std::process::Command;
+
+fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .arg(pdf)
+        .args(if name == "pdftotext" { vec!["-"] } else { vec![] })
+        .output()
+        .unwrap_or_else(|e| panic!("{name} must be installed (make test installs it): {e}"));
+    assert!(out.status.success(), "{name} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Text with all whitespace removed, so line wrapping does not matter.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn sample_pdf(dir: &Path) -> std::path::PathBuf {
+    let today = date(2026, 11, 27);
+    let file = keel_core::sample::create_sample_plan(&dir.join("s.keel"), today).unwrap();
+    let out = dir.join("s.pdf");
+    export_to(&file, ExportFormat::Pdf, today, None, &out).unwrap();
+    out
+}
+
+#[test]
+fn the_sample_pdf_is_valid_has_metadata_and_every_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = sample_pdf(dir.path());
+    let check = tool("qpdf", &["--check"], &pdf);
+    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+    let info = tool("pdfinfo", &[], &pdf);
+    assert!(info.contains("Title:           Loomline — Strategy and roadmap"), "{info}");
+    assert!(info.contains("Author:          Loomline"), "{info}");
+    assert!(info.contains("Subject:         Vision, traction, roadmap and priorities of Loomline"), "{info}");
+    let pages: u32 = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    assert!(pages >= 8, "cover, contents and the sections: {pages} pages");
+    let text = tool("pdftotext", &["-layout"], &pdf);
+    for section in [
+        "Contents",
+        "Vision and strategy",
+        "Lean Canvas",
+        "Traction",
+        "Actuals against the ladder",
+        "Milestones (10x ladder)",
+        "Roadmap",
+        "Now, next, later",
+        "Priorities",
+        "Teams",
+        "Plan check",
+        "Technology ahead of the business",
+        &format!("2 / {pages}"),
+    ] {
+        assert!(text.contains(section), "the PDF must show {section:?}");
+    }
+}
+
+#[test]
+fn hostile_text_comes_out_literally() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = hostile_plan(&dir.path().join("h.keel"));
+    let out = dir.path().join("h.pdf");
+    export_to(&file, ExportFormat::Pdf, date(2026, 11, 27), None, &out).unwrap();
+    let text = squeezed(&tool("pdftotext", &[], &out));
+    for hostile in HOSTILE {
+        // pdftotext writes right-to-left runs in visual order; compare those word by word.
+        if hostile.chars().any(|c| ('\u{0590}'..='\u{06FF}').contains(&c)) {
+            for word in hostile.split_whitespace() {
+                let reversed: String = word.chars().rev().collect();
+                assert!(text.contains(word) || text.contains(&reversed), "{word:?} must be in the PDF");
+            }
+        } else {
+            assert!(text.contains(&squeezed(hostile)), "{hostile:?} must be in the PDF literally");
+        }
+    }
+    // The description runs over pages: leave out the running header and the page numbers.
+    let body: String = tool("pdftotext", &[], &out)
+        .lines()
+        .filter(|l| !l.contains("Strategy and roadmap") && !l.contains("2026-11-27"))
+        .filter(|l| !l.split(" / ").all(|n| n.trim().parse::<u32>().is_ok()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(squeezed(&body).contains(&squeezed(&long_text())), "the 20,000-character description is all there");
+    assert!(!text.contains("root:x:0:0"), "nothing is read from /etc/passwd");
+}
+
+#[test]
+fn the_same_plan_and_date_give_the_same_pdf() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let first = std::fs::read(sample_pdf(a.path())).unwrap();
+    let second = std::fs::read(sample_pdf(b.path())).unwrap();
+    assert!(first == second, "two exports for the same date must be byte-identical");
+}
+
+#[test]
+fn the_typst_world_refuses_every_file_and_package() {
+    let data = br#"{"x": 1}"#.to_vec();
+    let today = date(2026, 11, 27);
+    assert!(compile("#let d = json(\"/data.json\")\n#d.x", data.clone(), today).is_ok(), "data.json is served");
+    for template in [
+        "#read(\"/etc/passwd\")",
+        "#read(\"../../../../etc/passwd\")",
+        "#read(\"/etc/hostname\")",
+        "#image(\"/usr/share/pixmaps/debian-logo.png\")",
+        "#import \"@preview/cetz:0.3.0\": canvas",
+        "#include \"other.typ\"",
+        "#json(\"/main.json\")",
+    ] {
+        let err = compile(template, data.clone(), today).expect_err(template);
+        assert_eq!(err.code(), keel_core::ErrorCode::Export, "{template}: {err}");
+    }
+    assert!(TEMPLATE.contains("json(\"/data.json\")"), "the template reads its data from data.json only");
+}

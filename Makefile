@@ -52,3 +52,4 @@ e2e:
 # Benchmarks (release build); see BENCHMARKS.md. Not part of `make test`.
 bench: deps ui-build
 	cargo bench -p keel-core --bench analysis
+	cargo bench -p keel-core --bench export

@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "rank_features",
     "traction_report",
     "plan_check",
+    "export_plan",
 ];
 
 fn main() {

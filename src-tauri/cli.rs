@@ -91,7 +91,13 @@ pub fn main() -> i32 {
         Some(Command::New { plan, sample, name }) => new(&plan, sample, name.as_deref()).map(|_| 0),
         Some(Command::Info { plan, json }) => show_info(&plan, json).map(|_| 0),
         Some(Command::Check { plan, json, date }) => check(&plan, json, date),
-        Some(Command::Export { plan, format, out, date, since }) => {
+        Some(Command::Export {
+            plan,
+            format,
+            out,
+            date,
+            since,
+        }) => {
             let file = PlanFile::open_with(&plan, Mode::Inspect);
             file.and_then(|f| {
                 export::export_to(&f, format, date.unwrap_or_else(clock::today), since, &out)
@@ -101,8 +107,8 @@ pub fn main() -> i32 {
                 0
             })
         }
-        Some(Command::Import { plan, from }) => {
-            export::json::import(&with_extension(&plan), &from).and_then(|file| {
+        Some(Command::Import { plan, from }) => export::json::import(&with_extension(&plan), &from)
+            .and_then(|file| {
                 println!(
                     "Created {} for {} from {}.",
                     file.path().display(),
@@ -110,8 +116,7 @@ pub fn main() -> i32 {
                     from.display()
                 );
                 Ok(0)
-            })
-        }
+            }),
     };
     result.unwrap_or_else(|e| {
         eprintln!("keel: {e}");
@@ -209,7 +214,8 @@ fn check_text(company: &str, today: NaiveDate, findings: &[Finding]) -> String {
 }
 
 fn parse_format(text: &str) -> Result<ExportFormat, String> {
-    ExportFormat::parse(text).ok_or_else(|| format!("{text:?} is not a format: use md, pdf, json or csv"))
+    ExportFormat::parse(text)
+        .ok_or_else(|| format!("{text:?} is not a format: use md, pdf, json or csv"))
 }
 
 /// `acme` becomes `acme.keel`; any other extension is kept as given.

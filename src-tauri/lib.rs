@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod commands;
+mod dialogs;
 mod error;
 pub mod session;
 mod state;
@@ -27,6 +28,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::analysis::rank_features,
             commands::analysis::traction_report,
             commands::analysis::plan_check,
+            commands::export::export_plan,
         ])
 }
 
@@ -45,6 +47,8 @@ pub fn app_builder<R: Runtime>(
         .manage(AppState::default())
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
+            let state = app.state::<AppState>();
+            state.set_save_dialog(dialogs::save_dialog(app.handle().clone()));
             open_start_plan(app.handle(), start.as_deref());
             Ok(())
         })

@@ -1,14 +1,20 @@
 //! The app's one piece of state: the plan file that is open (at most one per window).
 
 use crate::error::{CommandError, CommandResult};
+use keel_core::export::ExportFormat;
 use keel_core::PlanFile;
+use std::path::PathBuf;
 use std::sync::Mutex;
+
+/// Asks the founder where to save a file: (suggested name, format) → the path, or None.
+pub type SaveDialog = Box<dyn Fn(&str, ExportFormat) -> Option<PathBuf> + Send + Sync>;
 
 #[derive(Default)]
 pub struct AppState {
     plan: Mutex<Option<PlanFile>>,
     /// Why no plan is open, when opening one failed.
     open_error: Mutex<Option<String>>,
+    save_dialog: Mutex<Option<SaveDialog>>,
 }
 
 impl AppState {
@@ -22,6 +28,18 @@ impl AppState {
                 }
             }
         }
+    }
+
+    pub fn set_save_dialog(&self, dialog: SaveDialog) {
+        if let Ok(mut slot) = self.save_dialog.lock() {
+            *slot = Some(dialog);
+        }
+    }
+
+    /// Runs the save dialog; None when cancelled or when no dialog is installed.
+    pub fn ask_save_path(&self, file_name: &str, format: ExportFormat) -> Option<PathBuf> {
+        let slot = self.save_dialog.lock().ok()?;
+        slot.as_ref().and_then(|ask| ask(file_name, format))
     }
 
     pub fn replace(&self, file: PlanFile) {

@@ -174,3 +174,101 @@ fn check_prints_findings_and_exits_by_severity() {
     assert_eq!(out.status.code(), Some(2), "a bad file: exit 2");
     assert_one_sentence_error(&out, "not a Keel plan");
 }
+
+#[test]
+fn export_writes_all_four_formats_and_import_reads_json_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("s.keel");
+    assert!(keel(&["new", plan.to_str().unwrap(), "--sample"])
+        .status
+        .success());
+    for (format, starts_with) in [
+        ("md", &b"# Loomline"[..]),
+        ("pdf", b"%PDF-"),
+        ("json", b"{"),
+        ("csv", b"rank,id,title"),
+    ] {
+        let out = dir.path().join(format!("plan.{format}"));
+        let run = keel(&[
+            "export",
+            plan.to_str().unwrap(),
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap(),
+            "--date",
+            "2026-11-27",
+        ]);
+        assert!(run.status.success(), "{format}: {}", text(&run.stderr));
+        assert!(
+            std::fs::read(&out).unwrap().starts_with(starts_with),
+            "{format} has the right content"
+        );
+    }
+    let copy = dir.path().join("copy.keel");
+    let run = keel(&[
+        "import",
+        copy.to_str().unwrap(),
+        "--from",
+        dir.path().join("plan.json").to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let again = dir.path().join("again.json");
+    assert!(keel(&[
+        "export",
+        copy.to_str().unwrap(),
+        "--format",
+        "json",
+        "--out",
+        again.to_str().unwrap()
+    ])
+    .status
+    .success());
+    assert_eq!(
+        std::fs::read(&again).unwrap(),
+        std::fs::read(dir.path().join("plan.json")).unwrap()
+    );
+}
+
+#[test]
+fn export_and_import_errors_are_one_sentence_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("s.keel");
+    assert!(keel(&["new", plan.to_str().unwrap(), "--sample"])
+        .status
+        .success());
+    let out = dir.path().join("x.txt");
+    let run = keel(&[
+        "export",
+        plan.to_str().unwrap(),
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!run.status.success() && text(&run.stderr).contains("use md, pdf, json or csv"));
+    let run = keel(&[
+        "export",
+        plan.to_str().unwrap(),
+        "--format",
+        "md",
+        "--out",
+        out.to_str().unwrap(),
+        "--since",
+        "42",
+    ]);
+    assert_one_sentence_error(&run, "There is no snapshot with id 42");
+    assert!(!out.exists(), "a failed export writes nothing");
+
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"keel_export\": 1, \"plan\": 3}").unwrap();
+    let target = dir.path().join("new.keel");
+    let run = keel(&[
+        "import",
+        target.to_str().unwrap(),
+        "--from",
+        bad.to_str().unwrap(),
+    ]);
+    assert_one_sentence_error(&run, "is not a Keel plan export");
+    assert!(!target.exists(), "a failed import creates no plan");
+}

@@ -60,3 +60,46 @@ async fn a_plan_named_on_the_command_line_opens() {
     assert!(app.text_of(".empty h2").await.contains("No features yet"));
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn exports_markdown_and_pdf_through_the_save_dialog() {
+    let app = App::launch(&[]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+    app.click("nav button:nth-of-type(4)").await;
+    app.screenshot("export").await;
+
+    app.click("button.export[data-format=markdown]").await;
+    let said = app.text_of(".message.done").await;
+    let md = app.save_dir.path().join("Loomline plan.md");
+    assert!(
+        said.contains(md.to_str().unwrap()),
+        "the UI says where the file went: {said}"
+    );
+    assert!(std::fs::read_to_string(&md)
+        .unwrap()
+        .starts_with("# Loomline"));
+
+    app.click("button.export[data-format=pdf]").await;
+    let pdf = app.save_dir.path().join("Loomline plan.pdf");
+    let said = app.text_of(".message.done").await;
+    // The message may still be the Markdown one for a moment: wait for the PDF's.
+    let mut tries = 0;
+    let mut said = said;
+    while !said.contains("plan.pdf") && tries < 100 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        said = app.text_of(".message").await;
+        tries += 1;
+    }
+    assert!(said.contains(pdf.to_str().unwrap()), "{said}");
+    let check = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "the exported PDF is valid: {}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    app.quit().await;
+}

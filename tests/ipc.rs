@@ -7,7 +7,7 @@ use std::sync::Once;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{WebviewUrl, WebviewWindow, WebviewWindowBuilder};
+use tauri::{Manager, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
 /// Keeps the app's data folder (recent plans, sample) out of the user's home.
 fn isolate_data_dir() {
@@ -214,4 +214,23 @@ fn move_feature_changes_the_manual_order() {
     assert_eq!(moved["position"], 1);
     let list = invoke(&h, "list_features", json!({})).unwrap();
     assert_eq!(list[0]["id"], last_id);
+}
+
+#[test]
+fn export_plan_writes_where_the_save_dialog_says_and_nowhere_when_cancelled() {
+    let h = start(sample);
+    let out = h.path.with_file_name("exported.pdf");
+    let answer = out.clone();
+    let state = h._app.state::<keel::AppState>();
+    state.set_save_dialog(Box::new(move |name, _| {
+        assert_eq!(name, "Loomline plan.pdf", "the dialog suggests a name");
+        Some(answer.clone())
+    }));
+    let written = invoke(&h, "export_plan", json!({ "format": "pdf" })).unwrap();
+    assert_eq!(written, json!(out.display().to_string()));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+
+    state.set_save_dialog(Box::new(|_, _| None));
+    let cancelled = invoke(&h, "export_plan", json!({ "format": "markdown" })).unwrap();
+    assert_eq!(cancelled, Value::Null, "a cancelled dialog writes nothing");
 }

@@ -2,5 +2,6 @@
 //! converts the error. No logic lives here.
 
 pub mod analysis;
+pub mod export;
 pub mod features;
 pub mod plan;

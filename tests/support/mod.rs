@@ -16,6 +16,8 @@ pub struct App {
     pub client: Client,
     driver: Child,
     pub data_home: tempfile::TempDir,
+    /// Where "save as" writes in the test build (see `KEEL_E2E_SAVE_DIR`).
+    pub save_dir: tempfile::TempDir,
 }
 
 fn tauri_driver() -> PathBuf {
@@ -47,6 +49,7 @@ impl App {
             "end-to-end tests need a display: run them under xvfb-run (make test does)"
         );
         let data_home = tempfile::tempdir().unwrap();
+        let save_dir = tempfile::tempdir().unwrap();
         let driver = Command::new(tauri_driver())
             .args([
                 "--port",
@@ -55,6 +58,7 @@ impl App {
                 &NATIVE_PORT.to_string(),
             ])
             .env("XDG_DATA_HOME", data_home.path())
+            .env("KEEL_E2E_SAVE_DIR", save_dir.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -79,6 +83,7 @@ impl App {
             client,
             driver,
             data_home,
+            save_dir,
         }
     }
 

@@ -17,6 +17,11 @@ export const commands = {
 	rankFeatures: (view: PriorityView) => typedError<RankedFeature[], CommandError>(__TAURI_INVOKE("rank_features", { view })),
 	tractionReport: () => typedError<TractionReport, CommandError>(__TAURI_INVOKE("traction_report")),
 	planCheck: () => typedError<Finding[], CommandError>(__TAURI_INVOKE("plan_check")),
+	/**
+	 *  Asks where to save (a native dialog run by the backend, so the page never hands over a
+	 *  path) and writes the export there. Returns the path written, or null when cancelled.
+	 */
+	exportPlan: (format: ExportFormat) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_plan", { format })),
 };
 
 /* Types */
@@ -28,9 +33,11 @@ export type CommandError = {
 };
 
 /**  What went wrong, as a stable code (the UI branches on it; the message is for people). */
-export type ErrorCode = "validation" | "not_found" | "file_missing" | "not_sqlite" | "other_application" | "corrupt" | "newer_version" | "read_only" | "already_exists" | "storage" | "io" | 
+export type ErrorCode = "validation" | "not_found" | "file_missing" | "not_sqlite" | "other_application" | "corrupt" | "newer_version" | "read_only" | "already_exists" | "invalid_import" | "export" | "storage" | "io" | 
 /**  For shells: no plan is open (never produced by keel-core itself). */
 "no_plan_open";
+
+export type ExportFormat = "markdown" | "pdf" | "json" | "csv";
 
 export type FactoryReport = {
 	period_start: string,

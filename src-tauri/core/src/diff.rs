@@ -9,10 +9,17 @@ pub fn changes(old: &PlanDocument, new: &PlanDocument) -> Vec<String> {
     let mut out = Vec::new();
     let (a, b) = (&old.plan.data, &new.plan.data);
     if a.company_name != b.company_name {
-        out.push(format!("Company renamed from “{}” to “{}”.", a.company_name, b.company_name));
+        out.push(format!(
+            "Company renamed from “{}” to “{}”.",
+            a.company_name, b.company_name
+        ));
     }
     if a.stage != b.stage {
-        out.push(format!("Stage moved from {} to {}.", a.stage.label(), b.stage.label()));
+        out.push(format!(
+            "Stage moved from {} to {}.",
+            a.stage.label(),
+            b.stage.label()
+        ));
     }
     if a.vision != b.vision {
         out.push("The vision was edited.".into());
@@ -67,10 +74,18 @@ fn feature_changes(old: &Feature, new: &Feature) -> Vec<String> {
         out.push(format!("Feature “{}” renamed to {name}.", a.title));
     }
     if a.status != b.status {
-        out.push(format!("{name}: status {} → {}.", a.status.as_str().replace('_', " "), b.status.as_str().replace('_', " ")));
+        out.push(format!(
+            "{name}: status {} → {}.",
+            a.status.as_str().replace('_', " "),
+            b.status.as_str().replace('_', " ")
+        ));
     }
     if a.horizon != b.horizon {
-        out.push(format!("{name}: moved from {} to {}.", a.horizon.as_str(), b.horizon.as_str()));
+        out.push(format!(
+            "{name}: moved from {} to {}.",
+            a.horizon.as_str(),
+            b.horizon.as_str()
+        ));
     }
     if a.risk_class != b.risk_class || a.risk_level != b.risk_level {
         out.push(format!(

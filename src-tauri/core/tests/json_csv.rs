@@ -28,7 +28,11 @@ fn export_import_export_gives_identical_json() {
         std::fs::write(&exported, &first).unwrap();
         let target = dir.path().join("imported.keel");
         let imported = import(&target, &exported).expect("an export imports");
-        assert_eq!(json_of(&imported), first, "export → import → export must be identical");
+        assert_eq!(
+            json_of(&imported),
+            first,
+            "export → import → export must be identical"
+        );
         assert_eq!(imported.integrity_check().unwrap(), "ok");
         drop(imported);
         std::fs::remove_file(&target).unwrap();
@@ -43,7 +47,10 @@ fn refused(json: &str, says: &str) {
     let err = import(&target, &source).expect_err("bad input must be refused");
     assert!(err.to_string().contains(says), "{err} must say {says:?}");
     assert!(!target.exists(), "a failed import creates no plan file");
-    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(left.len(), 1, "nothing but the source is left: {left:?}");
 }
 
@@ -58,14 +65,38 @@ fn malformed_or_hostile_json_is_refused_and_creates_nothing() {
     };
     refused("not json at all", "not valid JSON");
     refused("{\"plan\": {}}", "no \"keel_export\" format version");
-    refused(&with(&|v| v["keel_export"] = (EXPORT_FORMAT + 1).into()), "written by a newer Keel");
-    refused(&with(&|v| v["plan"]["features"][0]["data"]["title"] = "".into()), "Title: must not be empty");
-    refused(&with(&|v| v["plan"]["features"][0]["data"]["risk_level"] = 9.into()), "Risk level");
-    refused(&with(&|v| v["plan"]["features"][0]["data"]["team_id"] = 999.into()), "no team with id 999");
-    refused(&with(&|v| v["plan"]["features"][1]["id"] = v["plan"]["features"][0]["id"].clone()), "share an id");
-    refused(&with(&|v| v["plan"]["plan"]["data"]["currency"] = "XXX".into()), "ISO 4217");
-    refused(&with(&|v| v["plan"]["actuals"][0]["data"]["value"] = (-5).into()), "must not be negative");
-    refused(&with(&|v| v["plan"]["features"][0]["data"]["stage"] = "galactic".into()), "galactic");
+    refused(
+        &with(&|v| v["keel_export"] = (EXPORT_FORMAT + 1).into()),
+        "written by a newer Keel",
+    );
+    refused(
+        &with(&|v| v["plan"]["features"][0]["data"]["title"] = "".into()),
+        "Title: must not be empty",
+    );
+    refused(
+        &with(&|v| v["plan"]["features"][0]["data"]["risk_level"] = 9.into()),
+        "Risk level",
+    );
+    refused(
+        &with(&|v| v["plan"]["features"][0]["data"]["team_id"] = 999.into()),
+        "no team with id 999",
+    );
+    refused(
+        &with(&|v| v["plan"]["features"][1]["id"] = v["plan"]["features"][0]["id"].clone()),
+        "share an id",
+    );
+    refused(
+        &with(&|v| v["plan"]["plan"]["data"]["currency"] = "XXX".into()),
+        "ISO 4217",
+    );
+    refused(
+        &with(&|v| v["plan"]["actuals"][0]["data"]["value"] = (-5).into()),
+        "must not be negative",
+    );
+    refused(
+        &with(&|v| v["plan"]["features"][0]["data"]["stage"] = "galactic".into()),
+        "galactic",
+    );
     refused(&"[".repeat(100_000), "not valid JSON");
 }
 
@@ -96,11 +127,24 @@ fn csv_is_rfc_4180_with_one_row_per_feature() {
     for f in &features {
         let t = &f.data.title;
         // A spreadsheet would run text starting with = + - @ as a formula: it gets an apostrophe.
-        let expected = if t.starts_with(['=', '+', '-', '@']) { format!("'{t}") } else { t.clone() };
-        assert!(titles.contains(&expected.as_str()), "{t:?} round-trips through CSV");
+        let expected = if t.starts_with(['=', '+', '-', '@']) {
+            format!("'{t}")
+        } else {
+            t.clone()
+        };
+        assert!(
+            titles.contains(&expected.as_str()),
+            "{t:?} round-trips through CSV"
+        );
     }
-    assert!(titles.contains(&"'@ref and <label>"), "formula-like text is neutralised");
-    assert!(rows.iter().all(|r| r.len() == header.len()), "every row has every column");
+    assert!(
+        titles.contains(&"'@ref and <label>"),
+        "formula-like text is neutralised"
+    );
+    assert!(
+        rows.iter().all(|r| r.len() == header.len()),
+        "every row has every column"
+    );
 }
 
 #[test]
@@ -109,14 +153,36 @@ fn a_failed_export_leaves_the_previous_file_untouched() {
     let file = sample(dir.path());
     let out = dir.path().join("plan.md");
     std::fs::write(&out, "the good export").unwrap();
-    let err = export_to(&file, ExportFormat::Markdown, date(2026, 11, 27), Some(999), &out).unwrap_err();
+    let err = export_to(
+        &file,
+        ExportFormat::Markdown,
+        date(2026, 11, 27),
+        Some(999),
+        &out,
+    )
+    .unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound, "{err}");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "the good export");
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 2, "no temporary file is left: {names:?}");
 
-    export_to(&file, ExportFormat::Markdown, date(2026, 11, 27), None, &out).unwrap();
-    assert!(std::fs::read_to_string(&out).unwrap().starts_with("# Loomline"), "a good export replaces it");
+    export_to(
+        &file,
+        ExportFormat::Markdown,
+        date(2026, 11, 27),
+        None,
+        &out,
+    )
+    .unwrap();
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("# Loomline"),
+        "a good export replaces it"
+    );
 }
 
 #[test]
@@ -128,7 +194,16 @@ fn changes_since_a_snapshot_are_listed() {
     let mut data = first.data.clone();
     data.status = keel_core::domain::FeatureStatus::Done;
     file.update_feature(first.id, data).unwrap();
-    let md = String::from_utf8(render(&file, ExportFormat::Markdown, date(2026, 11, 27), Some(snap.id)).unwrap()).unwrap();
+    let md = String::from_utf8(
+        render(
+            &file,
+            ExportFormat::Markdown,
+            date(2026, 11, 27),
+            Some(snap.id),
+        )
+        .unwrap(),
+    )
+    .unwrap();
     assert!(md.contains("## What changed since “Board meeting”"), "{md}");
     assert!(md.contains("status in progress → done"), "{md}");
 }

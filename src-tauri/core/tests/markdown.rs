@@ -60,9 +60,13 @@ fn table_rows(md: &str, after: &str) -> Vec<Vec<String>> {
             }
             Event::Text(t) if in_heading => heading.push_str(&t),
             Event::Start(Tag::TableCell) if seen => cell = Some(String::new()),
-            Event::Text(t) | Event::Code(t) if cell.is_some() => cell.as_mut().unwrap().push_str(&t),
+            Event::Text(t) | Event::Code(t) if cell.is_some() => {
+                cell.as_mut().unwrap().push_str(&t)
+            }
             Event::End(TagEnd::TableCell) if seen => row.extend(cell.take()),
-            Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) if seen => rows.push(std::mem::take(&mut row)),
+            Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) if seen => {
+                rows.push(std::mem::take(&mut row))
+            }
             Event::End(TagEnd::Table) if seen => break,
             _ => {}
         }
@@ -96,30 +100,49 @@ fn the_markdown_has_every_section_and_table() {
         "Teams",
         "Plan check",
     ] {
-        assert!(h.iter().any(|x| x == expected), "missing heading {expected:?} in {h:?}");
+        assert!(
+            h.iter().any(|x| x == expected),
+            "missing heading {expected:?} in {h:?}"
+        );
     }
     let priorities = table_rows(&md, "Priorities (risk first)");
-    assert_eq!(priorities.len(), 1 + 21, "a header and the 21 open features");
+    assert_eq!(
+        priorities.len(),
+        1 + 21,
+        "a header and the 21 open features"
+    );
     assert_eq!(priorities[1][0], "1");
-    assert!(priorities.iter().skip(1).all(|r| r.len() == 9), "every row has 9 cells");
+    assert!(
+        priorities.iter().skip(1).all(|r| r.len() == 9),
+        "every row has 9 cells"
+    );
     assert_eq!(table_rows(&md, "Lean Canvas").len(), 1 + 9);
     assert_eq!(table_rows(&md, "Actuals").len(), 1 + 7);
     let factory = table_rows(&md, "Customer factory (latest week)");
-    assert!(factory.iter().any(|r| r[0] == "Activation" && r[3] == "Bottleneck"));
+    assert!(factory
+        .iter()
+        .any(|r| r[0] == "Activation" && r[3] == "Bottleneck"));
 }
 
 #[test]
 fn hostile_text_stays_literal_and_never_breaks_the_structure() {
     let dir = tempfile::tempdir().unwrap();
     let file = hostile_plan(&dir.path().join("h.keel"));
-    let md = String::from_utf8(render(&file, ExportFormat::Markdown, date(2026, 11, 27), None).unwrap()).unwrap();
+    let md =
+        String::from_utf8(render(&file, ExportFormat::Markdown, date(2026, 11, 27), None).unwrap())
+            .unwrap();
     let events = parse(&md);
     assert!(
-        !events.iter().any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_))),
+        !events
+            .iter()
+            .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_))),
         "no user text may become HTML"
     );
     assert!(
-        !events.iter().any(|e| matches!(e, Event::Start(Tag::Link { .. }) | Event::Code(_) | Event::Start(Tag::CodeBlock(_)))),
+        !events.iter().any(|e| matches!(
+            e,
+            Event::Start(Tag::Link { .. }) | Event::Code(_) | Event::Start(Tag::CodeBlock(_))
+        )),
         "no user text may become a link or code"
     );
     let text: String = events
@@ -131,14 +154,30 @@ fn hostile_text_stays_literal_and_never_breaks_the_structure() {
         })
         .collect();
     for hostile in HOSTILE {
-        assert!(text.contains(hostile), "{hostile:?} must come out literally");
+        assert!(
+            text.contains(hostile),
+            "{hostile:?} must come out literally"
+        );
     }
     let rows = table_rows(&md, "Priorities (risk first)");
-    assert_eq!(rows.len(), 1 + HOSTILE.len() + 1, "one row per feature, none split by a pipe");
-    assert!(rows.iter().all(|r| r.len() == 9), "every row keeps its 9 cells");
+    assert_eq!(
+        rows.len(),
+        1 + HOSTILE.len() + 1,
+        "one row per feature, none split by a pipe"
+    );
+    assert!(
+        rows.iter().all(|r| r.len() == 9),
+        "every row keeps its 9 cells"
+    );
     let h = headings(&md);
-    assert!(!h.iter().any(|x| x == "not a heading"), "a '#' in user text opens no heading");
-    assert_eq!(h[0], "Hostile <b>Co</b> | #1", "the company name is the title, literally");
+    assert!(
+        !h.iter().any(|x| x == "not a heading"),
+        "a '#' in user text opens no heading"
+    );
+    assert_eq!(
+        h[0], "Hostile <b>Co</b> | #1",
+        "the company name is the title, literally"
+    );
 }
 
 #[test]

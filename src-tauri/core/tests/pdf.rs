@@ -14,10 +14,18 @@ fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
     let out = Command::new(name)
         .args(args)
         .arg(pdf)
-        .args(if name == "pdftotext" { vec!["-"] } else { vec![] })
+        .args(if name == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
         .output()
         .unwrap_or_else(|e| panic!("{name} must be installed (make test installs it): {e}"));
-    assert!(out.status.success(), "{name} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -39,13 +47,31 @@ fn the_sample_pdf_is_valid_has_metadata_and_every_section() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = sample_pdf(dir.path());
     let check = tool("qpdf", &["--check"], &pdf);
-    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
     let info = tool("pdfinfo", &[], &pdf);
-    assert!(info.contains("Title:           Loomline — Strategy and roadmap"), "{info}");
+    assert!(
+        info.contains("Title:           Loomline — Strategy and roadmap"),
+        "{info}"
+    );
     assert!(info.contains("Author:          Loomline"), "{info}");
-    assert!(info.contains("Subject:         Vision, traction, roadmap and priorities of Loomline"), "{info}");
-    let pages: u32 = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
-    assert!(pages >= 8, "cover, contents and the sections: {pages} pages");
+    assert!(
+        info.contains("Subject:         Vision, traction, roadmap and priorities of Loomline"),
+        "{info}"
+    );
+    let pages: u32 = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        pages >= 8,
+        "cover, contents and the sections: {pages} pages"
+    );
     let text = tool("pdftotext", &["-layout"], &pdf);
     for section in [
         "Contents",
@@ -75,13 +101,22 @@ fn hostile_text_comes_out_literally() {
     let text = squeezed(&tool("pdftotext", &[], &out));
     for hostile in HOSTILE {
         // pdftotext writes right-to-left runs in visual order; compare those word by word.
-        if hostile.chars().any(|c| ('\u{0590}'..='\u{06FF}').contains(&c)) {
+        if hostile
+            .chars()
+            .any(|c| ('\u{0590}'..='\u{06FF}').contains(&c))
+        {
             for word in hostile.split_whitespace() {
                 let reversed: String = word.chars().rev().collect();
-                assert!(text.contains(word) || text.contains(&reversed), "{word:?} must be in the PDF");
+                assert!(
+                    text.contains(word) || text.contains(&reversed),
+                    "{word:?} must be in the PDF"
+                );
             }
         } else {
-            assert!(text.contains(&squeezed(hostile)), "{hostile:?} must be in the PDF literally");
+            assert!(
+                text.contains(&squeezed(hostile)),
+                "{hostile:?} must be in the PDF literally"
+            );
         }
     }
     // The description runs over pages: leave out the running header and the page numbers.
@@ -91,8 +126,14 @@ fn hostile_text_comes_out_literally() {
         .filter(|l| !l.split(" / ").all(|n| n.trim().parse::<u32>().is_ok()))
         .collect::<Vec<_>>()
         .join("\n");
-    assert!(squeezed(&body).contains(&squeezed(&long_text())), "the 20,000-character description is all there");
-    assert!(!text.contains("root:x:0:0"), "nothing is read from /etc/passwd");
+    assert!(
+        squeezed(&body).contains(&squeezed(&long_text())),
+        "the 20,000-character description is all there"
+    );
+    assert!(
+        !text.contains("root:x:0:0"),
+        "nothing is read from /etc/passwd"
+    );
 }
 
 #[test]
@@ -101,14 +142,20 @@ fn the_same_plan_and_date_give_the_same_pdf() {
     let b = tempfile::tempdir().unwrap();
     let first = std::fs::read(sample_pdf(a.path())).unwrap();
     let second = std::fs::read(sample_pdf(b.path())).unwrap();
-    assert!(first == second, "two exports for the same date must be byte-identical");
+    assert!(
+        first == second,
+        "two exports for the same date must be byte-identical"
+    );
 }
 
 #[test]
 fn the_typst_world_refuses_every_file_and_package() {
     let data = br#"{"x": 1}"#.to_vec();
     let today = date(2026, 11, 27);
-    assert!(compile("#let d = json(\"/data.json\")\n#d.x", data.clone(), today).is_ok(), "data.json is served");
+    assert!(
+        compile("#let d = json(\"/data.json\")\n#d.x", data.clone(), today).is_ok(),
+        "data.json is served"
+    );
     for template in [
         "#read(\"/etc/passwd\")",
         "#read(\"../../../../etc/passwd\")",
@@ -119,7 +166,14 @@ fn the_typst_world_refuses_every_file_and_package() {
         "#json(\"/main.json\")",
     ] {
         let err = compile(template, data.clone(), today).expect_err(template);
-        assert_eq!(err.code(), keel_core::ErrorCode::Export, "{template}: {err}");
+        assert_eq!(
+            err.code(),
+            keel_core::ErrorCode::Export,
+            "{template}: {err}"
+        );
     }
-    assert!(TEMPLATE.contains("json(\"/data.json\")"), "the template reads its data from data.json only");
+    assert!(
+        TEMPLATE.contains("json(\"/data.json\")"),
+        "the template reads its data from data.json only"
+    );
 }

@@ -4,6 +4,7 @@ import {
   commands,
   type CommandError,
   type ErrorCode,
+  type ExportFormat,
   type Feature,
   type FeatureData,
   type Finding,
@@ -62,4 +63,6 @@ export const backend = {
   rankFeatures: (view: PriorityView): Promise<RankedFeature[]> => call(commands.rankFeatures(view)),
   planCheck: (): Promise<Finding[]> => call(commands.planCheck()),
   tractionReport: (): Promise<TractionReport> => call(commands.tractionReport()),
+  /** Opens the native save dialog; resolves to the path written, or null when cancelled. */
+  exportPlan: (format: ExportFormat): Promise<string | null> => call(commands.exportPlan(format)),
 };

@@ -4,7 +4,8 @@ use super::escape::csv_field;
 use super::report::Report;
 
 const HEADER: &[&str] = &[
-    "rank", "id", "title", "risk", "level", "stage", "status", "horizon", "rice", "start", "end", "reason",
+    "rank", "id", "title", "risk", "level", "stage", "status", "horizon", "rice", "start", "end",
+    "reason",
 ];
 
 pub fn render(r: &Report) -> String {
@@ -25,7 +26,13 @@ pub fn render(r: &Report) -> String {
             f.end.map(|d| d.to_string()).unwrap_or_default(),
             f.reason.clone(),
         ];
-        out.push_str(&fields.iter().map(|s| csv_field(s)).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &fields
+                .iter()
+                .map(|s| csv_field(s))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push_str("\r\n");
     }
     out

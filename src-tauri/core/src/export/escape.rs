@@ -3,12 +3,19 @@
 //! math span, nor end one.
 
 /// Characters that carry inline meaning in GitHub-flavoured Markdown anywhere in a line.
-const INLINE: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '!', '&', '$', '{', '}'];
+const INLINE: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '!', '&', '$', '{', '}',
+];
 
 /// One line of literal text (newlines become spaces): safe in a paragraph, heading, list item
 /// or table cell.
 pub fn inline(text: &str) -> String {
-    let flat: String = text.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    let flat: String = text
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     escape_line(&flat)
 }
 
@@ -74,10 +81,17 @@ mod tests {
         assert_eq!(inline("# Title"), "\\# Title");
         assert_eq!(inline("1. first"), "1\\. first");
         assert_eq!(inline("- item"), "\\- item");
-        assert_eq!(inline("<script>alert(1)</script>"), "\\<script\\>alert(1)\\</script\\>");
+        assert_eq!(
+            inline("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
         assert_eq!(inline("[x](y)"), "\\[x\\](y)");
         assert_eq!(inline("two\nlines"), "two lines");
-        assert_eq!(inline("a-b 2.5"), "a-b 2.5", "only a leading marker is escaped");
+        assert_eq!(
+            inline("a-b 2.5"),
+            "a-b 2.5",
+            "only a leading marker is escaped"
+        );
     }
 
     #[test]

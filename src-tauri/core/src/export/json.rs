@@ -53,39 +53,50 @@ pub fn export(file: &PlanFile) -> Result<PlanExport> {
 }
 
 pub fn render(file: &PlanFile) -> Result<String> {
-    let mut json = serde_json::to_string_pretty(&export(file)?).map_err(|e| CoreError::Export { detail: e.to_string() })?;
+    let mut json = serde_json::to_string_pretty(&export(file)?).map_err(|e| CoreError::Export {
+        detail: e.to_string(),
+    })?;
     json.push('\n');
     Ok(json)
 }
 
 fn invalid(detail: impl Into<String>) -> CoreError {
-    CoreError::InvalidImport { detail: detail.into() }
+    CoreError::InvalidImport {
+        detail: detail.into(),
+    }
 }
 
 /// Creates a new plan file at `path` from the JSON export in `source`.
 pub fn import(path: &Path, source: &Path) -> Result<PlanFile> {
     if path.exists() {
-        return Err(CoreError::AlreadyExists { path: path.to_path_buf() });
+        return Err(CoreError::AlreadyExists {
+            path: path.to_path_buf(),
+        });
     }
     let size = std::fs::metadata(source)
         .map_err(|e| CoreError::io(format!("{} cannot be read", source.display()), e))?
         .len();
     if size > MAX_IMPORT_BYTES {
-        return Err(invalid(format!("the file is {} MB, more than a plan export can be", size / 1_000_000)));
+        return Err(invalid(format!(
+            "the file is {} MB, more than a plan export can be",
+            size / 1_000_000
+        )));
     }
-    let bytes = std::fs::read(source).map_err(|e| CoreError::io(format!("{} cannot be read", source.display()), e))?;
+    let bytes = std::fs::read(source)
+        .map_err(|e| CoreError::io(format!("{} cannot be read", source.display()), e))?;
     let export = parse(&bytes)?;
     PlanFile::create_new(path, |tx| write(tx, &export))
 }
 
 /// Parses and checks an export: format version, then every field's limits.
 pub fn parse(bytes: &[u8]) -> Result<PlanExport> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| invalid(format!("it is not valid JSON: {e}")))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| invalid(format!("it is not valid JSON: {e}")))?;
     match value.get("keel_export").and_then(|v| v.as_u64()) {
         None => return Err(invalid("it has no \"keel_export\" format version")),
-        Some(v) if v > u64::from(EXPORT_FORMAT) => {
-            return Err(invalid(format!("it was written by a newer Keel (export format {v}; this Keel reads {EXPORT_FORMAT})")))
-        }
+        Some(v) if v > u64::from(EXPORT_FORMAT) => return Err(invalid(format!(
+            "it was written by a newer Keel (export format {v}; this Keel reads {EXPORT_FORMAT})"
+        ))),
         Some(_) => {}
     }
     serde_json::from_value(value).map_err(|e| invalid(e.to_string()))
@@ -104,7 +115,10 @@ fn check_document(doc: &PlanDocument) -> Result<()> {
     unique("features", doc.features.iter().map(|f| f.id).collect())?;
     unique("milestones", doc.milestones.iter().map(|m| m.id).collect())?;
     unique("actuals", doc.actuals.iter().map(|a| a.id).collect())?;
-    unique("factory snapshots", doc.factory_snapshots.iter().map(|s| s.id).collect())?;
+    unique(
+        "factory snapshots",
+        doc.factory_snapshots.iter().map(|s| s.id).collect(),
+    )?;
     unique("teams", doc.teams.iter().map(|t| t.id).collect())?;
     if doc.features.iter().chain(&[]).any(|f| f.id == 0) {
         return Err(invalid("a feature has id 0"));
@@ -164,4 +178,3 @@ fn write(tx: &Transaction, export: &PlanExport) -> Result<()> {
     }
     Ok(())
 }
-

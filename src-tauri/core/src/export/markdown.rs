@@ -12,7 +12,11 @@ pub fn render(r: &Report) -> String {
     if !r.tagline.is_empty() {
         let _ = writeln!(w, "\n*{}*", inline(&r.tagline));
     }
-    let _ = writeln!(w, "\nStrategy and roadmap as of {} · Stage: {} · Plan started {}", r.date, r.stage, r.plan_start);
+    let _ = writeln!(
+        w,
+        "\nStrategy and roadmap as of {} · Stage: {} · Plan started {}",
+        r.date, r.stage, r.plan_start
+    );
 
     section(w, "Vision", &r.vision);
     section(w, "Strategy", &r.strategy);
@@ -28,30 +32,66 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(w, "\nNo traction goal is set yet.");
         }
         Some(g) => {
-            let _ = writeln!(w, "\n**Minimum Success Criteria:** {} by {} · {}", inline(&g.msc), g.deadline, inline(&g.metric));
+            let _ = writeln!(
+                w,
+                "\n**Minimum Success Criteria:** {} by {} · {}",
+                inline(&g.msc),
+                g.deadline,
+                inline(&g.metric)
+            );
             let _ = writeln!(w, "\n| Figure | Value | What it means |\n|---|---:|---|");
             for f in &g.figures {
-                let _ = writeln!(w, "| {} | {} | {} |", f.label, inline(&f.value), f.explanation);
+                let _ = writeln!(
+                    w,
+                    "| {} | {} | {} |",
+                    f.label,
+                    inline(&f.value),
+                    f.explanation
+                );
             }
         }
     }
     let _ = writeln!(w, "\n{}", inline(&r.traction_summary));
     if !r.ladder.is_empty() {
-        let _ = writeln!(w, "\n### Milestones (10x ladder)\n\n| Milestone | Date | Target |\n|---|---|---:|");
+        let _ = writeln!(
+            w,
+            "\n### Milestones (10x ladder)\n\n| Milestone | Date | Target |\n|---|---|---:|"
+        );
         for m in &r.ladder {
-            let _ = writeln!(w, "| {} | {} | {} |", cell(&m.name), m.date, inline(&m.target));
+            let _ = writeln!(
+                w,
+                "| {} | {} | {} |",
+                cell(&m.name),
+                m.date,
+                inline(&m.target)
+            );
         }
     }
     if !r.actuals.is_empty() {
         let _ = writeln!(w, "\n### Actuals\n\n| Date | Actual | Expected | Progress | Status |\n|---|---:|---:|---:|---|");
         for a in &r.actuals {
-            let _ = writeln!(w, "| {} | {} | {} | {} | {} |", a.date, inline(&a.value), inline(&a.expected), a.progress, a.status);
+            let _ = writeln!(
+                w,
+                "| {} | {} | {} | {} | {} |",
+                a.date,
+                inline(&a.value),
+                inline(&a.expected),
+                a.progress,
+                a.status
+            );
         }
     }
     if !r.factory.is_empty() {
         let _ = writeln!(w, "\n### Customer factory (latest week)\n\n| Step | Count | Conversion | |\n|---|---:|---:|---|");
         for f in &r.factory {
-            let _ = writeln!(w, "| {} | {} | {} | {} |", f.step, f.count, f.conversion, if f.bottleneck { "**Bottleneck**" } else { "" });
+            let _ = writeln!(
+                w,
+                "| {} | {} | {} | {} |",
+                f.step,
+                f.count,
+                f.conversion,
+                if f.bottleneck { "**Bottleneck**" } else { "" }
+            );
         }
     }
 
@@ -96,11 +136,21 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(w, "- {} ({})", inline(&f.title), f.status);
         }
     }
-    let described: Vec<_> = r.features.iter().filter(|f| !f.description.trim().is_empty()).collect();
+    let described: Vec<_> = r
+        .features
+        .iter()
+        .filter(|f| !f.description.trim().is_empty())
+        .collect();
     if !described.is_empty() {
         let _ = writeln!(w, "\n### Feature details");
         for f in described {
-            let _ = writeln!(w, "\n#### {}. {}\n\n{}", f.rank.unwrap_or_default(), inline(&f.title), block(&f.description));
+            let _ = writeln!(
+                w,
+                "\n#### {}. {}\n\n{}",
+                f.rank.unwrap_or_default(),
+                inline(&f.title),
+                block(&f.description)
+            );
         }
     }
 
@@ -108,9 +158,19 @@ pub fn render(r: &Report) -> String {
     if r.teams.is_empty() {
         let _ = writeln!(w, "No teams yet.");
     } else {
-        let _ = writeln!(w, "| Team | Kind | People | Open features |\n|---|---|---:|---:|");
+        let _ = writeln!(
+            w,
+            "| Team | Kind | People | Open features |\n|---|---|---:|---:|"
+        );
         for t in &r.teams {
-            let _ = writeln!(w, "| {} | {} | {} | {} |", cell(&t.name), t.kind, t.size, t.features);
+            let _ = writeln!(
+                w,
+                "| {} | {} | {} | {} |",
+                cell(&t.name),
+                t.kind,
+                t.size,
+                t.features
+            );
         }
     }
 
@@ -123,7 +183,12 @@ pub fn render(r: &Report) -> String {
     }
 
     if let Some(c) = &r.changes {
-        let _ = writeln!(w, "\n## What changed since “{}” ({})\n", inline(&c.label), c.taken_at);
+        let _ = writeln!(
+            w,
+            "\n## What changed since “{}” ({})\n",
+            inline(&c.label),
+            c.taken_at
+        );
         if c.lines.is_empty() {
             let _ = writeln!(w, "Nothing changed.");
         }

@@ -47,27 +47,41 @@ impl ExportFormat {
     }
 }
 
+/// The Markdown of a built report (for benchmarks and callers that already have one).
+pub fn markdown_of(report: &report::Report) -> String {
+    markdown::render(report)
+}
+
 /// The export as of `date`; `since` names a snapshot to report changes against.
-pub fn render(file: &PlanFile, format: ExportFormat, date: NaiveDate, since: Option<u32>) -> Result<Vec<u8>> {
+pub fn render(
+    file: &PlanFile,
+    format: ExportFormat,
+    date: NaiveDate,
+    since: Option<u32>,
+) -> Result<Vec<u8>> {
     if format == ExportFormat::Json {
         return Ok(json::render(file)?.into_bytes());
     }
     let doc = file.document()?;
-    let snapshot = match since {
-        Some(id) => {
-            let summary = file
-                .snapshots()?
-                .into_iter()
-                .find(|s| s.id == id)
-                .ok_or(CoreError::NotFound { entity: "snapshot", id })?;
-            Some((summary, file.snapshot_document(id)?))
-        }
-        None => None,
-    };
+    let snapshot =
+        match since {
+            Some(id) => {
+                let summary = file.snapshots()?.into_iter().find(|s| s.id == id).ok_or(
+                    CoreError::NotFound {
+                        entity: "snapshot",
+                        id,
+                    },
+                )?;
+                Some((summary, file.snapshot_document(id)?))
+            }
+            None => None,
+        };
     let report = report::build(
         &doc,
         date,
-        snapshot.as_ref().map(|(s, old)| (s.label.as_str(), s.taken_at.as_str(), old)),
+        snapshot
+            .as_ref()
+            .map(|(s, old)| (s.label.as_str(), s.taken_at.as_str(), old)),
     );
     Ok(match format {
         ExportFormat::Markdown => markdown::render(&report).into_bytes(),
@@ -78,7 +92,13 @@ pub fn render(file: &PlanFile, format: ExportFormat, date: NaiveDate, since: Opt
 }
 
 /// Renders and writes the export to `out` atomically.
-pub fn export_to(file: &PlanFile, format: ExportFormat, date: NaiveDate, since: Option<u32>, out: &Path) -> Result<()> {
+pub fn export_to(
+    file: &PlanFile,
+    format: ExportFormat,
+    date: NaiveDate,
+    since: Option<u32>,
+    out: &Path,
+) -> Result<()> {
     let bytes = render(file, format, date, since)?;
     write_atomic(out, &bytes)
 }
@@ -88,7 +108,8 @@ pub fn write_atomic(out: &Path, bytes: &[u8]) -> Result<()> {
     let temp = TempPath::beside(out);
     let context = || format!("{} cannot be written", out.display());
     let mut f = std::fs::File::create(&temp.0).map_err(|e| CoreError::io(context(), e))?;
-    f.write_all(bytes).map_err(|e| CoreError::io(context(), e))?;
+    f.write_all(bytes)
+        .map_err(|e| CoreError::io(context(), e))?;
     f.sync_all().map_err(|e| CoreError::io(context(), e))?;
     drop(f);
     temp.persist_replace(out)

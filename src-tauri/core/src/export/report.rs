@@ -3,7 +3,9 @@
 
 use crate::check::{self, Severity};
 use crate::document::PlanDocument;
-use crate::domain::{FactoryStep, Feature, FeatureStatus, Horizon, RiskClass, Stage, TeamKind, TractionMetric};
+use crate::domain::{
+    FactoryStep, Feature, FeatureStatus, Horizon, RiskClass, Stage, TeamKind, TractionMetric,
+};
 use crate::priority::{self, format_score, PriorityView};
 use crate::traction::{self, compact, MetricUnit, Projection, TractionStatus};
 use chrono::NaiveDate;
@@ -172,7 +174,9 @@ pub fn horizon_label(h: Horizon) -> &'static str {
 fn step_label(s: FactoryStep) -> String {
     let name = s.as_str();
     let mut c = name.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 fn metric_label(metric: TractionMetric, unit: &MetricUnit) -> String {
@@ -186,13 +190,22 @@ fn metric_label(metric: TractionMetric, unit: &MetricUnit) -> String {
 }
 
 /// Builds the report of `doc` as of `date`, with the changes since `since` when given.
-pub fn build(doc: &PlanDocument, date: NaiveDate, since: Option<(&str, &str, &PlanDocument)>) -> Report {
+pub fn build(
+    doc: &PlanDocument,
+    date: NaiveDate,
+    since: Option<(&str, &str, &PlanDocument)>,
+) -> Report {
     let unit = MetricUnit::of(doc.goal.as_ref(), &doc.plan.data.currency);
     let milestones: Vec<_> = doc.milestones.iter().map(|m| m.data.clone()).collect();
     let actual_data: Vec<_> = doc.actuals.iter().map(|a| a.data.clone()).collect();
-    let snapshots: Vec<_> = doc.factory_snapshots.iter().map(|s| s.data.clone()).collect();
+    let snapshots: Vec<_> = doc
+        .factory_snapshots
+        .iter()
+        .map(|s| s.data.clone())
+        .collect();
     let ranked = priority::rank(&doc.features, PriorityView::RiskFirst);
-    let rank_of: HashMap<u32, &priority::RankedFeature> = ranked.iter().map(|r| (r.id, r)).collect();
+    let rank_of: HashMap<u32, &priority::RankedFeature> =
+        ranked.iter().map(|r| (r.id, r)).collect();
 
     let row = |f: &Feature| {
         let r = rank_of.get(&f.id);
@@ -206,16 +219,33 @@ pub fn build(doc: &PlanDocument, date: NaiveDate, since: Option<(&str, &str, &Pl
             stage_key: f.data.stage.as_str().into(),
             status: status_label(f.data.status).into(),
             horizon: horizon_label(f.data.horizon).into(),
-            rice: priority::rice(&f.data).map(format_score).unwrap_or_default(),
-            reason: r.map(|r| r.reason.trim_start_matches(&format!("#{} — ", r.rank)).to_string()).unwrap_or_default(),
+            rice: priority::rice(&f.data)
+                .map(format_score)
+                .unwrap_or_default(),
+            reason: r
+                .map(|r| {
+                    r.reason
+                        .trim_start_matches(&format!("#{} — ", r.rank))
+                        .to_string()
+                })
+                .unwrap_or_default(),
             description: f.data.description.clone(),
             start: f.data.start_date,
             end: f.data.end_date,
         }
     };
     let by_id: HashMap<u32, &Feature> = doc.features.iter().map(|f| (f.id, f)).collect();
-    let features: Vec<FeatureRow> = ranked.iter().filter_map(|r| by_id.get(&r.id)).map(|f| row(f)).collect();
-    let closed: Vec<FeatureRow> = doc.features.iter().filter(|f| !priority::is_open(&f.data)).map(row).collect();
+    let features: Vec<FeatureRow> = ranked
+        .iter()
+        .filter_map(|r| by_id.get(&r.id))
+        .map(|f| row(f))
+        .collect();
+    let closed: Vec<FeatureRow> = doc
+        .features
+        .iter()
+        .filter(|f| !priority::is_open(&f.data))
+        .map(row)
+        .collect();
 
     let roadmap = [Horizon::Now, Horizon::Next, Horizon::Later]
         .into_iter()
@@ -283,9 +313,18 @@ pub fn build(doc: &PlanDocument, date: NaiveDate, since: Option<(&str, &str, &Pl
     let ladder = {
         let mut rows: Vec<LadderRow> = milestones
             .iter()
-            .map(|m| LadderRow { name: m.name.clone(), date: m.date, target: unit.format(m.target), target_value: m.target })
+            .map(|m| LadderRow {
+                name: m.name.clone(),
+                date: m.date,
+                target: unit.format(m.target),
+                target_value: m.target,
+            })
             .collect();
-        rows.sort_by(|a, b| a.date.cmp(&b.date).then(a.target_value.total_cmp(&b.target_value)));
+        rows.sort_by(|a, b| {
+            a.date
+                .cmp(&b.date)
+                .then(a.target_value.total_cmp(&b.target_value))
+        });
         rows
     };
     let actuals = {
@@ -298,9 +337,15 @@ pub fn build(doc: &PlanDocument, date: NaiveDate, since: Option<(&str, &str, &Pl
                     date: a.date,
                     value: unit.format(a.value),
                     value_raw: a.value,
-                    expected: expected.map(|e| unit.format(e)).unwrap_or_else(|| "—".into()),
-                    progress: ratio.map(|r| format!("{:.0} %", r * 100.0)).unwrap_or_else(|| "—".into()),
-                    status: ratio.map(|r| status_word(TractionStatus::from_ratio(r)).to_string()).unwrap_or_else(|| "—".into()),
+                    expected: expected
+                        .map(|e| unit.format(e))
+                        .unwrap_or_else(|| "—".into()),
+                    progress: ratio
+                        .map(|r| format!("{:.0} %", r * 100.0))
+                        .unwrap_or_else(|| "—".into()),
+                    status: ratio
+                        .map(|r| status_word(TractionStatus::from_ratio(r)).to_string())
+                        .unwrap_or_else(|| "—".into()),
                 }
             })
             .collect();
@@ -315,7 +360,10 @@ pub fn build(doc: &PlanDocument, date: NaiveDate, since: Option<(&str, &str, &Pl
                 .map(|s| FactoryRow {
                     step: step_label(s.step),
                     count: s.count,
-                    conversion: s.conversion.map(|c| format!("{:.0} %", c * 100.0)).unwrap_or_else(|| "—".into()),
+                    conversion: s
+                        .conversion
+                        .map(|c| format!("{:.0} %", c * 100.0))
+                        .unwrap_or_else(|| "—".into()),
                     bottleneck: f.bottleneck == Some(s.step),
                 })
                 .collect()
@@ -332,7 +380,11 @@ pub fn build(doc: &PlanDocument, date: NaiveDate, since: Option<(&str, &str, &Pl
                 TeamKind::Platform => "Platform".into(),
             },
             size: t.data.size,
-            features: doc.features.iter().filter(|f| f.data.team_id == Some(t.id) && priority::is_open(&f.data)).count(),
+            features: doc
+                .features
+                .iter()
+                .filter(|f| f.data.team_id == Some(t.id) && priority::is_open(&f.data))
+                .count(),
         })
         .collect();
     let findings = check::check(doc, date)
@@ -356,15 +408,51 @@ pub fn build(doc: &PlanDocument, date: NaiveDate, since: Option<(&str, &str, &Pl
 
     let c = &doc.canvas;
     let canvas = vec![
-        CanvasBox { key: "problem", label: "Problem", text: c.problem.clone() },
-        CanvasBox { key: "solution", label: "Solution", text: c.solution.clone() },
-        CanvasBox { key: "key_metrics", label: "Key metrics", text: c.key_metrics.clone() },
-        CanvasBox { key: "unique_value_proposition", label: "Unique value proposition", text: c.unique_value_proposition.clone() },
-        CanvasBox { key: "unfair_advantage", label: "Unfair advantage", text: c.unfair_advantage.clone() },
-        CanvasBox { key: "channels", label: "Channels", text: c.channels.clone() },
-        CanvasBox { key: "customer_segments", label: "Customer segments", text: c.customer_segments.clone() },
-        CanvasBox { key: "cost_structure", label: "Cost structure", text: c.cost_structure.clone() },
-        CanvasBox { key: "revenue_streams", label: "Revenue streams", text: c.revenue_streams.clone() },
+        CanvasBox {
+            key: "problem",
+            label: "Problem",
+            text: c.problem.clone(),
+        },
+        CanvasBox {
+            key: "solution",
+            label: "Solution",
+            text: c.solution.clone(),
+        },
+        CanvasBox {
+            key: "key_metrics",
+            label: "Key metrics",
+            text: c.key_metrics.clone(),
+        },
+        CanvasBox {
+            key: "unique_value_proposition",
+            label: "Unique value proposition",
+            text: c.unique_value_proposition.clone(),
+        },
+        CanvasBox {
+            key: "unfair_advantage",
+            label: "Unfair advantage",
+            text: c.unfair_advantage.clone(),
+        },
+        CanvasBox {
+            key: "channels",
+            label: "Channels",
+            text: c.channels.clone(),
+        },
+        CanvasBox {
+            key: "customer_segments",
+            label: "Customer segments",
+            text: c.customer_segments.clone(),
+        },
+        CanvasBox {
+            key: "cost_structure",
+            label: "Cost structure",
+            text: c.cost_structure.clone(),
+        },
+        CanvasBox {
+            key: "revenue_streams",
+            label: "Revenue streams",
+            text: c.revenue_streams.clone(),
+        },
     ];
 
     Report {
@@ -392,7 +480,11 @@ pub fn build(doc: &PlanDocument, date: NaiveDate, since: Option<(&str, &str, &Pl
 }
 
 /// One paragraph: status, the latest actual against the ladder, and the projection.
-fn summary(unit: &MetricUnit, milestones: &[crate::domain::MilestoneData], actuals: &[crate::domain::ActualData]) -> String {
+fn summary(
+    unit: &MetricUnit,
+    milestones: &[crate::domain::MilestoneData],
+    actuals: &[crate::domain::ActualData],
+) -> String {
     let Some(p) = traction::progress(milestones, actuals) else {
         return "No traction is measured against the ladder yet.".into();
     };
@@ -405,9 +497,18 @@ fn summary(unit: &MetricUnit, milestones: &[crate::domain::MilestoneData], actua
         unit.format(p.expected)
     );
     match traction::project(milestones, actuals) {
-        Projection::Reached { milestone, date, on_time, .. } => format!(
+        Projection::Reached {
+            milestone,
+            date,
+            on_time,
+            ..
+        } => format!(
             "{head} At the recent growth rate, {milestone} is reached on {date}{}.",
-            if on_time { ", on time" } else { ", later than planned" }
+            if on_time {
+                ", on time"
+            } else {
+                ", later than planned"
+            }
         ),
         Projection::AllReached => format!("{head} Every milestone is reached."),
         Projection::Unavailable { why } => format!("{head} {why}"),

@@ -91,11 +91,21 @@ pub(crate) fn insert_feature(conn: &Connection, data: &FeatureData) -> Result<u3
 }
 
 /// Inserts a feature with a given id and position (imports keep both).
-pub(crate) fn insert_feature_with_id(conn: &Connection, id: u32, position: u32, data: &FeatureData) -> Result<()> {
+pub(crate) fn insert_feature_with_id(
+    conn: &Connection,
+    id: u32,
+    position: u32,
+    data: &FeatureData,
+) -> Result<()> {
     insert_feature_row(conn, Some(id), position, data)
 }
 
-fn insert_feature_row(conn: &Connection, id: Option<u32>, position: u32, data: &FeatureData) -> Result<()> {
+fn insert_feature_row(
+    conn: &Connection,
+    id: Option<u32>,
+    position: u32,
+    data: &FeatureData,
+) -> Result<()> {
     check_links(conn, data)?;
     conn.prepare_cached(
         "INSERT INTO feature (id, position, title, description, risk_class, risk_level, quick_win,

@@ -13,8 +13,8 @@ mod migrate;
 mod plan;
 mod snapshots;
 
-pub(crate) use entity::{insert, insert_with_id};
 pub use entity::Entity;
+pub(crate) use entity::{insert, insert_with_id};
 pub(crate) use features::{insert_feature, insert_feature_with_id};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub(crate) use plan::{insert_plan, write_canvas, write_goal};

@@ -32,13 +32,23 @@ pub fn long_text() -> String {
 }
 
 pub fn hostile_plan(path: &Path) -> PlanFile {
-    let mut file = keel_core::create_empty_plan(path, "Hostile <b>Co</b> | #1", chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).unwrap();
+    let mut file = keel_core::create_empty_plan(
+        path,
+        "Hostile <b>Co</b> | #1",
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+    )
+    .unwrap();
     let mut plan = file.plan().unwrap().data;
     plan.tagline = HOSTILE[0].to_string();
     plan.vision = HOSTILE.join("\n");
     plan.strategy = "line one\n\n- dash\n+ plus\n= equals\n> quote\n    indented code".to_string();
     file.update_plan(plan).unwrap();
-    file.update_canvas(LeanCanvas { problem: HOSTILE[6].into(), solution: HOSTILE[4].into(), ..LeanCanvas::default() }).unwrap();
+    file.update_canvas(LeanCanvas {
+        problem: HOSTILE[6].into(),
+        solution: HOSTILE[4].into(),
+        ..LeanCanvas::default()
+    })
+    .unwrap();
     for (i, text) in HOSTILE.iter().enumerate() {
         let mut f = FeatureData::new(text, RiskClass::ALL[i % 3]);
         f.description = format!("{text}\nsecond line | with pipe");
@@ -48,6 +58,11 @@ pub fn hostile_plan(path: &Path) -> PlanFile {
     let mut long = FeatureData::new("The long one", RiskClass::Business);
     long.description = long_text();
     file.create_feature(long).unwrap();
-    file.insert(TeamData { name: HOSTILE[6].into(), kind: TeamKind::Product, size: 6 }).unwrap();
+    file.insert(TeamData {
+        name: HOSTILE[6].into(),
+        kind: TeamKind::Product,
+        size: 6,
+    })
+    .unwrap();
     file
 }

@@ -59,7 +59,13 @@ fn short(unit: &MetricUnit, value: f64) -> String {
 pub fn traction_chart(doc: &PlanDocument, today: NaiveDate) -> Chart {
     let milestones: Vec<_> = doc.milestones.iter().map(|m| m.data.clone()).collect();
     let unit = MetricUnit::of(doc.goal.as_ref(), &doc.plan.data.currency);
-    let start = doc.plan.data.start_date.min(doc.actuals.iter().map(|a| a.data.date).min().unwrap_or(doc.plan.data.start_date));
+    let start = doc.plan.data.start_date.min(
+        doc.actuals
+            .iter()
+            .map(|a| a.data.date)
+            .min()
+            .unwrap_or(doc.plan.data.start_date),
+    );
     let end = doc
         .goal
         .as_ref()
@@ -69,7 +75,15 @@ pub fn traction_chart(doc: &PlanDocument, today: NaiveDate) -> Chart {
         .chain(doc.actuals.iter().map(|a| a.data.date))
         .max()
         .unwrap_or(today);
-    let empty = Chart { ready: false, expected: vec![], milestones: vec![], actuals: vec![], x_ticks: vec![], y_ticks: vec![], today: None };
+    let empty = Chart {
+        ready: false,
+        expected: vec![],
+        milestones: vec![],
+        actuals: vec![],
+        x_ticks: vec![],
+        y_ticks: vec![],
+        today: None,
+    };
     if end <= start || milestones.is_empty() {
         return empty;
     }
@@ -97,9 +111,15 @@ pub fn traction_chart(doc: &PlanDocument, today: NaiveDate) -> Chart {
     let low = min.log10().floor();
     let high = max.log10().ceil().max(low + 1.0);
     let y = |v: f64| 1.0 - ((v.max(10f64.powf(low)).log10() - low) / (high - low)).clamp(0.0, 1.0);
-    let point = |d: NaiveDate, v: f64| Point { x: frac(d, start, end), y: y(v) };
+    let point = |d: NaiveDate, v: f64| Point {
+        x: frac(d, start, end),
+        y: y(v),
+    };
     let y_ticks = (low as i32..=high as i32)
-        .map(|p| Tick { at: y(10f64.powi(p)), label: short(&unit, 10f64.powi(p)) })
+        .map(|p| Tick {
+            at: y(10f64.powi(p)),
+            label: short(&unit, 10f64.powi(p)),
+        })
         .collect();
     let mut x_ticks = Vec::new();
     let mut year = start.year() + 1;
@@ -107,7 +127,10 @@ pub fn traction_chart(doc: &PlanDocument, today: NaiveDate) -> Chart {
         if jan > end {
             break;
         }
-        x_ticks.push(Tick { at: frac(jan, start, end), label: year.to_string() });
+        x_ticks.push(Tick {
+            at: frac(jan, start, end),
+            label: year.to_string(),
+        });
         year += 1;
     }
     Chart {
@@ -115,7 +138,12 @@ pub fn traction_chart(doc: &PlanDocument, today: NaiveDate) -> Chart {
         expected: expected.iter().map(|(d, v)| point(*d, *v)).collect(),
         milestones: milestones.iter().map(|m| point(m.date, m.target)).collect(),
         actuals: {
-            let mut a: Vec<_> = doc.actuals.iter().filter(|a| a.data.value > 0.0).map(|a| (a.data.date, a.data.value)).collect();
+            let mut a: Vec<_> = doc
+                .actuals
+                .iter()
+                .filter(|a| a.data.value > 0.0)
+                .map(|a| (a.data.date, a.data.value))
+                .collect();
             a.sort_by_key(|p| p.0);
             a.into_iter().map(|(d, v)| point(d, v)).collect()
         },
@@ -159,18 +187,33 @@ fn quarter_start(d: NaiveDate) -> NaiveDate {
 /// stage lanes down with one row per dated open feature, a today line and the milestones in
 /// range.
 pub fn timeline(doc: &PlanDocument, today: NaiveDate) -> Timeline {
-    let ranks: std::collections::HashMap<u32, u32> = crate::priority::rank(&doc.features, crate::priority::PriorityView::RiskFirst)
-        .into_iter()
-        .map(|r| (r.id, r.rank))
+    let ranks: std::collections::HashMap<u32, u32> =
+        crate::priority::rank(&doc.features, crate::priority::PriorityView::RiskFirst)
+            .into_iter()
+            .map(|r| (r.id, r.rank))
+            .collect();
+    let open: Vec<_> = doc
+        .features
+        .iter()
+        .filter(|f| crate::priority::is_open(&f.data))
         .collect();
-    let open: Vec<_> = doc.features.iter().filter(|f| crate::priority::is_open(&f.data)).collect();
     let start = quarter_start(today);
-    let latest = open.iter().filter_map(|f| f.data.end_date.or(f.data.start_date)).max().unwrap_or(start);
+    let latest = open
+        .iter()
+        .filter_map(|f| f.data.end_date.or(f.data.start_date))
+        .max()
+        .unwrap_or(start);
     let count = (1..=8u32)
-        .find(|q| start.checked_add_months(Months::new(3 * q)).is_some_and(|e| e > latest))
+        .find(|q| {
+            start
+                .checked_add_months(Months::new(3 * q))
+                .is_some_and(|e| e > latest)
+        })
         .unwrap_or(8)
         .max(4);
-    let end = start.checked_add_months(Months::new(3 * count)).unwrap_or(start);
+    let end = start
+        .checked_add_months(Months::new(3 * count))
+        .unwrap_or(start);
     let quarters = (0..count)
         .filter_map(|q| start.checked_add_months(Months::new(3 * q)))
         .map(|d| format!("Q{} {}", d.month0() / 3 + 1, d.year()))
@@ -194,10 +237,21 @@ pub fn timeline(doc: &PlanDocument, today: NaiveDate) -> Timeline {
                 .map(|(row, (f, s, e))| {
                     let x0 = frac(s.max(start), start, end);
                     let x1 = frac(e, start, end).max(x0 + 0.01).min(1.0);
-                    Bar { title: f.data.title.clone(), rank: ranks.get(&f.id).copied(), x0, x1, row }
+                    Bar {
+                        title: f.data.title.clone(),
+                        rank: ranks.get(&f.id).copied(),
+                        x0,
+                        x1,
+                        row,
+                    }
                 })
                 .collect();
-            Lane { stage: stage.label().into(), key: stage.as_str().into(), rows: bars.len(), bars }
+            Lane {
+                stage: stage.label().into(),
+                key: stage.as_str().into(),
+                rows: bars.len(),
+                bars,
+            }
         })
         .collect();
     let undated = open
@@ -213,7 +267,10 @@ pub fn timeline(doc: &PlanDocument, today: NaiveDate) -> Timeline {
             .milestones
             .iter()
             .filter(|m| m.data.date >= start && m.data.date < end)
-            .map(|m| Tick { at: frac(m.data.date, start, end), label: m.data.name.clone() })
+            .map(|m| Tick {
+                at: frac(m.data.date, start, end),
+                label: m.data.name.clone(),
+            })
             .collect(),
         undated,
     }

@@ -29,7 +29,11 @@ pub fn compile(template: &str, data_json: Vec<u8>, date: chrono::NaiveDate) -> R
     let document = typst::compile::<PagedDocument>(&world)
         .output
         .map_err(|errors| CoreError::Export {
-            detail: errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "),
+            detail: errors
+                .iter()
+                .map(|e| e.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
         })?;
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom("keel-plan".into()),
@@ -37,7 +41,11 @@ pub fn compile(template: &str, data_json: Vec<u8>, date: chrono::NaiveDate) -> R
         ..Default::default()
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| CoreError::Export {
-        detail: errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "),
+        detail: errors
+            .iter()
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
     });
     // The long-running app compiles many times: keep the memo cache from growing without end.
     typst::comemo::evict(10);
@@ -50,6 +58,8 @@ pub fn render(doc: &PlanDocument, report: &Report) -> Result<Vec<u8>> {
         chart: chart::traction_chart(doc, report.date),
         timeline: chart::timeline(doc, report.date),
     };
-    let json = serde_json::to_vec(&data).map_err(|e| CoreError::Export { detail: e.to_string() })?;
+    let json = serde_json::to_vec(&data).map_err(|e| CoreError::Export {
+        detail: e.to_string(),
+    })?;
     compile(TEMPLATE, json, report.date)
 }

@@ -1,0 +1,22 @@
+use crate::error::CommandResult;
+use crate::state::AppState;
+use keel_core::clock;
+use keel_core::export::{self, ExportFormat};
+use tauri::State;
+
+/// Asks where to save (a native dialog run by the backend, so the page never hands over a
+/// path) and writes the export there. Returns the path written, or null when cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_plan(
+    state: State<'_, AppState>,
+    format: ExportFormat,
+) -> CommandResult<Option<String>> {
+    let company = state.with_plan(|file| Ok(file.plan()?.data.company_name))?;
+    let Some(path) = state.ask_save_path(&format!("{company} plan.{}", format.extension()), format)
+    else {
+        return Ok(None);
+    };
+    state.with_plan(|file| export::export_to(file, format, clock::today(), None, &path))?;
+    Ok(Some(path.display().to_string()))
+}

@@ -1,0 +1,43 @@
+//! Export speed, release build: the PDF of the sample plan and of a 100-feature plan (target
+//! under 1 s each) beside a minimal one-page document compiled in the same world (the floor of
+//! any Typst compile), and the Markdown of a 10,000-feature plan (target under 0.5 s).
+//! Run: `cargo bench -p keel-core --bench export`.
+
+use chrono::NaiveDate;
+use criterion::{criterion_group, criterion_main, Criterion};
+use keel_core::export::pdf;
+use keel_core::export::{render, report, ExportFormat};
+use keel_core::generate::large_plan;
+use std::hint::black_box;
+
+fn exports(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("a temporary folder: {e}"));
+    let sample = keel_core::sample::create_sample_plan(&dir.path().join("s.keel"), today)
+        .unwrap_or_else(|e| panic!("the sample plan: {e}"));
+    let mut group = c.benchmark_group("pdf");
+    group.sample_size(10);
+    group.bench_function("baseline: minimal one-page document", |b| {
+        b.iter(|| pdf::compile("Hello", b"{}".to_vec(), today))
+    });
+    group.bench_function("sample plan", |b| {
+        b.iter(|| render(black_box(&sample), ExportFormat::Pdf, today, None))
+    });
+    let hundred = large_plan(100, 3, today);
+    let hundred_report = report::build(&hundred, today, None);
+    group.bench_function("100-feature plan", |b| {
+        b.iter(|| pdf::render(black_box(&hundred), &hundred_report))
+    });
+    group.finish();
+
+    let big = large_plan(10_000, 7, today);
+    let mut group = c.benchmark_group("markdown");
+    group.sample_size(10);
+    group.bench_function("10k features (report + Markdown)", |b| {
+        b.iter(|| keel_core::export::markdown_of(&report::build(black_box(&big), today, None)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, exports);
+criterion_main!(benches);

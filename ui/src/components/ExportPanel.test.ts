@@ -1,0 +1,33 @@
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { fireEvent, render, screen } from "@testing-library/svelte";
+import { afterEach, describe, expect, it } from "vitest";
+import ExportPanel from "./ExportPanel.svelte";
+
+afterEach(() => clearMocks());
+
+describe("ExportPanel", () => {
+  it("asks the backend for the chosen format and says where the file went", async () => {
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      asked.push({ cmd, args });
+      return "/home/founder/Loomline plan.pdf";
+    });
+    render(ExportPanel);
+    await fireEvent.click(screen.getByRole("button", { name: "Export PDF…" }));
+    expect(await screen.findByText("Saved to /home/founder/Loomline plan.pdf")).toBeTruthy();
+    expect(asked).toEqual([{ cmd: "export_plan", args: { format: "pdf" } }]);
+  });
+
+  it("says so when the dialog was cancelled, and shows the core's error", async () => {
+    mockIPC(() => null);
+    render(ExportPanel);
+    await fireEvent.click(screen.getByRole("button", { name: "Export Markdown…" }));
+    expect(await screen.findByText("Export cancelled; nothing was written.")).toBeTruthy();
+    clearMocks();
+    mockIPC(() => {
+      throw { code: "io", message: "/x/plan.md cannot be written: Permission denied." };
+    });
+    await fireEvent.click(screen.getByRole("button", { name: "Export CSV…" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("Permission denied");
+  });
+});

@@ -394,3 +394,16 @@ fn the_sample_plan_shows_the_mistakes_it_was_written_to_show() {
         );
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn no_generated_plan_makes_the_check_panic_or_print_nan(seed in 1u64..u64::MAX, size in 0u32..200, day in 0i64..2000) {
+        let today = date(2025, 1, 1) + chrono::Duration::days(day);
+        let doc = keel_core::generate::large_plan(size, seed, today);
+        for f in check(&doc, today) {
+            proptest::prop_assert!(!f.message.contains("NaN") && !f.message.contains("inf"), "{}", f.message);
+            proptest::prop_assert!(!f.items.is_empty() || f.id == "K001", "{} names its items", f.id);
+        }
+    }
+}

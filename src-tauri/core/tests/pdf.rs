@@ -32,7 +32,9 @@ fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
 /// Text with all whitespace removed, so line wrapping does not matter — including the
 /// zero-width spaces the template puts inside very long words as break opportunities.
 fn squeezed(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && *c != '\u{200b}').collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
+        .collect()
 }
 
 fn sample_pdf(dir: &Path) -> std::path::PathBuf {

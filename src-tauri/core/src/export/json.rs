@@ -94,9 +94,11 @@ pub fn parse(bytes: &[u8]) -> Result<PlanExport> {
         serde_json::from_slice(bytes).map_err(|e| invalid(format!("it is not valid JSON: {e}")))?;
     match value.get("keel_export").and_then(|v| v.as_u64()) {
         None => return Err(invalid("it has no \"keel_export\" format version")),
-        Some(v) if v > u64::from(EXPORT_FORMAT) => return Err(invalid(format!(
+        Some(v) if v > u64::from(EXPORT_FORMAT) => {
+            return Err(invalid(format!(
             "it was written by a newer Keel (export format {v}; this Keel reads {EXPORT_FORMAT})"
-        ))),
+        )))
+        }
         Some(_) => {}
     }
     serde_json::from_value(value).map_err(|e| invalid(e.to_string()))

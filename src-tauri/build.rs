@@ -10,6 +10,12 @@ const COMMANDS: &[&str] = &[
     "traction_report",
     "plan_check",
     "export_plan",
+    "recent_plans",
+    "new_plan",
+    "open_plan",
+    "open_recent",
+    "open_sample",
+    "save_plan_as",
 ];
 
 fn main() {

@@ -1,29 +1,64 @@
-//! Native file dialogs, opened by the backend. End-to-end test builds (feature `e2e-seams`)
-//! may answer "save as" from `KEEL_E2E_SAVE_DIR` instead; the shipped app never reads it.
+//! The desktop side of [`Shell`]: native file dialogs (opened by the backend, so the page never
+//! hands over a path) and the window title. End-to-end test builds (feature `e2e-seams`) may
+//! answer the dialogs from `KEEL_E2E_SAVE_DIR` and `KEEL_E2E_OPEN_FILE`; the shipped app never
+//! reads them.
 
-use crate::state::SaveDialog;
+use crate::state::{FileKind, Shell};
 use keel_core::export::ExportFormat;
-use tauri::{AppHandle, Runtime};
+use std::path::PathBuf;
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
-pub fn save_dialog<R: Runtime>(app: AppHandle<R>) -> SaveDialog {
-    Box::new(move |file_name: &str, format: ExportFormat| {
+pub struct Desktop<R: Runtime>(pub AppHandle<R>);
+
+fn filter(kind: FileKind) -> (&'static str, &'static str) {
+    match kind {
+        FileKind::Plan => ("Keel plan", "keel"),
+        FileKind::Export(ExportFormat::Markdown) => ("Markdown", "md"),
+        FileKind::Export(ExportFormat::Pdf) => ("PDF", "pdf"),
+        FileKind::Export(ExportFormat::Json) => ("Keel JSON export", "json"),
+        FileKind::Export(ExportFormat::Csv) => ("CSV (feature table)", "csv"),
+    }
+}
+
+impl<R: Runtime> Shell for Desktop<R> {
+    fn save_path(&self, suggested_name: &str, kind: FileKind) -> Option<PathBuf> {
         #[cfg(feature = "e2e-seams")]
         if let Some(dir) = std::env::var_os("KEEL_E2E_SAVE_DIR") {
-            return Some(std::path::PathBuf::from(dir).join(file_name));
+            return Some(PathBuf::from(dir).join(suggested_name));
         }
-        let (label, ext) = match format {
-            ExportFormat::Markdown => ("Markdown", "md"),
-            ExportFormat::Pdf => ("PDF", "pdf"),
-            ExportFormat::Json => ("Keel JSON export", "json"),
-            ExportFormat::Csv => ("CSV (feature table)", "csv"),
-        };
-        app.dialog()
+        let (label, ext) = filter(kind);
+        self.0
+            .dialog()
             .file()
-            .set_title(format!("Export {label}"))
-            .set_file_name(file_name)
+            .set_title(match kind {
+                FileKind::Plan => "Save plan as".to_string(),
+                FileKind::Export(_) => format!("Export {label}"),
+            })
+            .set_file_name(suggested_name)
             .add_filter(label, &[ext])
             .blocking_save_file()
             .and_then(|p| p.into_path().ok())
-    })
+    }
+
+    fn open_path(&self) -> Option<PathBuf> {
+        #[cfg(feature = "e2e-seams")]
+        if let Some(file) = std::env::var_os("KEEL_E2E_OPEN_FILE") {
+            return Some(PathBuf::from(file));
+        }
+        let (label, ext) = filter(FileKind::Plan);
+        self.0
+            .dialog()
+            .file()
+            .set_title("Open plan")
+            .add_filter(label, &[ext])
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+    }
+
+    fn set_title(&self, title: &str) {
+        if let Some(window) = self.0.get_webview_window("main") {
+            let _ = window.set_title(title);
+        }
+    }
 }

@@ -8,7 +8,7 @@ pub mod session;
 mod state;
 
 pub use error::{CommandError, CommandResult};
-pub use state::AppState;
+pub use state::{AppState, FileKind, Shell};
 
 use std::path::PathBuf;
 use tauri::{Manager, Runtime};
@@ -29,6 +29,12 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::analysis::traction_report,
             commands::analysis::plan_check,
             commands::export::export_plan,
+            commands::files::recent_plans,
+            commands::files::new_plan,
+            commands::files::open_plan,
+            commands::files::open_recent,
+            commands::files::open_sample,
+            commands::files::save_plan_as,
         ])
 }
 
@@ -48,7 +54,7 @@ pub fn app_builder<R: Runtime>(
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             let state = app.state::<AppState>();
-            state.set_save_dialog(dialogs::save_dialog(app.handle().clone()));
+            state.set_shell(Box::new(dialogs::Desktop(app.handle().clone())));
             open_start_plan(app.handle(), start.as_deref());
             Ok(())
         })
@@ -64,7 +70,10 @@ pub fn open_start_plan<R: Runtime>(app: &tauri::AppHandle<R>, start: Option<&std
             context: "Keel's data folder cannot be found".into(),
             source: std::io::Error::other(e.to_string()),
         })
-        .and_then(|dir| session::open_at_start(&dir, start));
+        .and_then(|dir| {
+            app.state::<AppState>().set_data_dir(dir.clone());
+            session::open_at_start(&dir, start)
+        });
     if let (Ok(file), Some(window)) = (&opened, app.get_webview_window("main")) {
         let _ = window.set_title(&window_title(file));
     }

@@ -6,15 +6,31 @@ use keel_core::PlanFile;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-/// Asks the founder where to save a file: (suggested name, format) → the path, or None.
-pub type SaveDialog = Box<dyn Fn(&str, ExportFormat) -> Option<PathBuf> + Send + Sync>;
+/// What a file dialog is for: the filter it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Plan,
+    Export(ExportFormat),
+}
+
+/// What the app needs from the desktop: native dialogs and the window title. The app installs
+/// the real one at start; tests install their own.
+pub trait Shell: Send + Sync {
+    /// "Save as": the chosen path, or None when cancelled.
+    fn save_path(&self, suggested_name: &str, kind: FileKind) -> Option<PathBuf>;
+    /// "Open": the chosen plan file, or None when cancelled.
+    fn open_path(&self) -> Option<PathBuf>;
+    fn set_title(&self, title: &str);
+}
 
 #[derive(Default)]
 pub struct AppState {
     plan: Mutex<Option<PlanFile>>,
     /// Why no plan is open, when opening one failed.
     open_error: Mutex<Option<String>>,
-    save_dialog: Mutex<Option<SaveDialog>>,
+    shell: Mutex<Option<Box<dyn Shell>>>,
+    /// The app's data folder: recent plans and the sample live there.
+    data_dir: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -30,16 +46,48 @@ impl AppState {
         }
     }
 
-    pub fn set_save_dialog(&self, dialog: SaveDialog) {
-        if let Ok(mut slot) = self.save_dialog.lock() {
-            *slot = Some(dialog);
+    pub fn set_shell(&self, shell: Box<dyn Shell>) {
+        if let Ok(mut slot) = self.shell.lock() {
+            *slot = Some(shell);
         }
     }
 
-    /// Runs the save dialog; None when cancelled or when no dialog is installed.
-    pub fn ask_save_path(&self, file_name: &str, format: ExportFormat) -> Option<PathBuf> {
-        let slot = self.save_dialog.lock().ok()?;
-        slot.as_ref().and_then(|ask| ask(file_name, format))
+    pub fn set_data_dir(&self, dir: PathBuf) {
+        if let Ok(mut slot) = self.data_dir.lock() {
+            *slot = Some(dir);
+        }
+    }
+
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        self.data_dir.lock().ok().and_then(|d| d.clone())
+    }
+
+    /// Runs the save dialog; None when cancelled or when no shell is installed.
+    pub fn ask_save_path(&self, suggested_name: &str, kind: FileKind) -> Option<PathBuf> {
+        let slot = self.shell.lock().ok()?;
+        slot.as_ref()
+            .and_then(|s| s.save_path(suggested_name, kind))
+    }
+
+    pub fn ask_open_path(&self) -> Option<PathBuf> {
+        let slot = self.shell.lock().ok()?;
+        slot.as_ref().and_then(|s| s.open_path())
+    }
+
+    /// Opens `path` and makes it the open plan; on failure the current plan stays open.
+    pub fn switch_to(&self, path: &std::path::Path) -> CommandResult<()> {
+        let file = PlanFile::open(path).map_err(CommandError::from)?;
+        if let Some(dir) = self.data_dir() {
+            crate::session::remember(&dir, file.path());
+        }
+        let title = crate::window_title(&file);
+        self.replace(file);
+        if let Ok(slot) = self.shell.lock() {
+            if let Some(shell) = slot.as_ref() {
+                shell.set_title(&title);
+            }
+        }
+        Ok(())
     }
 
     pub fn replace(&self, file: PlanFile) {

@@ -216,21 +216,130 @@ fn move_feature_changes_the_manual_order() {
     assert_eq!(list[0]["id"], last_id);
 }
 
+/// A desktop whose dialogs answer with the paths the test sets.
+#[derive(Default, Clone)]
+struct FakeShell {
+    save: std::sync::Arc<std::sync::Mutex<Option<PathBuf>>>,
+    open: std::sync::Arc<std::sync::Mutex<Option<PathBuf>>>,
+    asked: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    titles: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl keel::Shell for FakeShell {
+    fn save_path(&self, suggested_name: &str, _kind: keel::FileKind) -> Option<PathBuf> {
+        self.asked.lock().unwrap().push(suggested_name.to_string());
+        self.save.lock().unwrap().clone()
+    }
+    fn open_path(&self) -> Option<PathBuf> {
+        self.open.lock().unwrap().clone()
+    }
+    fn set_title(&self, title: &str) {
+        self.titles.lock().unwrap().push(title.to_string());
+    }
+}
+
+fn fake_shell(h: &Harness) -> FakeShell {
+    let shell = FakeShell::default();
+    h._app
+        .state::<keel::AppState>()
+        .set_shell(Box::new(shell.clone()));
+    shell
+}
+
 #[test]
 fn export_plan_writes_where_the_save_dialog_says_and_nowhere_when_cancelled() {
     let h = start(sample);
+    let shell = fake_shell(&h);
     let out = h.path.with_file_name("exported.pdf");
-    let answer = out.clone();
-    let state = h._app.state::<keel::AppState>();
-    state.set_save_dialog(Box::new(move |name, _| {
-        assert_eq!(name, "Loomline plan.pdf", "the dialog suggests a name");
-        Some(answer.clone())
-    }));
+    *shell.save.lock().unwrap() = Some(out.clone());
     let written = invoke(&h, "export_plan", json!({ "format": "pdf" })).unwrap();
     assert_eq!(written, json!(out.display().to_string()));
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    assert_eq!(
+        shell.asked.lock().unwrap().as_slice(),
+        ["Loomline plan.pdf"],
+        "the dialog suggests a name"
+    );
 
-    state.set_save_dialog(Box::new(|_, _| None));
+    *shell.save.lock().unwrap() = None;
     let cancelled = invoke(&h, "export_plan", json!({ "format": "markdown" })).unwrap();
     assert_eq!(cancelled, Value::Null, "a cancelled dialog writes nothing");
+}
+
+#[test]
+fn file_commands_create_open_save_as_and_remember_recent_plans() {
+    let h = start(sample);
+    let shell = fake_shell(&h);
+    let dir = h.path.parent().unwrap().to_path_buf();
+    // Tests run in parallel and share XDG_DATA_HOME: this one keeps its recent list apart.
+    h._app
+        .state::<keel::AppState>()
+        .set_data_dir(dir.join("data"));
+
+    *shell.save.lock().unwrap() = Some(dir.join("Acme Robotics.keel"));
+    let created = invoke(&h, "new_plan", json!({})).unwrap();
+    assert_eq!(created["plan"]["data"]["company_name"], "Acme Robotics");
+    assert_eq!(
+        invoke(&h, "list_features", json!({})).unwrap(),
+        json!([]),
+        "the new plan is open and empty"
+    );
+    assert!(shell
+        .titles
+        .lock()
+        .unwrap()
+        .last()
+        .unwrap()
+        .starts_with("Acme Robotics · Acme Robotics.keel"));
+
+    *shell.open.lock().unwrap() = Some(h.path.clone());
+    let opened = invoke(&h, "open_plan", json!({})).unwrap();
+    assert_eq!(opened["plan"]["data"]["company_name"], "Loomline");
+
+    let broken = dir.join("broken.keel");
+    std::fs::write(&broken, "not a plan").unwrap();
+    *shell.open.lock().unwrap() = Some(broken.clone());
+    let err = invoke(&h, "open_plan", json!({})).unwrap_err();
+    assert_eq!(err["code"], "not_sqlite");
+    assert_eq!(
+        invoke(&h, "current_plan", json!({})).unwrap()["plan"]["data"]["company_name"],
+        "Loomline",
+        "a file that cannot be opened leaves the current plan open"
+    );
+
+    *shell.save.lock().unwrap() = Some(dir.join("Loomline v2.keel"));
+    let copy = invoke(&h, "save_plan_as", json!({})).unwrap();
+    assert_eq!(copy["file_name"], "Loomline v2.keel");
+    assert_eq!(
+        invoke(&h, "list_features", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        24
+    );
+
+    std::fs::remove_file(dir.join("Acme Robotics.keel")).unwrap();
+    let recent = invoke(&h, "recent_plans", json!({})).unwrap();
+    let names: Vec<&str> = recent
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Loomline v2.keel", "plan.keel", "Acme Robotics.keel"]
+    );
+    assert_eq!(
+        recent[2]["missing"], true,
+        "a deleted plan is marked missing"
+    );
+    let reopened = invoke(&h, "open_recent", json!({ "index": 1 })).unwrap();
+    assert_eq!(reopened["file_name"], "plan.keel");
+    let err = invoke(&h, "open_recent", json!({ "index": 2 })).unwrap_err();
+    assert_eq!(err["code"], "file_missing");
+
+    let sample = invoke(&h, "open_sample", json!({})).unwrap();
+    assert_eq!(sample["file_name"], "Sample plan.keel");
 }

@@ -1,5 +1,5 @@
 use crate::error::CommandResult;
-use crate::state::AppState;
+use crate::state::{AppState, FileKind};
 use keel_core::clock;
 use keel_core::export::{self, ExportFormat};
 use tauri::State;
@@ -13,8 +13,8 @@ pub async fn export_plan(
     format: ExportFormat,
 ) -> CommandResult<Option<String>> {
     let company = state.with_plan(|file| Ok(file.plan()?.data.company_name))?;
-    let Some(path) = state.ask_save_path(&format!("{company} plan.{}", format.extension()), format)
-    else {
+    let name = format!("{company} plan.{}", format.extension());
+    let Some(path) = state.ask_save_path(&name, FileKind::Export(format)) else {
         return Ok(None);
     };
     state.with_plan(|file| export::export_to(file, format, clock::today(), None, &path))?;

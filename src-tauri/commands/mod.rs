@@ -4,4 +4,5 @@
 pub mod analysis;
 pub mod export;
 pub mod features;
+pub mod files;
 pub mod plan;

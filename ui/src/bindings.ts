@@ -22,6 +22,15 @@ export const commands = {
 	 *  path) and writes the export there. Returns the path written, or null when cancelled.
 	 */
 	exportPlan: (format: ExportFormat) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_plan", { format })),
+	recentPlans: () => typedError<RecentPlan[], CommandError>(__TAURI_INVOKE("recent_plans")),
+	/**  Asks for a new file and creates an empty plan there (named after the file). */
+	newPlan: () => typedError<PlanView | null, CommandError>(__TAURI_INVOKE("new_plan")),
+	openPlan: () => typedError<PlanView | null, CommandError>(__TAURI_INVOKE("open_plan")),
+	/**  Opens the recent plan at `index` of [`recent_plans`] (the page never sends a path). */
+	openRecent: (index: number) => typedError<PlanView, CommandError>(__TAURI_INVOKE("open_recent", { index })),
+	openSample: () => typedError<PlanView, CommandError>(__TAURI_INVOKE("open_sample")),
+	/**  Saves a complete copy under a new name and continues on the copy. */
+	savePlanAs: () => typedError<PlanView | null, CommandError>(__TAURI_INVOKE("save_plan_as")),
 };
 
 /* Types */
@@ -189,6 +198,13 @@ export type RankedFeature = {
 	score: number | null,
 	/**  Why it is where it is, in one line ("#3 — business risk, level 5; tie broken by RICE 240"). */
 	reason: string,
+};
+
+/**  A recently opened plan, most recent first; `missing` when the file is gone. */
+export type RecentPlan = {
+	name: string,
+	path: string,
+	missing: boolean,
 };
 
 /**  Which kind of risk a feature retires: business first, then technical, then operational. */

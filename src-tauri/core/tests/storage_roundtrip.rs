@@ -262,3 +262,30 @@ fn every_edit_stamps_the_plan_as_updated() {
         "an edit must stamp updated_at"
     );
 }
+
+#[test]
+fn save_as_writes_a_checked_complete_copy_and_keeps_the_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.keel");
+    let file = keel_core::sample::create_sample_plan(&path, date(2026, 11, 27)).unwrap();
+    let copy = dir.path().join("copy.keel");
+    std::fs::write(&copy, "an older file that Save as replaces").unwrap();
+    file.save_as(&copy).unwrap();
+    drop(file);
+    let a = PlanFile::open(&path).unwrap().document().unwrap();
+    let b = PlanFile::open(&copy).unwrap().document().unwrap();
+    assert_eq!(a, b, "the copy holds the whole plan");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "no temporary file is left: {names:?}");
+
+    let file = PlanFile::open(&path).unwrap();
+    let err = file.save_as(&path).unwrap_err();
+    assert_eq!(
+        err.code(),
+        ErrorCode::Validation,
+        "saving over the open plan itself is refused"
+    );
+}

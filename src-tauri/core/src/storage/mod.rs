@@ -168,6 +168,37 @@ impl PlanFile {
         Ok(out)
     }
 
+    /// Writes a complete copy of the plan to `dest` ("Save as"): `VACUUM INTO` a temporary file
+    /// beside it, check that copy, then rename it into place. The open plan is not changed.
+    pub fn save_as(&self, dest: &Path) -> Result<()> {
+        if dest.exists()
+            && std::fs::canonicalize(dest).ok() == std::fs::canonicalize(&self.path).ok()
+        {
+            return Err(CoreError::invalid(
+                "Save as",
+                "choose a file other than the plan that is open",
+            ));
+        }
+        let temp = TempPath::beside(dest);
+        let target = temp
+            .0
+            .to_str()
+            .ok_or_else(|| CoreError::invalid("Save as", "the file name is not valid text"))?;
+        self.conn.execute("VACUUM INTO ?1", [target])?;
+        {
+            let copy = Connection::open_with_flags(&temp.0, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            let check: String = copy.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+            let app_id: u32 = copy.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+            if check != "ok" || app_id != APPLICATION_ID {
+                return Err(CoreError::Corrupt {
+                    path: dest.to_path_buf(),
+                    detail: format!("the copy failed its check ({check})"),
+                });
+            }
+        }
+        temp.persist_replace(dest)
+    }
+
     /// Runs `PRAGMA integrity_check` (the full check, slower than the one done on open).
     pub fn integrity_check(&self) -> Result<String> {
         let rows: Vec<String> = self

@@ -103,3 +103,45 @@ async fn exports_markdown_and_pdf_through_the_save_dialog() {
     );
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_that_cannot_be_opened_leaves_the_plan_open_and_new_creates_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.keel");
+    std::fs::write(&broken, "these are notes, not a plan").unwrap();
+    let app = App::launch_with(&[], &[("KEEL_E2E_OPEN_FILE", broken.as_os_str())]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+
+    app.click(".file-menu .trigger").await;
+    app.click(".menu button[data-action=open]").await;
+    let error = app.text_of(".file-error").await;
+    assert!(
+        error.contains("is not a Keel plan"),
+        "the core's message is shown: {error}"
+    );
+    assert_eq!(
+        app.text_of(".company").await,
+        "Loomline",
+        "the current plan stays open"
+    );
+    app.screenshot("open-error").await;
+    assert_eq!(
+        std::fs::read(&broken).unwrap(),
+        b"these are notes, not a plan"
+    );
+
+    app.click(".file-error button").await;
+    app.click(".file-menu .trigger").await;
+    app.click(".menu button[data-action=new]").await;
+    let mut company = app.text_of(".company").await;
+    for _ in 0..50 {
+        if company == "New plan" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        company = app.text_of(".company").await;
+    }
+    assert_eq!(company, "New plan", "the new, empty plan is open");
+    assert!(app.save_dir.path().join("New plan.keel").exists());
+    app.quit().await;
+}

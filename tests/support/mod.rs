@@ -44,6 +44,11 @@ fn wait_for_port(port: u16, within: Duration) {
 impl App {
     /// Starts the app with `args` and a fresh data folder (so a first run opens the sample).
     pub async fn launch(args: &[&str]) -> App {
+        App::launch_with(args, &[]).await
+    }
+
+    /// Starts the app with `args` and extra environment (such as `KEEL_E2E_OPEN_FILE`).
+    pub async fn launch_with(args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "end-to-end tests need a display: run them under xvfb-run (make test does)"
@@ -59,6 +64,7 @@ impl App {
             ])
             .env("XDG_DATA_HOME", data_home.path())
             .env("KEEL_E2E_SAVE_DIR", save_dir.path())
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

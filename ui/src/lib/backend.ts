@@ -12,6 +12,7 @@ import {
   type PlanView,
   type PriorityView,
   type RankedFeature,
+  type RecentPlan,
   type TractionReport,
 } from "../bindings";
 
@@ -63,6 +64,13 @@ export const backend = {
   rankFeatures: (view: PriorityView): Promise<RankedFeature[]> => call(commands.rankFeatures(view)),
   planCheck: (): Promise<Finding[]> => call(commands.planCheck()),
   tractionReport: (): Promise<TractionReport> => call(commands.tractionReport()),
+  recentPlans: (): Promise<RecentPlan[]> => call(commands.recentPlans()),
+  /** The file commands open native dialogs; they resolve to null when cancelled. */
+  newPlan: (): Promise<PlanView | null> => call(commands.newPlan()),
+  openPlan: (): Promise<PlanView | null> => call(commands.openPlan()),
+  openRecent: (index: number): Promise<PlanView> => call(commands.openRecent(index)),
+  openSample: (): Promise<PlanView> => call(commands.openSample()),
+  savePlanAs: (): Promise<PlanView | null> => call(commands.savePlanAs()),
   /** Opens the native save dialog; resolves to the path written, or null when cancelled. */
   exportPlan: (format: ExportFormat): Promise<string | null> => call(commands.exportPlan(format)),
 };

@@ -36,17 +36,7 @@ impl Rng {
 pub fn large_plan(features: u32, seed: u64, today: NaiveDate) -> PlanDocument {
     let mut rng = Rng::new(seed);
     let start = today - Duration::days(540);
-    let goal = TractionGoal {
-        metric: TractionMetric::Arr,
-        custom_unit: None,
-        msc_target: 1_000_000.0,
-        deadline: TractionGoal::default_deadline(start),
-        revenue_per_customer_month: Some(49.0),
-        lifetime_months: 24.0,
-        acquisition_rate: Some(0.04),
-        activation_rate: Some(0.25),
-        referral_rate: Some(0.1),
-    };
+    let goal = sample::goal(start);
     let milestones: Vec<Milestone> = ladder(&goal)
         .into_iter()
         .enumerate()

@@ -110,7 +110,8 @@ community by name."
     }
 }
 
-fn goal(start: NaiveDate) -> TractionGoal {
+/// The sample company's traction goal: $1M ARR three years after `start`.
+pub fn goal(start: NaiveDate) -> TractionGoal {
     TractionGoal {
         metric: TractionMetric::Arr,
         custom_unit: None,

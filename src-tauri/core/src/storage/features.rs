@@ -100,6 +100,53 @@ pub(crate) fn insert_feature_with_id(
     insert_feature_row(conn, Some(id), position, data)
 }
 
+/// The editable columns, in the order of [`data_params`].
+const DATA_COLUMNS: &[&str] = &[
+    "title",
+    "description",
+    "risk_class",
+    "risk_level",
+    "quick_win",
+    "build_or_buy",
+    "stage",
+    "status",
+    "horizon",
+    "start_date",
+    "end_date",
+    "effort_weeks",
+    "reach",
+    "impact",
+    "confidence",
+    "scale_assumption",
+    "milestone_id",
+    "factory_step",
+    "team_id",
+];
+
+fn data_params(d: &FeatureData) -> Vec<&dyn rusqlite::ToSql> {
+    vec![
+        &d.title,
+        &d.description,
+        &d.risk_class,
+        &d.risk_level,
+        &d.quick_win,
+        &d.build_or_buy,
+        &d.stage,
+        &d.status,
+        &d.horizon,
+        &d.start_date,
+        &d.end_date,
+        &d.effort_weeks,
+        &d.reach,
+        &d.impact,
+        &d.confidence,
+        &d.scale_assumption,
+        &d.milestone_id,
+        &d.factory_step,
+        &d.team_id,
+    ]
+}
+
 fn insert_feature_row(
     conn: &Connection,
     id: Option<u32>,
@@ -107,72 +154,37 @@ fn insert_feature_row(
     data: &FeatureData,
 ) -> Result<()> {
     check_links(conn, data)?;
-    conn.prepare_cached(
-        "INSERT INTO feature (id, position, title, description, risk_class, risk_level, quick_win,
-            build_or_buy, stage, status, horizon, start_date, end_date, effort_weeks, reach,
-            impact, confidence, scale_assumption, milestone_id, factory_step, team_id)
-         VALUES (?21, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20)",
-    )?
-    .execute(rusqlite::params![
-        position,
-        data.title,
-        data.description,
-        data.risk_class,
-        data.risk_level,
-        data.quick_win,
-        data.build_or_buy,
-        data.stage,
-        data.status,
-        data.horizon,
-        data.start_date,
-        data.end_date,
-        data.effort_weeks,
-        data.reach,
-        data.impact,
-        data.confidence,
-        data.scale_assumption,
-        data.milestone_id,
-        data.factory_step,
-        data.team_id,
-        id
-    ])?;
+    let n = DATA_COLUMNS.len();
+    let sql = format!(
+        "INSERT INTO feature ({}, position, id) VALUES ({})",
+        DATA_COLUMNS.join(", "),
+        (1..=n + 2)
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut params = data_params(data);
+    params.push(&position);
+    params.push(&id);
+    conn.prepare_cached(&sql)?.execute(&*params)?;
     Ok(())
 }
 
 fn write_feature(conn: &Connection, id: u32, data: &FeatureData) -> Result<()> {
     check_links(conn, data)?;
-    let changed = conn
-        .prepare_cached(
-            "UPDATE feature SET title = ?1, description = ?2, risk_class = ?3, risk_level = ?4,
-                quick_win = ?5, build_or_buy = ?6, stage = ?7, status = ?8, horizon = ?9,
-                start_date = ?10, end_date = ?11, effort_weeks = ?12, reach = ?13, impact = ?14,
-                confidence = ?15, scale_assumption = ?16, milestone_id = ?17, factory_step = ?18,
-                team_id = ?19
-             WHERE id = ?20",
-        )?
-        .execute(rusqlite::params![
-            data.title,
-            data.description,
-            data.risk_class,
-            data.risk_level,
-            data.quick_win,
-            data.build_or_buy,
-            data.stage,
-            data.status,
-            data.horizon,
-            data.start_date,
-            data.end_date,
-            data.effort_weeks,
-            data.reach,
-            data.impact,
-            data.confidence,
-            data.scale_assumption,
-            data.milestone_id,
-            data.factory_step,
-            data.team_id,
-            id
-        ])?;
+    let assignments: Vec<String> = DATA_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 1))
+        .collect();
+    let sql = format!(
+        "UPDATE feature SET {} WHERE id = ?{}",
+        assignments.join(", "),
+        DATA_COLUMNS.len() + 1
+    );
+    let mut params = data_params(data);
+    params.push(&id);
+    let changed = conn.prepare_cached(&sql)?.execute(&*params)?;
     if changed == 0 {
         return Err(CoreError::NotFound {
             entity: "feature",

@@ -46,8 +46,9 @@ bindings-check:
 ui-test: ui-deps
 	npm --prefix $(UI) test
 
+# --workspace keeps the dependency features of `rust-test`, so nothing but keel is rebuilt.
 e2e:
-	timeout 900 $(XVFB) cargo test --features e2e-seams --test e2e -- --test-threads=1
+	timeout 900 $(XVFB) cargo test --workspace --features keel/e2e-seams --test e2e -- --test-threads=1
 
 # Benchmarks (release build); see BENCHMARKS.md. Not part of `make test`.
 bench: deps ui-build

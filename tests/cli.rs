@@ -272,3 +272,37 @@ fn export_and_import_errors_are_one_sentence_and_write_nothing() {
     assert_one_sentence_error(&run, "is not a Keel plan export");
     assert!(!target.exists(), "a failed import creates no plan");
 }
+
+#[test]
+fn info_lists_snapshots_by_the_id_export_since_takes() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("s.keel");
+    assert!(keel(&["new", plan.to_str().unwrap(), "--sample"])
+        .status
+        .success());
+    let snap = keel_core::PlanFile::open(&plan)
+        .unwrap()
+        .take_snapshot("Board meeting")
+        .unwrap();
+    let info = text(&keel(&["info", plan.to_str().unwrap()]).stdout);
+    assert!(
+        info.contains(&format!("#{:<4} Board meeting", snap.id)),
+        "{info}"
+    );
+    let out = dir.path().join("since.md");
+    let since = snap.id.to_string();
+    let run = keel(&[
+        "export",
+        plan.to_str().unwrap(),
+        "--format",
+        "md",
+        "--out",
+        out.to_str().unwrap(),
+        "--since",
+        &since,
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("What changed since “Board meeting”"));
+}

@@ -1,6 +1,6 @@
 //! What a plan file is, for `keel info`: read without ever writing.
 
-use crate::domain::{ActualData, FactorySnapshotData, MilestoneData, TeamData};
+use crate::domain::{ActualData, FactorySnapshotData, MilestoneData, SnapshotSummary, TeamData};
 use crate::error::Result;
 use crate::storage::{Mode, PlanFile, SCHEMA_VERSION};
 use serde::Serialize;
@@ -17,7 +17,7 @@ pub struct FileInfo {
     pub actuals: usize,
     pub factory_snapshots: usize,
     pub teams: usize,
-    pub snapshots: usize,
+    pub snapshots: Vec<SnapshotSummary>,
     pub has_goal: bool,
     pub integrity: String,
     pub updated_at: String,
@@ -39,7 +39,7 @@ pub fn file_info(path: &Path) -> Result<FileInfo> {
         actuals: file.list::<ActualData>()?.len(),
         factory_snapshots: file.list::<FactorySnapshotData>()?.len(),
         teams: file.list::<TeamData>()?.len(),
-        snapshots: file.snapshots()?.len(),
+        snapshots: file.snapshots()?,
         has_goal: file.goal()?.is_some(),
         integrity: file.integrity_check()?,
         updated_at: plan.updated_at,
@@ -66,7 +66,10 @@ impl std::fmt::Display for FileInfo {
         writeln!(f, "Factory snapshots: {}", self.factory_snapshots)?;
         writeln!(f, "Features:          {}", self.features)?;
         writeln!(f, "Teams:             {}", self.teams)?;
-        writeln!(f, "Snapshots:         {}", self.snapshots)?;
+        writeln!(f, "Snapshots:         {}", self.snapshots.len())?;
+        for s in &self.snapshots {
+            writeln!(f, "  #{:<4} {} ({})", s.id, s.label, s.taken_at)?;
+        }
         write!(f, "SQLite:            {}", self.sqlite_version)
     }
 }

@@ -1,0 +1,60 @@
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { fireEvent, render, screen, within } from "@testing-library/svelte";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Feature } from "../bindings";
+import FeaturesSection from "./FeaturesSection.svelte";
+
+afterEach(() => clearMocks());
+
+function feature(id: number, title: string, risk_class: "business" | "technical"): Feature {
+  return {
+    id,
+    position: id,
+    data: {
+      title, description: "", risk_class, risk_level: 3, quick_win: false, build_or_buy: "undecided",
+      stage: "mvp", status: "idea", horizon: "later", start_date: null, end_date: null,
+      effort_weeks: null, reach: null, impact: null, confidence: null, scale_assumption: null,
+      milestone_id: null, factory_step: null, team_id: null,
+    },
+  };
+}
+
+const features = [feature(1, "Onboarding", "business"), feature(2, "Sharding", "technical")];
+const ranking = [
+  { id: 1, rank: 1, score: null, reason: "#1 — business risk, level 3" },
+  { id: 2, rank: 2, score: null, reason: "#2 — technical risk, level 3" },
+];
+
+function titles(): string[] {
+  return within(screen.getByRole("table", { name: "Features" }))
+    .getAllByRole("row")
+    .slice(1)
+    .map((r) => r.querySelector(".title")?.textContent ?? "");
+}
+
+describe("FeaturesSection", () => {
+  it("filters by risk class and by search text", async () => {
+    render(FeaturesSection, { features, ranking });
+    expect(titles()).toEqual(["Onboarding", "Sharding"]);
+    await fireEvent.change(screen.getByLabelText("Risk class"), { target: { value: "technical" } });
+    expect(titles()).toEqual(["Sharding"]);
+    await fireEvent.change(screen.getByLabelText("Risk class"), { target: { value: "" } });
+    await fireEvent.input(screen.getByLabelText("Search features"), { target: { value: "onb" } });
+    expect(titles()).toEqual(["Onboarding"]);
+  });
+
+  it("asks the core for another view and orders by it", async () => {
+    mockIPC((cmd, args) => {
+      expect(cmd).toBe("rank_features");
+      expect(args).toEqual({ view: "rice" });
+      return [
+        { id: 2, rank: 1, score: 240, reason: "#1 — RICE 240" },
+        { id: 1, rank: 2, score: null, reason: "#2 — no RICE inputs; after the scored features, in risk-first order" },
+      ];
+    });
+    render(FeaturesSection, { features, ranking });
+    await fireEvent.change(screen.getByLabelText("Order"), { target: { value: "rice" } });
+    await screen.findByText("RICE 240");
+    expect(titles()).toEqual(["Sharding", "Onboarding"]);
+  });
+});

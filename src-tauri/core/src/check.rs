@@ -322,38 +322,23 @@ fn priority_inversions(open: &[&Feature], ranks: &HashMap<u32, u32>, out: &mut V
         };
         format!("{} (#{}, {how})", quoted(f), rank(f))
     };
-    let what = match inverted.as_slice() {
-        [one] => format!("{} ranks below", doing(one)),
-        many => {
-            format!(
-                "{} features in progress or planned for now rank below",
-                many.len()
-            ) + &format!(
-                " {} (#{}), which waits {}; the first of them is {}",
-                quoted(top_waiting),
-                rank(top_waiting),
-                if top_waiting.data.status == FeatureStatus::Idea {
-                    "as an idea"
-                } else {
-                    "in later"
-                },
-                doing(many[0])
-            )
+    let waiting = format!(
+        "{} (#{}), which waits {}",
+        quoted(top_waiting),
+        rank(top_waiting),
+        if top_waiting.data.status == FeatureStatus::Idea {
+            "as an idea"
+        } else {
+            "in later"
         }
-    };
-    let what = if inverted.len() == 1 {
-        format!(
-            "{what} {} (#{}), which waits {}",
-            quoted(top_waiting),
-            rank(top_waiting),
-            if top_waiting.data.status == FeatureStatus::Idea {
-                "as an idea"
-            } else {
-                "in later"
-            }
-        )
-    } else {
-        what
+    );
+    let what = match inverted.as_slice() {
+        [one] => format!("{} ranks below {waiting}", doing(one)),
+        many => format!(
+            "{} features in progress or planned for now rank below {waiting}; the first of them is {}",
+            many.len(),
+            doing(many[0])
+        ),
     };
     let mut items: Vec<ItemRef> = inverted.iter().map(|f| feature_ref(f)).collect();
     items.push(feature_ref(top_waiting));

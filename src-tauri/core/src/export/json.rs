@@ -122,7 +122,7 @@ fn check_document(doc: &PlanDocument) -> Result<()> {
         doc.factory_snapshots.iter().map(|s| s.id).collect(),
     )?;
     unique("teams", doc.teams.iter().map(|t| t.id).collect())?;
-    if doc.features.iter().chain(&[]).any(|f| f.id == 0) {
+    if doc.features.iter().any(|f| f.id == 0) {
         return Err(invalid("a feature has id 0"));
     }
     Ok(())

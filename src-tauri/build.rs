@@ -1,6 +1,13 @@
 const COMMANDS: &[&str] = &[
     "current_plan",
     "update_plan",
+    "get_canvas",
+    "update_canvas",
+    "list_teams",
+    "create_team",
+    "update_team",
+    "delete_team",
+    "list_milestones",
     "list_features",
     "create_feature",
     "update_feature",

@@ -20,6 +20,13 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         .commands(tauri_specta::collect_commands![
             commands::plan::current_plan,
             commands::plan::update_plan,
+            commands::canvas::get_canvas,
+            commands::canvas::update_canvas,
+            commands::teams::list_teams,
+            commands::teams::create_team,
+            commands::teams::update_team,
+            commands::teams::delete_team,
+            commands::traction::list_milestones,
             commands::features::list_features,
             commands::features::create_feature,
             commands::features::update_feature,

@@ -127,6 +127,10 @@ fn feature_commands_list_create_update_and_delete() {
         err["message"],
         "Risk level: must be a whole number from 1 to 5."
     );
+    assert_eq!(
+        err["field"], "Risk level",
+        "the form shows it beside the field"
+    );
 
     invoke(&h, "delete_feature", json!({ "id": id })).expect("deleted");
     let err = invoke(&h, "delete_feature", json!({ "id": id })).unwrap_err();
@@ -142,6 +146,93 @@ fn feature_commands_list_create_update_and_delete() {
 
     let err = invoke(&h, "update_feature", json!({ "id": 1 })).expect_err("a missing argument");
     assert!(err.as_str().unwrap_or_default().contains("data"), "{err}");
+}
+
+#[test]
+fn canvas_commands_read_and_edit_the_nine_boxes() {
+    let h = start(sample);
+    let mut canvas = invoke(&h, "get_canvas", json!({})).unwrap();
+    assert!(!canvas["problem"].as_str().unwrap().is_empty());
+    canvas["problem"] = json!("Feedback is scattered");
+    let saved = invoke(&h, "update_canvas", json!({ "canvas": canvas })).unwrap();
+    assert_eq!(saved["problem"], "Feedback is scattered");
+    assert_eq!(
+        invoke(&h, "get_canvas", json!({})).unwrap()["problem"],
+        "Feedback is scattered"
+    );
+
+    canvas["channels"] = json!("x".repeat(2_001));
+    let err = invoke(&h, "update_canvas", json!({ "canvas": canvas })).unwrap_err();
+    assert_eq!(err["code"], "validation");
+    assert_eq!(err["field"], "Channels");
+    assert_ne!(
+        invoke(&h, "get_canvas", json!({})).unwrap()["channels"],
+        canvas["channels"],
+        "a refused box is not saved"
+    );
+}
+
+#[test]
+fn team_commands_create_update_delete_and_features_lose_a_deleted_team() {
+    let h = start(sample);
+    let teams = invoke(&h, "list_teams", json!({})).unwrap();
+    let before = teams.as_array().unwrap().len();
+    assert!(before > 0, "the sample has teams");
+
+    let team = json!({ "name": "Growth", "kind": "product", "size": 3 });
+    let created = invoke(&h, "create_team", json!({ "data": team })).unwrap();
+    let id = created["id"].clone();
+    let renamed = json!({ "name": "Growth squad", "kind": "product", "size": 4 });
+    let updated = invoke(&h, "update_team", json!({ "id": id, "data": renamed })).unwrap();
+    assert_eq!(updated["data"]["name"], "Growth squad");
+
+    let err = invoke(
+        &h,
+        "update_team",
+        json!({ "id": id, "data": { "name": "", "kind": "product", "size": 4 } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["field"], "Team name");
+
+    let mut feature = invoke(&h, "list_features", json!({})).unwrap()[0].clone();
+    feature["data"]["team_id"] = id.clone();
+    invoke(
+        &h,
+        "update_feature",
+        json!({ "id": feature["id"], "data": feature["data"] }),
+    )
+    .unwrap();
+    invoke(&h, "delete_team", json!({ "id": id })).unwrap();
+    assert_eq!(
+        invoke(&h, "list_teams", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        before
+    );
+    let list = invoke(&h, "list_features", json!({})).unwrap();
+    let same = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == feature["id"])
+        .unwrap();
+    assert_eq!(same["data"]["team_id"], Value::Null);
+}
+
+#[test]
+fn milestones_are_listed_in_date_order() {
+    let h = start(sample);
+    let list = invoke(&h, "list_milestones", json!({})).unwrap();
+    let dates: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["data"]["date"].as_str().unwrap())
+        .collect();
+    assert!(dates.len() >= 3, "{dates:?}");
+    assert!(dates.windows(2).all(|w| w[0] < w[1]), "{dates:?}");
 }
 
 #[test]

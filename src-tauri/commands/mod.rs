@@ -2,7 +2,10 @@
 //! converts the error. No logic lives here.
 
 pub mod analysis;
+pub mod canvas;
 pub mod export;
 pub mod features;
 pub mod files;
 pub mod plan;
+pub mod teams;
+pub mod traction;

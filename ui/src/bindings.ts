@@ -8,6 +8,15 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	currentPlan: () => typedError<PlanView, CommandError>(__TAURI_INVOKE("current_plan")),
 	updatePlan: (data: PlanData) => typedError<PlanView, CommandError>(__TAURI_INVOKE("update_plan", { data })),
+	getCanvas: () => typedError<LeanCanvas, CommandError>(__TAURI_INVOKE("get_canvas")),
+	updateCanvas: (canvas: LeanCanvas) => typedError<LeanCanvas, CommandError>(__TAURI_INVOKE("update_canvas", { canvas })),
+	listTeams: () => typedError<Item<TeamData>[], CommandError>(__TAURI_INVOKE("list_teams")),
+	createTeam: (data: TeamData) => typedError<Item<TeamData>, CommandError>(__TAURI_INVOKE("create_team", { data })),
+	updateTeam: (id: number, data: TeamData) => typedError<Item<TeamData>, CommandError>(__TAURI_INVOKE("update_team", { id, data })),
+	/**  Deletes a team; its features keep their place and lose the team. */
+	deleteTeam: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_team", { id })),
+	/**  The traction ladder's milestones, in date order. */
+	listMilestones: () => typedError<Item<MilestoneData>[], CommandError>(__TAURI_INVOKE("list_milestones")),
 	listFeatures: () => typedError<Feature[], CommandError>(__TAURI_INVOKE("list_features")),
 	createFeature: (data: FeatureData) => typedError<Feature, CommandError>(__TAURI_INVOKE("create_feature", { data })),
 	updateFeature: (id: number, data: FeatureData) => typedError<Feature, CommandError>(__TAURI_INVOKE("update_feature", { id, data })),
@@ -39,6 +48,8 @@ export type BuildOrBuy = "build" | "buy" | "undecided";
 export type CommandError = {
 	code: ErrorCode,
 	message: string,
+	/**  For a validation error, the field it is about as the form labels it ("Title"). */
+	field: string | null,
 };
 
 /**  What went wrong, as a stable code (the UI branches on it; the message is for people). */
@@ -119,6 +130,12 @@ export type GoalFigures = {
 
 export type Horizon = "now" | "next" | "later";
 
+/**  A stored row: its id and its data. */
+export type Item<T> = {
+	id: number,
+	data: T,
+};
+
 export type ItemKind = "goal" | "actual" | "feature" | "team";
 
 /**  An item a finding concerns; `id` is `None` for the plan's single goal. */
@@ -127,9 +144,30 @@ export type ItemRef = {
 	id: number | null,
 };
 
+/**  The nine boxes of a Lean Canvas, each Markdown of at most 2,000 characters. */
+export type LeanCanvas = {
+	problem: string,
+	customer_segments: string,
+	unique_value_proposition: string,
+	solution: string,
+	channels: string,
+	revenue_streams: string,
+	cost_structure: string,
+	key_metrics: string,
+	unfair_advantage: string,
+};
+
 export type MetricUnit = 
 /**  `metric` is "ARR" or "MRR". */
 { kind: "currency"; code: string; metric: string } | { kind: "count"; noun: string };
+
+export type MilestoneData = {
+	name: string,
+	date: string,
+	target: number | null,
+	/**  Markdown list of the 90-day goals on the way to this milestone. */
+	ninety_day_goals: string,
+};
 
 export type Plan = {
 	data: PlanData,
@@ -224,6 +262,15 @@ export type StepConversion = {
 	 */
 	conversion: number | null,
 };
+
+export type TeamData = {
+	name: string,
+	kind: TeamKind,
+	/**  People on the team, 1 to 100. */
+	size: number,
+};
+
+export type TeamKind = "product" | "platform";
 
 /**  Everything the Traction section and the plan check need, in one value. */
 export type TractionReport = {

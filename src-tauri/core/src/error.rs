@@ -95,6 +95,14 @@ impl CoreError {
         }
     }
 
+    /// The field a validation error is about, as the form labels it ("Title").
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            CoreError::Validation { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
     pub(crate) fn invalid(field: &str, problem: impl Into<String>) -> Self {
         CoreError::Validation {
             field: field.to_string(),

@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 UI := ui
-XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
 .PHONY: run test bench deps deps-test ui-deps ui-build lint rust-test ui-test bindings-check core-check e2e
 

@@ -18,7 +18,7 @@ async fn first_run_opens_the_sample_plan_and_shows_its_company_and_features() {
         "the screenshot shows a real window"
     );
 
-    app.click("nav button:nth-of-type(2)").await;
+    app.click("nav button[data-section=features]").await;
     assert_eq!(app.text_of("h1.section-title").await, "Features");
     assert_eq!(app.count("table[aria-label=Features] tbody tr").await, 24);
     let first = app
@@ -30,7 +30,7 @@ async fn first_run_opens_the_sample_plan_and_shows_its_company_and_features() {
     );
     app.screenshot("features").await;
 
-    app.click("nav button:nth-of-type(3)").await;
+    app.click("nav button[data-section=check]").await;
     assert_eq!(app.text_of("h1.section-title").await, "Plan check");
     let findings = app.text_of("main.content").await;
     for id in ["K003", "K004", "K006"] {
@@ -56,7 +56,7 @@ async fn a_plan_named_on_the_command_line_opens() {
     keel_core::create_empty_plan(&path, "Acme Robotics", keel_core::clock::today()).unwrap();
     let app = App::launch(&[path.to_str().unwrap()]).await;
     assert_eq!(app.text_of(".company").await, "Acme Robotics");
-    app.click("nav button:nth-of-type(2)").await;
+    app.click("nav button[data-section=features]").await;
     assert!(app.text_of(".empty h2").await.contains("No features yet"));
     app.quit().await;
 }
@@ -65,7 +65,7 @@ async fn a_plan_named_on_the_command_line_opens() {
 async fn exports_markdown_and_pdf_through_the_save_dialog() {
     let app = App::launch(&[]).await;
     assert_eq!(app.text_of(".company").await, "Loomline");
-    app.click("nav button:nth-of-type(4)").await;
+    app.click("nav button[data-section=export]").await;
     app.screenshot("export").await;
 
     app.click("button.export[data-format=markdown]").await;
@@ -143,5 +143,180 @@ async fn a_file_that_cannot_be_opened_leaves_the_plan_open_and_new_creates_one()
     }
     assert_eq!(company, "New plan", "the new, empty plan is open");
     assert!(app.save_dir.path().join("New plan.keel").exists());
+    app.quit().await;
+}
+
+/// Every section of the sample, at the two window sizes founders use: a screenshot of each to
+/// look at, and axe-core run in the page on each.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_section_is_shown_and_has_no_serious_accessibility_violations() {
+    let app = App::launch(&[]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+    for (width, height) in [(1280, 800), (1920, 1080)] {
+        app.resize(width, height).await;
+        for (section, title) in [
+            ("overview", "Loomline"),
+            ("vision", "Vision & Strategy"),
+            ("features", "Features"),
+            ("teams", "Teams"),
+            ("check", "Plan check"),
+            ("export", "Export"),
+        ] {
+            app.click(&format!("nav button[data-section={section}]"))
+                .await;
+            let heading = if section == "overview" {
+                ".company"
+            } else {
+                "h1.section-title"
+            };
+            assert_eq!(app.text_of(heading).await, title);
+            app.screenshot(&format!("{section}-{width}x{height}")).await;
+            let violations = app.accessibility_violations().await;
+            assert!(
+                violations.is_empty(),
+                "{section} at {width}×{height}: {violations:#?}"
+            );
+        }
+    }
+    app.click("nav button[data-section=features]").await;
+    app.click("table[aria-label=Features] tbody tr:first-child .open")
+        .await;
+    app.text_of("aside.panel .rank").await;
+    app.screenshot("feature-panel-1920x1080").await;
+    assert_eq!(app.accessibility_violations().await, Vec::<String>::new());
+    app.click("button.help").await;
+    assert!(app.text_of("[role=dialog]").await.contains("Ctrl+Z"));
+    app.screenshot("shortcuts-1920x1080").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_feature_is_ranked_with_its_reason() {
+    let app = App::launch(&[]).await;
+    app.click("nav button[data-section=features]").await;
+    app.click("button.new").await;
+    app.type_into(
+        "aside.panel input[type=text]",
+        "Pilot with three design partners",
+    )
+    .await;
+    app.click("aside.panel footer .primary").await;
+    let rank = app
+        .wait_text("aside.panel .rank", |t| t.contains("business risk"))
+        .await;
+    assert!(rank.starts_with('#'), "the panel shows the rank: {rank}");
+    let row = app
+        .wait_text("table[aria-label=Features] tr.selected", |t| {
+            t.contains("Pilot with three design partners")
+        })
+        .await;
+    assert!(row.contains("business risk, level 3"), "{row}");
+    assert_eq!(app.count("table[aria-label=Features] tbody tr").await, 25);
+    app.screenshot("feature-added").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_edit_saves_at_once_and_undo_and_redo_revert_and_reapply_it() {
+    let app = App::launch(&[]).await;
+    app.click("nav button[data-section=features]").await;
+    let first = "table[aria-label=Features] tbody tr:first-child";
+    let before = app.text_of(&format!("{first} .title")).await;
+    app.click(&format!("{first} .open")).await;
+    app.type_into("aside.panel input[type=text]", "Talk to twenty weavers")
+        .await;
+    app.wait_text(".status .state", |t| t.contains("Saved"))
+        .await;
+    app.wait_text(&format!("{first} .title"), |t| {
+        t == "Talk to twenty weavers"
+    })
+    .await;
+
+    app.click("h1.section-title").await;
+    app.shortcut("z", false).await;
+    app.wait_text(&format!("{first} .title"), |t| t == before)
+        .await;
+    app.shortcut("z", true).await;
+    app.wait_text(&format!("{first} .title"), |t| {
+        t == "Talk to twenty weavers"
+    })
+    .await;
+    app.click("button[aria-label^=Undo]").await;
+    app.wait_text(&format!("{first} .title"), |t| t == before)
+        .await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_too_long_title_shows_the_error_beside_the_field_and_saves_nothing() {
+    let app = App::launch(&[]).await;
+    app.click("nav button[data-section=features]").await;
+    let first = "table[aria-label=Features] tbody tr:first-child";
+    let before = app.text_of(&format!("{first} .title")).await;
+    app.click(&format!("{first} .open")).await;
+    app.type_into("aside.panel input[type=text]", &"x".repeat(250))
+        .await;
+    let error = app.text_of("aside.panel .field .error").await;
+    assert_eq!(error, "Title: must be at most 200 characters (it has 250).");
+    app.screenshot("title-too-long").await;
+    assert_eq!(app.text_of(&format!("{first} .title")).await, before);
+
+    let sample = app
+        .data_home
+        .path()
+        .join("app.keel.desktop/Sample plan.keel");
+    let stored = keel_core::PlanFile::open_with(&sample, keel_core::Mode::Inspect).unwrap();
+    let titles: Vec<String> = stored
+        .features()
+        .unwrap()
+        .into_iter()
+        .map(|f| f.data.title)
+        .collect();
+    assert!(titles.contains(&before));
+    assert!(titles.iter().all(|t| t.len() < 250), "nothing was saved");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plan_check_finding_opens_the_feature_it_concerns() {
+    let app = App::launch(&[]).await;
+    app.click("nav button[data-section=check]").await;
+    let item = app.text_of(".finding button.item[data-kind=feature]").await;
+    let title = item.trim_end_matches(" →").to_string();
+    app.click(".finding button.item[data-kind=feature]").await;
+    assert_eq!(app.text_of("h1.section-title").await, "Features");
+    let panel = app
+        .client
+        .find(fantoccini::Locator::Css("aside.panel"))
+        .await
+        .unwrap();
+    assert_eq!(
+        panel.attr("aria-label").await.unwrap().unwrap(),
+        format!("Feature: {title}")
+    );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_read_only_plan_says_so_and_refuses_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("locked.keel");
+    drop(keel_core::sample::create_sample_plan(&path, keel_core::clock::today()).unwrap());
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+
+    let app = App::launch(&[path.to_str().unwrap()]).await;
+    assert!(app
+        .text_of(".topbar .read-only")
+        .await
+        .contains("Read-only"));
+    app.click("nav button[data-section=features]").await;
+    assert_eq!(app.count("button.new").await, 0, "no way to add a feature");
+    app.shortcut("n", true).await;
+    let said = app
+        .wait_text(".status .state", |t| t.contains("Not saved"))
+        .await;
+    assert!(said.contains("read-only"), "{said}");
     app.quit().await;
 }

@@ -117,6 +117,122 @@ impl App {
             .unwrap();
     }
 
+    /// Waits until the text content of `css` (trimmed) satisfies `ok`: the UI updates after
+    /// the core answers.
+    pub async fn wait_text(&self, css: &str, ok: impl Fn(&str) -> bool) -> String {
+        let mut text = String::new();
+        for _ in 0..100 {
+            let found = self
+                .client
+                .execute(
+                    "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;",
+                    vec![serde_json::Value::String(css.to_string())],
+                )
+                .await
+                .unwrap_or_default();
+            if let Some(t) = found.as_str() {
+                text = t.to_string();
+                if ok(&text) {
+                    return text;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} never showed the expected text; last: {text:?}");
+    }
+
+    /// Replaces the value of the input at `css` and presses Enter (which saves it).
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let input = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} must appear: {e}"));
+        input.clear().await.unwrap();
+        input.send_keys(&format!("{text}\u{E007}")).await.unwrap();
+    }
+
+    /// Picks the option with `value` in the select at `css`.
+    pub async fn select(&self, css: &str, value: &str) {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} must appear: {e}"))
+            .select_by_value(value)
+            .await
+            .unwrap();
+    }
+
+    /// Presses a shortcut on the page: `key` with Ctrl (and Shift).
+    pub async fn shortcut(&self, key: &str, shift: bool) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        use fantoccini::key::Key;
+        let mut keys = KeyActions::new("keyboard".into()).then(KeyAction::Down {
+            value: Key::Control.into(),
+        });
+        if shift {
+            keys = keys.then(KeyAction::Down {
+                value: Key::Shift.into(),
+            });
+        }
+        let ch = key.chars().next().unwrap();
+        keys = keys
+            .then(KeyAction::Down { value: ch })
+            .then(KeyAction::Up { value: ch });
+        if shift {
+            keys = keys.then(KeyAction::Up {
+                value: Key::Shift.into(),
+            });
+        }
+        keys = keys.then(KeyAction::Up {
+            value: Key::Control.into(),
+        });
+        self.client.perform_actions(keys).await.unwrap();
+        self.client.release_actions().await.unwrap();
+    }
+
+    /// Runs axe-core in the page and returns its serious and critical violations, worded.
+    pub async fn accessibility_violations(&self) -> Vec<String> {
+        let axe = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/node_modules/axe-core/axe.min.js");
+        let source =
+            std::fs::read_to_string(&axe).expect("axe-core is installed (make test runs npm ci)");
+        self.client
+            .execute(&format!("{source}\nwindow.axe = axe; return true;"), vec![])
+            .await
+            .expect("axe-core loads in the page");
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[0];
+                 window.axe.run(document, { resultTypes: ['violations'] }).then((r) => done(
+                   r.violations
+                     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
+                 ), (e) => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .expect("axe-core runs");
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    /// Resizes the window (the Xvfb screen is 1920×1080).
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("the window resizes");
+    }
+
     pub async fn count(&self, css: &str) -> usize {
         self.client.find_all(Locator::Css(css)).await.unwrap().len()
     }

@@ -40,11 +40,11 @@ describe("backend", () => {
 
   it("turns a command's error into a BackendError with its code and message", async () => {
     mockIPC(() => {
-      throw { code: "validation", message: "Title: must not be empty." };
+      throw { code: "validation", message: "Title: must not be empty.", field: "Title" };
     });
     const error = await backend.listFeatures().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackendError);
-    expect(error).toMatchObject({ code: "validation", message: "Title: must not be empty." });
+    expect(error).toMatchObject({ code: "validation", message: "Title: must not be empty.", field: "Title" });
   });
 
   it("reports a refusal that is not a command error (an IPC failure) as code ipc", async () => {

@@ -8,11 +8,15 @@ import {
   type Feature,
   type FeatureData,
   type Finding,
+  type Item,
+  type LeanCanvas,
+  type MilestoneData,
   type PlanData,
   type PlanView,
   type PriorityView,
   type RankedFeature,
   type RecentPlan,
+  type TeamData,
   type TractionReport,
 } from "../bindings";
 
@@ -20,11 +24,14 @@ export type BackendErrorCode = ErrorCode | "ipc";
 
 export class BackendError extends Error {
   readonly code: BackendErrorCode;
+  /** For a validation error, the field it is about as the form labels it ("Title"). */
+  readonly field: string | null;
 
-  constructor(code: BackendErrorCode, message: string) {
+  constructor(code: BackendErrorCode, message: string, field: string | null = null) {
     super(message);
     this.name = "BackendError";
     this.code = code;
+    this.field = field;
   }
 }
 
@@ -49,13 +56,20 @@ export async function call<T>(outcome: Promise<Outcome<T>>): Promise<T> {
   }
   if (result.status === "ok") return result.data;
   const error: unknown = result.error;
-  if (isCommandError(error)) throw new BackendError(error.code, error.message);
+  if (isCommandError(error)) throw new BackendError(error.code, error.message, error.field ?? null);
   throw new BackendError("ipc", `Keel's core refused the call: ${String(error)}`);
 }
 
 export const backend = {
   currentPlan: (): Promise<PlanView> => call(commands.currentPlan()),
   updatePlan: (data: PlanData): Promise<PlanView> => call(commands.updatePlan(data)),
+  getCanvas: (): Promise<LeanCanvas> => call(commands.getCanvas()),
+  updateCanvas: (canvas: LeanCanvas): Promise<LeanCanvas> => call(commands.updateCanvas(canvas)),
+  listTeams: (): Promise<Item<TeamData>[]> => call(commands.listTeams()),
+  createTeam: (data: TeamData): Promise<Item<TeamData>> => call(commands.createTeam(data)),
+  updateTeam: (id: number, data: TeamData): Promise<Item<TeamData>> => call(commands.updateTeam(id, data)),
+  deleteTeam: (id: number): Promise<null> => call(commands.deleteTeam(id)),
+  listMilestones: (): Promise<Item<MilestoneData>[]> => call(commands.listMilestones()),
   listFeatures: (): Promise<Feature[]> => call(commands.listFeatures()),
   createFeature: (data: FeatureData): Promise<Feature> => call(commands.createFeature(data)),
   updateFeature: (id: number, data: FeatureData): Promise<Feature> => call(commands.updateFeature(id, data)),

@@ -1,0 +1,249 @@
+// The open plan as the window holds it, and every edit to it. Each edit saves at once through
+// the backend, is recorded for undo, and is followed by a fresh read of what the core computes.
+import type {
+  Feature,
+  FeatureData,
+  Finding,
+  Item,
+  LeanCanvas,
+  MilestoneData,
+  PlanData,
+  PlanView,
+  RankedFeature,
+  TeamData,
+  TractionReport,
+} from "../bindings";
+import { BackendError, backend } from "./backend";
+import { History, type Edit } from "./history.svelte";
+import { Ids } from "./ids";
+
+export type SaveState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; what: string }
+  | { kind: "failed"; message: string };
+
+function messageOf(e: unknown): string {
+  return e instanceof BackendError ? e.message : `Something went wrong: ${String(e)}`;
+}
+
+export class PlanEditor {
+  view = $state<PlanView | null>(null);
+  features = $state<Feature[]>([]);
+  ranking = $state<RankedFeature[]>([]);
+  findings = $state<Finding[]>([]);
+  traction = $state<TractionReport | null>(null);
+  canvas = $state<LeanCanvas | null>(null);
+  teams = $state<Item<TeamData>[]>([]);
+  milestones = $state<Item<MilestoneData>[]>([]);
+  /** Why no plan could be shown. */
+  loadError = $state<string | null>(null);
+  save = $state<SaveState>({ kind: "idle" });
+  readonly history = new History(100);
+  readonly featureIds = new Ids();
+  readonly teamIds = new Ids();
+  #queue: Promise<unknown> = Promise.resolve();
+
+  get readOnly(): string | null {
+    return this.view?.read_only ?? null;
+  }
+
+  /** Reads the open plan and everything computed from it. */
+  async load() {
+    try {
+      const [view, features, ranking, findings, traction, canvas, teams, milestones] = await Promise.all([
+        backend.currentPlan(),
+        backend.listFeatures(),
+        backend.rankFeatures("risk_first"),
+        backend.planCheck(),
+        backend.tractionReport(),
+        backend.getCanvas(),
+        backend.listTeams(),
+        backend.listMilestones(),
+      ]);
+      Object.assign(this, { view, features, ranking, findings, traction, canvas, teams, milestones });
+      this.loadError = null;
+    } catch (e) {
+      this.loadError = messageOf(e);
+    }
+  }
+
+  /** After another plan was opened: forget the old plan's edits. */
+  async reopen() {
+    this.history.clear();
+    this.featureIds.clear();
+    this.teamIds.clear();
+    this.save = { kind: "idle" };
+    await this.load();
+  }
+
+  /** Runs one operation after the ones before it, so edits and undos never interleave. */
+  #serial<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(run, run);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  #refuseReadOnly(): BackendError | null {
+    const reason = this.readOnly;
+    if (reason === null) return null;
+    const error = new BackendError("read_only", `This plan is open read-only (${reason}); the change was not saved.`);
+    this.save = { kind: "failed", message: error.message };
+    return error;
+  }
+
+  /** Applies an edit and records it; resolves to the error when the core refused it. */
+  apply(edit: Edit): Promise<BackendError | null> {
+    return this.#serial(async () => {
+      const refused = this.#refuseReadOnly();
+      if (refused) return refused;
+      this.save = { kind: "saving" };
+      try {
+        await edit.redo();
+      } catch (e) {
+        const error = e instanceof BackendError ? e : new BackendError("ipc", messageOf(e));
+        this.save = { kind: "failed", message: error.message };
+        return error;
+      }
+      this.history.record(edit);
+      this.save = { kind: "saved", what: edit.label };
+      await this.load();
+      return null;
+    });
+  }
+
+  undo(): Promise<void> {
+    return this.#step("Undid", () => this.history.undo());
+  }
+
+  redo(): Promise<void> {
+    return this.#step("Redid", () => this.history.redo());
+  }
+
+  #step(verb: string, run: () => Promise<Edit | null>): Promise<void> {
+    return this.#serial(async () => {
+      if (this.#refuseReadOnly()) return;
+      try {
+        const edit = await run();
+        if (!edit) return;
+        this.save = { kind: "saved", what: `${verb} ${edit.label.charAt(0).toLowerCase()}${edit.label.slice(1)}` };
+      } catch (e) {
+        this.save = { kind: "failed", message: messageOf(e) };
+      }
+      await this.load();
+    });
+  }
+
+  // The edits a founder can make. Each captures what it needs to revert itself.
+
+  updatePlan(label: string, after: PlanData): Promise<BackendError | null> {
+    const before = this.view?.plan.data;
+    if (!before) return Promise.resolve(null);
+    return this.apply({
+      label,
+      redo: async () => void (await backend.updatePlan(after)),
+      undo: async () => void (await backend.updatePlan(before)),
+    });
+  }
+
+  updateCanvas(label: string, after: LeanCanvas): Promise<BackendError | null> {
+    const before = this.canvas;
+    if (!before) return Promise.resolve(null);
+    return this.apply({
+      label,
+      redo: async () => void (await backend.updateCanvas(after)),
+      undo: async () => void (await backend.updateCanvas(before)),
+    });
+  }
+
+  /** A feature's data with its team as the team is known now (a deleted team may be back). */
+  #withTeam(data: FeatureData): FeatureData {
+    return data.team_id === null ? data : { ...data, team_id: this.teamIds.resolve(data.team_id) };
+  }
+
+  updateFeature(id: number, label: string, after: FeatureData): Promise<BackendError | null> {
+    const before = this.features.find((f) => f.id === id)?.data;
+    if (!before) return Promise.resolve(null);
+    return this.apply({
+      label,
+      redo: async () => void (await backend.updateFeature(this.featureIds.resolve(id), this.#withTeam(after))),
+      undo: async () => void (await backend.updateFeature(this.featureIds.resolve(id), this.#withTeam(before))),
+    });
+  }
+
+  /** Adds a feature; resolves to its id, or to the error that refused it. */
+  async createFeature(data: FeatureData): Promise<{ id: number } | { error: BackendError }> {
+    let first: number | null = null;
+    const error = await this.apply({
+      label: `Add “${data.title.trim()}”`,
+      redo: async () => {
+        const created = await backend.createFeature(this.#withTeam(data));
+        if (first === null) first = created.id;
+        else this.featureIds.alias(this.featureIds.resolve(first), created.id);
+      },
+      undo: async () => {
+        if (first !== null) await backend.deleteFeature(this.featureIds.resolve(first));
+      },
+    });
+    return error ? { error } : { id: first ?? 0 };
+  }
+
+  deleteFeature(id: number): Promise<BackendError | null> {
+    const feature = this.features.find((f) => f.id === id);
+    if (!feature) return Promise.resolve(null);
+    return this.apply({
+      label: `Delete “${feature.data.title}”`,
+      redo: async () => void (await backend.deleteFeature(this.featureIds.resolve(id))),
+      undo: async () => {
+        const back = await backend.createFeature(this.#withTeam(feature.data));
+        await backend.moveFeature(back.id, feature.position);
+        this.featureIds.alias(this.featureIds.resolve(id), back.id);
+      },
+    });
+  }
+
+  async createTeam(data: TeamData): Promise<BackendError | null> {
+    let first: number | null = null;
+    return this.apply({
+      label: `Add team “${data.name.trim()}”`,
+      redo: async () => {
+        const created = await backend.createTeam(data);
+        if (first === null) first = created.id;
+        else this.teamIds.alias(this.teamIds.resolve(first), created.id);
+      },
+      undo: async () => {
+        if (first !== null) await backend.deleteTeam(this.teamIds.resolve(first));
+      },
+    });
+  }
+
+  updateTeam(id: number, label: string, after: TeamData): Promise<BackendError | null> {
+    const before = this.teams.find((t) => t.id === id)?.data;
+    if (!before) return Promise.resolve(null);
+    return this.apply({
+      label,
+      redo: async () => void (await backend.updateTeam(this.teamIds.resolve(id), after)),
+      undo: async () => void (await backend.updateTeam(this.teamIds.resolve(id), before)),
+    });
+  }
+
+  /** Deletes a team; undo brings it back with the features that were on it. */
+  deleteTeam(id: number): Promise<BackendError | null> {
+    const team = this.teams.find((t) => t.id === id);
+    if (!team) return Promise.resolve(null);
+    const members = this.features.filter((f) => f.data.team_id === id).map((f) => f.id);
+    return this.apply({
+      label: `Delete team “${team.data.name}”`,
+      redo: async () => void (await backend.deleteTeam(this.teamIds.resolve(id))),
+      undo: async () => {
+        const back = await backend.createTeam(team.data);
+        this.teamIds.alias(this.teamIds.resolve(id), back.id);
+        const current = await backend.listFeatures();
+        for (const member of members) {
+          const f = current.find((c) => c.id === this.featureIds.resolve(member));
+          if (f) await backend.updateFeature(f.id, { ...f.data, team_id: back.id });
+        }
+      },
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { clearMocks } from "@tauri-apps/api/mocks";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { afterEach, describe, expect, it } from "vitest";
+import { PlanEditor } from "../lib/editor.svelte";
+import { fakeCore, nth } from "../testing/fakeCore";
+import FeaturePanel from "./FeaturePanel.svelte";
+
+afterEach(() => clearMocks());
+
+async function setup(featureId: number | "new") {
+  const core = fakeCore();
+  const editor = new PlanEditor();
+  await editor.load();
+  const added: number[] = [];
+  render(FeaturePanel, { editor, featureId, onclose: () => {}, onadded: (id: number) => added.push(id) });
+  return { core, editor, added };
+}
+
+describe("FeaturePanel", () => {
+  it("adds a drafted feature only when asked, and reports its id", async () => {
+    const { core, added } = await setup("new");
+    const title = screen.getByLabelText("Title");
+    await fireEvent.input(title, { target: { value: "Pilot program" } });
+    await fireEvent.change(title);
+    expect(core.writes()).toEqual([]);
+    await fireEvent.click(screen.getByRole("button", { name: "Add feature" }));
+    await waitFor(() => expect(added).toHaveLength(1));
+    expect(core.features.find((f) => f.id === added[0])?.data.title).toBe("Pilot program");
+  });
+
+  it("shows the core's message beside the title and saves nothing", async () => {
+    const { core } = await setup(1);
+    const title = screen.getByLabelText("Title");
+    await fireEvent.input(title, { target: { value: "y".repeat(230) } });
+    await fireEvent.change(title);
+    expect(await screen.findByText("Title: must be at most 200 characters (it has 230).")).toBeTruthy();
+    expect(title.getAttribute("aria-invalid")).toBe("true");
+    expect(nth(core.features, 0).data.title).toBe("Onboarding");
+  });
+
+  it("saves a changed choice at once", async () => {
+    const { core } = await setup(1);
+    await fireEvent.change(screen.getByLabelText("Risk level"), { target: { value: "5" } });
+    await waitFor(() => expect(nth(core.features, 0).data.risk_level).toBe(5));
+  });
+
+  it("refuses a number field that is not a number without calling the core", async () => {
+    const { core } = await setup(1);
+    const effort = screen.getByLabelText("Effort (person-weeks)");
+    await fireEvent.input(effort, { target: { value: "three" } });
+    await fireEvent.change(effort);
+    expect(await screen.findByText("Effort (person-weeks): must be a number.")).toBeTruthy();
+    expect(core.writes()).toEqual([]);
+  });
+});

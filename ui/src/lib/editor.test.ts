@@ -1,0 +1,72 @@
+import { clearMocks } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it } from "vitest";
+import { fakeCore, nth } from "../testing/fakeCore";
+import { PlanEditor } from "./editor.svelte";
+
+afterEach(() => clearMocks());
+
+async function opened(options: Parameters<typeof fakeCore>[0] = {}) {
+  const core = fakeCore(options);
+  const editor = new PlanEditor();
+  await editor.load();
+  return { core, editor };
+}
+
+describe("PlanEditor", () => {
+  it("saves an edit at once, then undoes and redoes it through the core", async () => {
+    const { core, editor } = await opened();
+    const data = { ...nth(core.features, 0).data, title: "Guided onboarding" };
+    expect(await editor.updateFeature(1, "Edit title", data)).toBeNull();
+    expect(nth(core.features, 0).data.title).toBe("Guided onboarding");
+    expect(editor.save).toEqual({ kind: "saved", what: "Edit title" });
+
+    await editor.undo();
+    expect(nth(core.features, 0).data.title).toBe("Onboarding");
+    expect(nth(editor.features, 0).data.title).toBe("Onboarding");
+    await editor.redo();
+    expect(nth(core.features, 0).data.title).toBe("Guided onboarding");
+  });
+
+  it("returns the core's refusal with its field and records nothing", async () => {
+    const { core, editor } = await opened();
+    const error = await editor.updateFeature(1, "Edit title", { ...nth(core.features, 0).data, title: "x".repeat(201) });
+    expect(error?.field).toBe("Title");
+    expect(editor.save.kind).toBe("failed");
+    expect(editor.history.undoLabel).toBeNull();
+    expect(nth(core.features, 0).data.title).toBe("Onboarding");
+  });
+
+  it("undoes a delete by bringing the feature back in its place, and redo deletes it again", async () => {
+    const { core, editor } = await opened({ titles: ["A", "B", "C"] });
+    await editor.deleteFeature(1);
+    expect(core.features.map((f) => f.data.title)).toEqual(["B", "C"]);
+    await editor.undo();
+    expect(core.features.map((f) => f.data.title)).toEqual(["A", "B", "C"]);
+    const back = nth(core.features, 0).id;
+    expect(back).not.toBe(1);
+
+    // An edit recorded against the old id follows the feature to its new id.
+    await editor.redo();
+    await editor.undo();
+    expect(core.features.map((f) => f.data.title)).toEqual(["A", "B", "C"]);
+    await editor.updateFeature(nth(core.features, 0).id, "Rename", { ...nth(core.features, 0).data, title: "A2" });
+    expect(nth(core.features, 0).data.title).toBe("A2");
+  });
+
+  it("refuses edits on a read-only plan without calling the core", async () => {
+    const { core, editor } = await opened({ readOnly: "another Keel has it open" });
+    const error = await editor.updateFeature(1, "Edit title", { ...nth(core.features, 0).data, title: "Changed" });
+    expect(error?.code).toBe("read_only");
+    expect(editor.save).toMatchObject({ kind: "failed" });
+    expect(core.writes()).toEqual([]);
+  });
+
+  it("adds a feature and undo removes it", async () => {
+    const { core, editor } = await opened();
+    const data = { ...nth(core.features, 0).data, title: "Pilot" };
+    const outcome = await editor.createFeature(data);
+    expect("id" in outcome && core.features.some((f) => f.id === outcome.id)).toBe(true);
+    await editor.undo();
+    expect(core.features.map((f) => f.data.title)).toEqual(["Onboarding", "Billing"]);
+  });
+});

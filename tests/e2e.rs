@@ -320,3 +320,26 @@ async fn a_read_only_plan_says_so_and_refuses_edits() {
     assert!(said.contains("read-only"), "{said}");
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dark_theme_follows_the_system() {
+    let app = App::launch_with(&[], &[("GTK_THEME", std::ffi::OsStr::new("Adwaita:dark"))]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+    let background = app
+        .client
+        .execute(
+            "return getComputedStyle(document.body).backgroundColor",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(background, "rgb(23, 25, 29)", "the dark palette is in use");
+    for section in ["overview", "vision", "features", "check"] {
+        app.click(&format!("nav button[data-section={section}]"))
+            .await;
+        app.screenshot(&format!("{section}-dark")).await;
+        let violations = app.accessibility_violations().await;
+        assert!(violations.is_empty(), "{section} (dark): {violations:#?}");
+    }
+    app.quit().await;
+}

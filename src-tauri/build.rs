@@ -8,6 +8,18 @@ const COMMANDS: &[&str] = &[
     "update_team",
     "delete_team",
     "list_milestones",
+    "get_goal",
+    "set_goal",
+    "clear_goal",
+    "suggest_ladder",
+    "create_milestone",
+    "update_milestone",
+    "delete_milestone",
+    "list_actuals",
+    "create_actual",
+    "update_actual",
+    "delete_actual",
+    "expected_curve",
     "list_features",
     "create_feature",
     "update_feature",
@@ -23,6 +35,7 @@ const COMMANDS: &[&str] = &[
     "open_recent",
     "open_sample",
     "save_plan_as",
+    "set_fullscreen",
 ];
 
 fn main() {

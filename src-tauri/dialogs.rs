@@ -61,4 +61,12 @@ impl<R: Runtime> Shell for Desktop<R> {
             let _ = window.set_title(title);
         }
     }
+
+    fn set_fullscreen(&self, on: bool) -> Result<(), String> {
+        let window = self
+            .0
+            .get_webview_window("main")
+            .ok_or("the main window is gone")?;
+        window.set_fullscreen(on).map_err(|e| e.to_string())
+    }
 }

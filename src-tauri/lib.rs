@@ -27,6 +27,18 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::teams::update_team,
             commands::teams::delete_team,
             commands::traction::list_milestones,
+            commands::traction::get_goal,
+            commands::traction::set_goal,
+            commands::traction::clear_goal,
+            commands::traction::suggest_ladder,
+            commands::traction::create_milestone,
+            commands::traction::update_milestone,
+            commands::traction::delete_milestone,
+            commands::traction::list_actuals,
+            commands::traction::create_actual,
+            commands::traction::update_actual,
+            commands::traction::delete_actual,
+            commands::traction::expected_curve,
             commands::features::list_features,
             commands::features::create_feature,
             commands::features::update_feature,
@@ -42,6 +54,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::files::open_recent,
             commands::files::open_sample,
             commands::files::save_plan_as,
+            commands::window::set_fullscreen,
         ])
 }
 

@@ -21,6 +21,8 @@ pub trait Shell: Send + Sync {
     /// "Open": the chosen plan file, or None when cancelled.
     fn open_path(&self) -> Option<PathBuf>;
     fn set_title(&self, title: &str);
+    /// Present mode: the window full screen, or back.
+    fn set_fullscreen(&self, on: bool) -> Result<(), String>;
 }
 
 #[derive(Default)]
@@ -74,6 +76,18 @@ impl AppState {
         slot.as_ref().and_then(|s| s.open_path())
     }
 
+    /// Puts the window in full screen or back; an error when there is no window to do it with.
+    pub fn set_fullscreen(&self, on: bool) -> CommandResult<()> {
+        let slot = self
+            .shell
+            .lock()
+            .map_err(|_| fullscreen_error("the window is busy"))?;
+        match slot.as_ref() {
+            Some(shell) => shell.set_fullscreen(on).map_err(|e| fullscreen_error(&e)),
+            None => Err(fullscreen_error("there is no window")),
+        }
+    }
+
     /// Opens `path` and makes it the open plan; on failure the current plan stays open.
     pub fn switch_to(&self, path: &std::path::Path) -> CommandResult<()> {
         let file = PlanFile::open(path).map_err(CommandError::from)?;
@@ -115,5 +129,13 @@ impl AppState {
                 Err(CommandError::no_plan(why.as_deref()))
             }
         }
+    }
+}
+
+fn fullscreen_error(why: &str) -> CommandError {
+    CommandError {
+        code: keel_core::ErrorCode::Io,
+        message: format!("The window could not change to full screen: {why}."),
+        field: None,
     }
 }

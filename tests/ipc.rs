@@ -222,6 +222,68 @@ fn team_commands_create_update_delete_and_features_lose_a_deleted_team() {
 }
 
 #[test]
+fn traction_commands_edit_the_goal_ladder_and_actuals() {
+    let h = start(sample);
+    let mut goal = invoke(&h, "get_goal", json!({})).unwrap();
+    assert_eq!(goal["metric"], "arr");
+    goal["msc_target"] = json!(2_000_000.0);
+    invoke(&h, "set_goal", json!({ "goal": goal })).unwrap();
+    let ladder = invoke(&h, "suggest_ladder", json!({ "goal": goal })).unwrap();
+    assert_eq!(ladder[0]["target"], 20_000.0);
+    assert_eq!(ladder[2]["target"], 2_000_000.0);
+
+    goal["lifetime_months"] = json!(0);
+    let err = invoke(&h, "set_goal", json!({ "goal": goal })).unwrap_err();
+    assert_eq!(err["field"], "Customer lifetime (months)");
+
+    let milestone =
+        json!({ "name": "Pilot", "date": "2025-09-01", "target": 1000.0, "ninety_day_goals": "" });
+    let created = invoke(&h, "create_milestone", json!({ "data": milestone })).unwrap();
+    let mut changed = milestone.clone();
+    changed["target"] = json!(1500.0);
+    let updated = invoke(
+        &h,
+        "update_milestone",
+        json!({ "id": created["id"], "data": changed }),
+    )
+    .unwrap();
+    assert_eq!(updated["data"]["target"], 1500.0);
+    invoke(&h, "delete_milestone", json!({ "id": created["id"] })).unwrap();
+
+    let before = invoke(&h, "list_actuals", json!({})).unwrap();
+    let actual = json!({ "date": "2026-11-26", "value": 60_000.0 });
+    let created = invoke(&h, "create_actual", json!({ "data": actual })).unwrap();
+    let again = invoke(&h, "create_actual", json!({ "data": actual })).unwrap_err();
+    assert_eq!(again["code"], "validation", "one actual per date");
+    let report = invoke(&h, "traction_report", json!({})).unwrap();
+    assert_eq!(report["progress"]["actual"], 60_000.0);
+    invoke(
+        &h,
+        "update_actual",
+        json!({ "id": created["id"], "data": { "date": "2026-11-26", "value": 61_000.0 } }),
+    )
+    .unwrap();
+    invoke(&h, "delete_actual", json!({ "id": created["id"] })).unwrap();
+    assert_eq!(invoke(&h, "list_actuals", json!({})).unwrap(), before);
+
+    let curve = invoke(&h, "expected_curve", json!({})).unwrap();
+    assert!(curve.as_array().unwrap().len() > 12, "monthly points");
+
+    invoke(&h, "clear_goal", json!({})).unwrap();
+    assert_eq!(invoke(&h, "get_goal", json!({})).unwrap(), Value::Null);
+}
+
+#[test]
+fn present_mode_asks_the_window_for_full_screen() {
+    let h = start(sample);
+    let shell = fake_shell(&h);
+    invoke(&h, "set_fullscreen", json!({ "on": true })).unwrap();
+    invoke(&h, "set_fullscreen", json!({ "on": false })).unwrap();
+    let seen = shell.titles.lock().unwrap().clone();
+    assert_eq!(seen, ["fullscreen true", "fullscreen false"]);
+}
+
+#[test]
 fn milestones_are_listed_in_date_order() {
     let h = start(sample);
     let list = invoke(&h, "list_milestones", json!({})).unwrap();
@@ -326,6 +388,10 @@ impl keel::Shell for FakeShell {
     }
     fn set_title(&self, title: &str) {
         self.titles.lock().unwrap().push(title.to_string());
+    }
+    fn set_fullscreen(&self, on: bool) -> Result<(), String> {
+        self.titles.lock().unwrap().push(format!("fullscreen {on}"));
+        Ok(())
     }
 }
 

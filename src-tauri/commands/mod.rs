@@ -9,3 +9,4 @@ pub mod files;
 pub mod plan;
 pub mod teams;
 pub mod traction;
+pub mod window;

@@ -17,6 +17,21 @@ export const commands = {
 	deleteTeam: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_team", { id })),
 	/**  The traction ladder's milestones, in date order. */
 	listMilestones: () => typedError<Item<MilestoneData>[], CommandError>(__TAURI_INVOKE("list_milestones")),
+	getGoal: () => typedError<TractionGoal | null, CommandError>(__TAURI_INVOKE("get_goal")),
+	setGoal: (goal: TractionGoal) => typedError<TractionGoal, CommandError>(__TAURI_INVOKE("set_goal", { goal })),
+	clearGoal: () => typedError<null, CommandError>(__TAURI_INVOKE("clear_goal")),
+	/**  The 10x ladder a goal implies (MSC ÷ 100, MSC ÷ 10, MSC, a year apart); nothing is saved. */
+	suggestLadder: (goal: TractionGoal) => __TAURI_INVOKE<MilestoneData[]>("suggest_ladder", { goal }),
+	createMilestone: (data: MilestoneData) => typedError<Item<MilestoneData>, CommandError>(__TAURI_INVOKE("create_milestone", { data })),
+	updateMilestone: (id: number, data: MilestoneData) => typedError<Item<MilestoneData>, CommandError>(__TAURI_INVOKE("update_milestone", { id, data })),
+	deleteMilestone: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_milestone", { id })),
+	/**  The recorded values of the key metric, in date order. */
+	listActuals: () => typedError<Item<ActualData>[], CommandError>(__TAURI_INVOKE("list_actuals")),
+	createActual: (data: ActualData) => typedError<Item<ActualData>, CommandError>(__TAURI_INVOKE("create_actual", { data })),
+	updateActual: (id: number, data: ActualData) => typedError<Item<ActualData>, CommandError>(__TAURI_INVOKE("update_actual", { id, data })),
+	deleteActual: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_actual", { id })),
+	/**  The ladder's expected curve, month by month, for the traction chart. */
+	expectedCurve: () => typedError<DatedValue[], CommandError>(__TAURI_INVOKE("expected_curve")),
 	listFeatures: () => typedError<Feature[], CommandError>(__TAURI_INVOKE("list_features")),
 	createFeature: (data: FeatureData) => typedError<Feature, CommandError>(__TAURI_INVOKE("create_feature", { data })),
 	updateFeature: (id: number, data: FeatureData) => typedError<Feature, CommandError>(__TAURI_INVOKE("update_feature", { id, data })),
@@ -40,9 +55,17 @@ export const commands = {
 	openSample: () => typedError<PlanView, CommandError>(__TAURI_INVOKE("open_sample")),
 	/**  Saves a complete copy under a new name and continues on the copy. */
 	savePlanAs: () => typedError<PlanView | null, CommandError>(__TAURI_INVOKE("save_plan_as")),
+	/**  Present mode: the window goes full screen, and back. */
+	setFullscreen: (on: boolean) => typedError<null, CommandError>(__TAURI_INVOKE("set_fullscreen", { on })),
 };
 
 /* Types */
+/**  The key metric's value on one date (at most one per date). */
+export type ActualData = {
+	date: string,
+	value: number | null,
+};
+
 export type BuildOrBuy = "build" | "buy" | "undecided";
 
 export type CommandError = {
@@ -50,6 +73,12 @@ export type CommandError = {
 	message: string,
 	/**  For a validation error, the field it is about as the form labels it ("Title"). */
 	field: string | null,
+};
+
+/**  A dated value on a chart. */
+export type DatedValue = {
+	date: string,
+	value: number | null,
 };
 
 /**  What went wrong, as a stable code (the UI branches on it; the message is for people). */
@@ -271,6 +300,26 @@ export type TeamData = {
 };
 
 export type TeamKind = "product" | "platform";
+
+/**  The Minimum Success Criteria and what it takes to reach it. */
+export type TractionGoal = {
+	metric: TractionMetric,
+	/**  The unit name of a `custom` metric ("paying teams"); `None` for the others. */
+	custom_unit: string | null,
+	/**  The MSC: the metric's value to reach by the deadline. */
+	msc_target: number | null,
+	deadline: string,
+	/**  Average revenue per customer per month; required for revenue metrics. */
+	revenue_per_customer_month: number | null,
+	/**  Expected customer lifetime in months. */
+	lifetime_months: number | null,
+	acquisition_rate: number | null,
+	activation_rate: number | null,
+	referral_rate: number | null,
+};
+
+/**  The key metric the traction goal is measured in. */
+export type TractionMetric = "arr" | "mrr" | "active_customers" | "custom";
 
 /**  Everything the Traction section and the plan check need, in one value. */
 export type TractionReport = {

@@ -28,6 +28,18 @@ pub fn traction_report(file: &PlanFile, today: NaiveDate) -> Result<TractionRepo
     ))
 }
 
+/// The ladder's expected curve from the plan's start (or its first actual) to the last milestone.
+pub fn expected_curve(file: &PlanFile) -> Result<Vec<traction::DatedValue>> {
+    let milestones: Vec<MilestoneData> = data(file.list()?);
+    let actuals: Vec<ActualData> = data(file.list()?);
+    let plan_start = file.plan()?.data.start_date;
+    let start = actuals
+        .iter()
+        .map(|a| a.date)
+        .fold(plan_start, NaiveDate::min);
+    Ok(traction::expected_curve(&milestones, start))
+}
+
 /// The plan check as of `today`.
 pub fn plan_check(file: &PlanFile, today: NaiveDate) -> Result<Vec<Finding>> {
     Ok(check::check(&file.document()?, today))

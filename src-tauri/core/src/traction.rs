@@ -132,6 +132,36 @@ pub fn expected_value(milestones: &[MilestoneData], date: NaiveDate) -> Option<f
     (value.is_finite() && value > 0.0).then_some(value)
 }
 
+/// A dated value on a chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct DatedValue {
+    pub date: NaiveDate,
+    pub value: f64,
+}
+
+/// The expected curve for a chart: month by month from `start` to the last milestone, with each
+/// milestone's own date, so straight segments between points follow the curve on either scale.
+pub fn expected_curve(milestones: &[MilestoneData], start: NaiveDate) -> Vec<DatedValue> {
+    let points = curve(milestones);
+    let Some(&(end, _)) = points.last() else {
+        return Vec::new();
+    };
+    let mut dates: Vec<NaiveDate> = (0..600u32)
+        .map_while(|m| {
+            start
+                .checked_add_months(chrono::Months::new(m))
+                .filter(|d| *d < end)
+        })
+        .collect();
+    dates.extend(points.iter().map(|p| p.0).filter(|d| *d >= start));
+    dates.sort();
+    dates.dedup();
+    dates
+        .into_iter()
+        .filter_map(|date| expected_value(milestones, date).map(|value| DatedValue { date, value }))
+        .collect()
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Progress {
     pub date: NaiveDate,

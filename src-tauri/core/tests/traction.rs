@@ -347,3 +347,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_chart_curve_is_monthly_and_passes_through_every_milestone() {
+    let m = ladder(&goal(TractionMetric::Arr));
+    let start = date(2026, 1, 1);
+    let curve = expected_curve(&m, start);
+    assert_eq!(curve.first().unwrap().date, start);
+    assert_eq!(curve.last().unwrap().date, m[2].date);
+    for milestone in &m {
+        let on = curve.iter().find(|p| p.date == milestone.date).unwrap();
+        assert!(close(on.value, milestone.target));
+    }
+    assert!(curve
+        .windows(2)
+        .all(|w| w[0].date < w[1].date && w[0].value <= w[1].value));
+    let gaps: Vec<i64> = curve
+        .windows(2)
+        .map(|w| (w[1].date - w[0].date).num_days())
+        .collect();
+    assert!(gaps.iter().all(|d| *d <= 31), "{gaps:?}");
+    assert!(expected_curve(&[], start).is_empty());
+}

@@ -157,6 +157,8 @@ async fn every_section_is_shown_and_has_no_serious_accessibility_violations() {
         for (section, title) in [
             ("overview", "Loomline"),
             ("vision", "Vision & Strategy"),
+            ("traction", "Traction"),
+            ("roadmap", "Roadmap"),
             ("features", "Features"),
             ("teams", "Teams"),
             ("check", "Plan check"),
@@ -225,7 +227,7 @@ async fn an_edit_saves_at_once_and_undo_and_redo_revert_and_reapply_it() {
     app.click(&format!("{first} .open")).await;
     app.type_into("aside.panel input[type=text]", "Talk to twenty weavers")
         .await;
-    app.wait_text(".status .state", |t| t.contains("Saved"))
+    app.wait_text(".save-status .state", |t| t.contains("Saved"))
         .await;
     app.wait_text(&format!("{first} .title"), |t| {
         t == "Talk to twenty weavers"
@@ -315,7 +317,7 @@ async fn a_read_only_plan_says_so_and_refuses_edits() {
     assert_eq!(app.count("button.new").await, 0, "no way to add a feature");
     app.shortcut("n", true).await;
     let said = app
-        .wait_text(".status .state", |t| t.contains("Not saved"))
+        .wait_text(".save-status .state", |t| t.contains("Not saved"))
         .await;
     assert!(said.contains("read-only"), "{said}");
     app.quit().await;
@@ -341,5 +343,127 @@ async fn the_dark_theme_follows_the_system() {
         let violations = app.accessibility_violations().await;
         assert!(violations.is_empty(), "{section} (dark): {violations:#?}");
     }
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_card_dragged_from_later_to_now_stays_there_after_reopening() {
+    let app = App::launch(&[]).await;
+    app.click("nav button[data-section=roadmap]").await;
+    app.screenshot("roadmap-board").await;
+    let card = "[data-horizon=later] [data-card-id]";
+    let title = app.text_of(&format!("{card} .title")).await;
+    let id = app
+        .client
+        .find(fantoccini::Locator::Css(card))
+        .await
+        .unwrap()
+        .attr("data-card-id")
+        .await
+        .unwrap()
+        .unwrap();
+    let now_before = app.count("[data-horizon=now] [data-card-id]").await;
+    app.drag(
+        &format!("[data-horizon=later] [data-card-id='{id}']"),
+        "[data-horizon=now] h2",
+    )
+    .await;
+    app.wait_text(".save-status .state", |t| t.contains("Saved"))
+        .await;
+    assert_eq!(
+        app.count("[data-horizon=now] [data-card-id]").await,
+        now_before + 1
+    );
+
+    // Reopen the file from disk (File → the recent plan) and look again.
+    app.click(".file-menu .trigger").await;
+    app.click(".menu button.recent").await;
+    app.click("nav button[data-section=roadmap]").await;
+    let in_now = app
+        .wait_text(
+            &format!("[data-horizon=now] [data-card-id='{id}'] .title"),
+            |t| !t.is_empty(),
+        )
+        .await;
+    assert_eq!(in_now, title);
+    assert_eq!(
+        app.count(&format!("[data-horizon=later] [data-card-id='{id}']"))
+            .await,
+        0
+    );
+
+    app.click("button[data-view=timeline]").await;
+    app.text_of("[role=figure]").await;
+    app.screenshot("roadmap-timeline").await;
+    assert_eq!(app.accessibility_violations().await, Vec::<String>::new());
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn recording_an_actual_changes_the_traction_status() {
+    let app = App::launch(&[]).await;
+    app.click("nav button[data-section=traction]").await;
+    let before = app.wait_text("p.status", |t| t.starts_with("Behind")).await;
+    app.screenshot("traction").await;
+    assert_eq!(app.accessibility_violations().await, Vec::<String>::new());
+    app.type_into("#actual-value", "60000").await;
+    let after = app
+        .wait_text("p.status", |t| !t.starts_with("Behind"))
+        .await;
+    assert_ne!(before, after);
+    assert!(after.contains("$60,000 ARR"), "{after}");
+    app.screenshot("traction-recorded").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn present_mode_shows_every_slide_and_leaves_with_escape() {
+    let app = App::launch(&[]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+    app.click("nav button.present").await;
+    let mut seen = Vec::new();
+    for i in 1..=7 {
+        let counter = app
+            .wait_text(".present .counter", |t| t == format!("{i} / 7"))
+            .await;
+        assert_eq!(counter, format!("{i} / 7"));
+        let slide = app
+            .client
+            .find(fantoccini::Locator::Css(".present .slide"))
+            .await
+            .unwrap()
+            .attr("data-slide")
+            .await
+            .unwrap()
+            .unwrap();
+        app.screenshot(&format!("slide-{i}-{slide}")).await;
+        seen.push(slide);
+        app.press('\u{E014}').await;
+    }
+    assert_eq!(
+        seen,
+        [
+            "title",
+            "vision",
+            "canvas",
+            "traction",
+            "roadmap",
+            "priorities",
+            "check"
+        ]
+    );
+    app.press('\u{E00C}').await;
+    for _ in 0..50 {
+        if app.count("section.present").await == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        app.count("section.present").await,
+        0,
+        "Esc leaves present mode"
+    );
+    assert_eq!(app.text_of(".company").await, "Loomline");
     app.quit().await;
 }

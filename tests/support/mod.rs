@@ -195,6 +195,63 @@ impl App {
         self.client.release_actions().await.unwrap();
     }
 
+    /// Drags the element at `from` onto the element at `to` with the mouse, in small steps.
+    pub async fn drag(&self, from: &str, to: &str) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+        let find = |css: &str| {
+            let css = css.to_string();
+            async move {
+                self.client
+                    .wait()
+                    .at_most(Duration::from_secs(20))
+                    .for_element(Locator::Css(&css))
+                    .await
+                    .unwrap_or_else(|e| panic!("{css} must appear: {e}"))
+            }
+        };
+        let source = find(from).await;
+        let target = find(to).await;
+        let mut mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: source,
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        for step in 1..=3 {
+            mouse = mouse.then(PointerAction::MoveBy {
+                duration: Some(Duration::from_millis(50)),
+                x: 4.0 * step as f64,
+                y: 4.0 * step as f64,
+            });
+        }
+        mouse = mouse
+            .then(PointerAction::MoveToElement {
+                element: target,
+                duration: Some(Duration::from_millis(200)),
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        self.client.perform_actions(mouse).await.unwrap();
+        self.client.release_actions().await.unwrap();
+    }
+
+    /// Presses one key (such as "\u{E014}" for the right arrow) on the page.
+    pub async fn press(&self, key: char) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client.perform_actions(keys).await.unwrap();
+        self.client.release_actions().await.unwrap();
+    }
+
     /// Runs axe-core in the page and returns its serious and critical violations, worded.
     pub async fn accessibility_violations(&self) -> Vec<String> {
         let axe = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/node_modules/axe-core/axe.min.js");

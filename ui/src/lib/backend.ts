@@ -2,6 +2,8 @@
 // failure comes out as a BackendError with a code the UI can branch on and a sentence to show.
 import {
   commands,
+  type ActualData,
+  type DatedValue,
   type CommandError,
   type ErrorCode,
   type ExportFormat,
@@ -17,6 +19,7 @@ import {
   type RankedFeature,
   type RecentPlan,
   type TeamData,
+  type TractionGoal,
   type TractionReport,
 } from "../bindings";
 
@@ -70,6 +73,27 @@ export const backend = {
   updateTeam: (id: number, data: TeamData): Promise<Item<TeamData>> => call(commands.updateTeam(id, data)),
   deleteTeam: (id: number): Promise<null> => call(commands.deleteTeam(id)),
   listMilestones: (): Promise<Item<MilestoneData>[]> => call(commands.listMilestones()),
+  createMilestone: (data: MilestoneData): Promise<Item<MilestoneData>> => call(commands.createMilestone(data)),
+  updateMilestone: (id: number, data: MilestoneData): Promise<Item<MilestoneData>> =>
+    call(commands.updateMilestone(id, data)),
+  deleteMilestone: (id: number): Promise<null> => call(commands.deleteMilestone(id)),
+  getGoal: (): Promise<TractionGoal | null> => call(commands.getGoal()),
+  setGoal: (goal: TractionGoal): Promise<TractionGoal> => call(commands.setGoal(goal)),
+  clearGoal: (): Promise<null> => call(commands.clearGoal()),
+  /** The 10x ladder a goal implies; nothing is saved. */
+  suggestLadder: async (goal: TractionGoal): Promise<MilestoneData[]> => {
+    try {
+      return await commands.suggestLadder(goal);
+    } catch (e) {
+      throw new BackendError("ipc", `Keel's core could not be reached: ${String(e)}`);
+    }
+  },
+  listActuals: (): Promise<Item<ActualData>[]> => call(commands.listActuals()),
+  createActual: (data: ActualData): Promise<Item<ActualData>> => call(commands.createActual(data)),
+  updateActual: (id: number, data: ActualData): Promise<Item<ActualData>> => call(commands.updateActual(id, data)),
+  deleteActual: (id: number): Promise<null> => call(commands.deleteActual(id)),
+  expectedCurve: (): Promise<DatedValue[]> => call(commands.expectedCurve()),
+  setFullscreen: (on: boolean): Promise<null> => call(commands.setFullscreen(on)),
   listFeatures: (): Promise<Feature[]> => call(commands.listFeatures()),
   createFeature: (data: FeatureData): Promise<Feature> => call(commands.createFeature(data)),
   updateFeature: (id: number, data: FeatureData): Promise<Feature> => call(commands.updateFeature(id, data)),

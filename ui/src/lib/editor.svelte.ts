@@ -1,9 +1,12 @@
 // The open plan as the window holds it, and every edit to it. Each edit saves at once through
 // the backend, is recorded for undo, and is followed by a fresh read of what the core computes.
 import type {
+  ActualData,
+  DatedValue,
   Feature,
   FeatureData,
   Finding,
+  Horizon,
   Item,
   LeanCanvas,
   MilestoneData,
@@ -11,6 +14,7 @@ import type {
   PlanView,
   RankedFeature,
   TeamData,
+  TractionGoal,
   TractionReport,
 } from "../bindings";
 import { BackendError, backend } from "./backend";
@@ -36,12 +40,17 @@ export class PlanEditor {
   canvas = $state<LeanCanvas | null>(null);
   teams = $state<Item<TeamData>[]>([]);
   milestones = $state<Item<MilestoneData>[]>([]);
+  goal = $state<TractionGoal | null>(null);
+  actuals = $state<Item<ActualData>[]>([]);
+  curve = $state<DatedValue[]>([]);
   /** Why no plan could be shown. */
   loadError = $state<string | null>(null);
   save = $state<SaveState>({ kind: "idle" });
   readonly history = new History(100);
   readonly featureIds = new Ids();
   readonly teamIds = new Ids();
+  readonly milestoneIds = new Ids();
+  readonly actualIds = new Ids();
   #queue: Promise<unknown> = Promise.resolve();
 
   get readOnly(): string | null {
@@ -51,7 +60,7 @@ export class PlanEditor {
   /** Reads the open plan and everything computed from it. */
   async load() {
     try {
-      const [view, features, ranking, findings, traction, canvas, teams, milestones] = await Promise.all([
+      const [view, features, ranking, findings, traction, canvas, teams, milestones, goal, actuals, curve] = await Promise.all([
         backend.currentPlan(),
         backend.listFeatures(),
         backend.rankFeatures("risk_first"),
@@ -60,8 +69,11 @@ export class PlanEditor {
         backend.getCanvas(),
         backend.listTeams(),
         backend.listMilestones(),
+        backend.getGoal(),
+        backend.listActuals(),
+        backend.expectedCurve(),
       ]);
-      Object.assign(this, { view, features, ranking, findings, traction, canvas, teams, milestones });
+      Object.assign(this, { view, features, ranking, findings, traction, canvas, teams, milestones, goal, actuals, curve });
       this.loadError = null;
     } catch (e) {
       this.loadError = messageOf(e);
@@ -73,6 +85,8 @@ export class PlanEditor {
     this.history.clear();
     this.featureIds.clear();
     this.teamIds.clear();
+    this.milestoneIds.clear();
+    this.actualIds.clear();
     this.save = { kind: "idle" };
     await this.load();
   }
@@ -243,6 +257,121 @@ export class PlanEditor {
           const f = current.find((c) => c.id === this.featureIds.resolve(member));
           if (f) await backend.updateFeature(f.id, { ...f.data, team_id: back.id });
         }
+      },
+    });
+  }
+
+  /** Moves a feature on the roadmap: its horizon and its place in the manual order. */
+  moveFeature(id: number, horizon: Horizon, position: number): Promise<BackendError | null> {
+    const feature = this.features.find((f) => f.id === id);
+    if (!feature) return Promise.resolve(null);
+    const before = { horizon: feature.data.horizon, position: feature.position };
+    const place = async (to: { horizon: Horizon; position: number }) => {
+      const current = this.featureIds.resolve(id);
+      const data = (await backend.listFeatures()).find((f) => f.id === current)?.data ?? feature.data;
+      if (data.horizon !== to.horizon) await backend.updateFeature(current, { ...data, horizon: to.horizon });
+      await backend.moveFeature(current, to.position);
+    };
+    const where = horizon === before.horizon ? "within" : `to ${horizon[0]?.toUpperCase()}${horizon.slice(1)}`;
+    return this.apply({
+      label: `Move “${feature.data.title}” ${where === "within" ? "in its column" : where}`,
+      redo: () => place({ horizon, position }),
+      undo: () => place(before),
+    });
+  }
+
+  setGoal(after: TractionGoal): Promise<BackendError | null> {
+    const before = this.goal;
+    return this.apply({
+      label: before ? "Edit the traction goal" : "Set the traction goal",
+      redo: async () => void (await backend.setGoal(after)),
+      undo: async () => void (before ? await backend.setGoal(before) : await backend.clearGoal()),
+    });
+  }
+
+  /** Adds milestones (the suggested ladder, or one) as one edit. */
+  addMilestones(label: string, list: MilestoneData[]): Promise<BackendError | null> {
+    const created: number[] = [];
+    return this.apply({
+      label,
+      redo: async () => {
+        const fresh = [];
+        for (const data of list) fresh.push((await backend.createMilestone(data)).id);
+        fresh.forEach((id, i) => {
+          const first = created[i];
+          if (first === undefined) created.push(id);
+          else this.milestoneIds.alias(this.milestoneIds.resolve(first), id);
+        });
+      },
+      undo: async () => {
+        for (const id of created) await backend.deleteMilestone(this.milestoneIds.resolve(id));
+      },
+    });
+  }
+
+  updateMilestone(id: number, label: string, after: MilestoneData): Promise<BackendError | null> {
+    const before = this.milestones.find((m) => m.id === id)?.data;
+    if (!before) return Promise.resolve(null);
+    return this.apply({
+      label,
+      redo: async () => void (await backend.updateMilestone(this.milestoneIds.resolve(id), after)),
+      undo: async () => void (await backend.updateMilestone(this.milestoneIds.resolve(id), before)),
+    });
+  }
+
+  deleteMilestone(id: number): Promise<BackendError | null> {
+    const milestone = this.milestones.find((m) => m.id === id);
+    if (!milestone) return Promise.resolve(null);
+    const linked = this.features.filter((f) => f.data.milestone_id === id).map((f) => f.id);
+    return this.apply({
+      label: `Delete milestone “${milestone.data.name}”`,
+      redo: async () => void (await backend.deleteMilestone(this.milestoneIds.resolve(id))),
+      undo: async () => {
+        const back = await backend.createMilestone(milestone.data);
+        this.milestoneIds.alias(this.milestoneIds.resolve(id), back.id);
+        const current = await backend.listFeatures();
+        for (const member of linked) {
+          const f = current.find((c) => c.id === this.featureIds.resolve(member));
+          if (f) await backend.updateFeature(f.id, { ...f.data, milestone_id: back.id });
+        }
+      },
+    });
+  }
+
+  addActual(data: ActualData): Promise<BackendError | null> {
+    let first: number | null = null;
+    return this.apply({
+      label: `Record ${data.value} on ${data.date}`,
+      redo: async () => {
+        const created = await backend.createActual(data);
+        if (first === null) first = created.id;
+        else this.actualIds.alias(this.actualIds.resolve(first), created.id);
+      },
+      undo: async () => {
+        if (first !== null) await backend.deleteActual(this.actualIds.resolve(first));
+      },
+    });
+  }
+
+  updateActual(id: number, after: ActualData): Promise<BackendError | null> {
+    const before = this.actuals.find((a) => a.id === id)?.data;
+    if (!before) return Promise.resolve(null);
+    return this.apply({
+      label: `Edit the actual of ${before.date}`,
+      redo: async () => void (await backend.updateActual(this.actualIds.resolve(id), after)),
+      undo: async () => void (await backend.updateActual(this.actualIds.resolve(id), before)),
+    });
+  }
+
+  deleteActual(id: number): Promise<BackendError | null> {
+    const actual = this.actuals.find((a) => a.id === id);
+    if (!actual) return Promise.resolve(null);
+    return this.apply({
+      label: `Delete the actual of ${actual.data.date}`,
+      redo: async () => void (await backend.deleteActual(this.actualIds.resolve(id))),
+      undo: async () => {
+        const back = await backend.createActual(actual.data);
+        this.actualIds.alias(this.actualIds.resolve(id), back.id);
       },
     });
   }

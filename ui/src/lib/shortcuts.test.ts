@@ -14,7 +14,9 @@ describe("actionFor", () => {
     expect(press("z", { ctrl: true })).toBe("undo");
     expect(press("Z", { ctrl: true, shift: true })).toBe("redo");
     expect(press("f", { ctrl: true })).toBe("search");
-    expect(press("3", { ctrl: true })).toEqual({ section: "features" });
+    expect(press("5", { ctrl: true })).toEqual({ section: "features" });
+    expect(press("4", { ctrl: true })).toEqual({ section: "roadmap" });
+    expect(press("F5")).toBe("present");
     expect(press("F1")).toBe("help");
   });
 

@@ -1,14 +1,16 @@
 // The keyboard: one table for the help overlay and for what the keys do.
 
-export type Section = "overview" | "vision" | "features" | "teams" | "check" | "export";
+export type Section = "overview" | "vision" | "traction" | "roadmap" | "features" | "teams" | "check" | "export";
 
 export const sections: { id: Section; label: string; key: string }[] = [
   { id: "overview", label: "Overview", key: "1" },
   { id: "vision", label: "Vision & Strategy", key: "2" },
-  { id: "features", label: "Features", key: "3" },
-  { id: "teams", label: "Teams", key: "4" },
-  { id: "check", label: "Plan check", key: "5" },
-  { id: "export", label: "Export", key: "6" },
+  { id: "traction", label: "Traction", key: "3" },
+  { id: "roadmap", label: "Roadmap", key: "4" },
+  { id: "features", label: "Features", key: "5" },
+  { id: "teams", label: "Teams", key: "6" },
+  { id: "check", label: "Plan check", key: "7" },
+  { id: "export", label: "Export", key: "8" },
 ];
 
 export type Action =
@@ -20,6 +22,7 @@ export type Action =
   | "undo"
   | "redo"
   | "help"
+  | "present"
   | { section: Section };
 
 /** What a key press asks for, or null when it is not one of Keel's shortcuts. */
@@ -27,6 +30,7 @@ export function actionFor(e: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" |
   const ctrl = e.ctrlKey || e.metaKey;
   const key = e.key.toLowerCase();
   if (e.key === "F1") return "help";
+  if (e.key === "F5") return "present";
   if (!ctrl) return null;
   if (key === "z") return e.shiftKey ? "redo" : "undo";
   if (key === "y") return "redo";
@@ -48,6 +52,8 @@ export const shortcuts: { what: string; keys: string }[] = [
   { what: "Undo", keys: "Ctrl+Z" },
   { what: "Redo", keys: "Ctrl+Shift+Z" },
   ...sections.map((s) => ({ what: `Go to ${s.label}`, keys: `Ctrl+${s.key}` })),
-  { what: "Close panel or dialog", keys: "Esc" },
+  { what: "Present the plan", keys: "F5" },
+  { what: "Move a roadmap card", keys: "Alt+Arrows" },
+  { what: "Close panel, dialog or presentation", keys: "Esc" },
   { what: "This list", keys: "F1 or ?" },
 ];

@@ -80,6 +80,12 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
         return core.teams;
       case "list_milestones":
         return [];
+      case "get_goal":
+        return null;
+      case "list_actuals":
+        return [];
+      case "expected_curve":
+        return [];
       case "update_plan":
         core.view.plan.data = args.data as PlanView["plan"]["data"];
         return core.view;

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import type { Feature } from "../bindings";
+import { featureData } from "../testing/fakeCore";
+import { layout } from "./timeline";
+
+const f = (id: number, start: string | null, end: string | null, stage: Feature["data"]["stage"] = "mvp"): Feature => ({
+  id,
+  position: id,
+  data: featureData(`F${id}`, { start_date: start, end_date: end, stage }),
+});
+
+describe("layout", () => {
+  it("spans whole quarters from the earliest to the latest date and places bars inside", () => {
+    const l = layout([f(1, "2026-02-01", "2026-03-31"), f(2, "2026-08-15", "2026-09-30", "scaling")], [], "2026-05-01");
+    expect(l.quarters.map((q) => q.label)).toEqual(["Q1 2026", "Q2 2026", "Q3 2026"]);
+    const [bar] = l.bars.mvp;
+    expect(bar?.x0).toBeGreaterThan(0);
+    expect(bar?.x1).toBeCloseTo(1 / 3, 2);
+    expect(l.bars.scaling).toHaveLength(1);
+    expect(l.today).toBeGreaterThan(1 / 3);
+    expect(l.today).toBeLessThan(2 / 3);
+  });
+
+  it("lists undated features beside the timeline and shows milestones as markers", () => {
+    const l = layout(
+      [f(1, null, null), f(2, "2026-01-10", null), f(3, "2026-01-01", "2026-01-31")],
+      [{ id: 1, data: { name: "Year 1", date: "2026-06-30", target: 10, ninety_day_goals: "" } }],
+      "2026-01-15",
+    );
+    expect(l.undated.map((x) => x.id)).toEqual([1, 2]);
+    expect(l.milestones).toHaveLength(1);
+    expect(l.quarters.at(-1)?.label).toBe("Q2 2026");
+  });
+});

@@ -1,0 +1,62 @@
+// The timeline's geometry: quarters across, from the earliest date shown to the latest.
+import type { Feature, Item, MilestoneData, Stage } from "../bindings";
+import { time } from "./chartData";
+
+export interface Quarter {
+  label: string;
+  start: number;
+}
+
+export interface Layout {
+  start: number;
+  end: number;
+  quarters: Quarter[];
+  /** Dated features by stage lane, each with its bar as fractions of the width. */
+  bars: Record<Stage, { feature: Feature; x0: number; x1: number }[]>;
+  undated: Feature[];
+  milestones: { name: string; x: number }[];
+  today: number | null;
+}
+
+function quarterStart(ms: number): Date {
+  const d = new Date(ms);
+  return new Date(Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3, 1));
+}
+
+/** Open features with both dates are bars; the rest are listed as undated. */
+export function layout(features: Feature[], milestones: Item<MilestoneData>[], today: string): Layout {
+  const open = features.filter((f) => f.data.status !== "done" && f.data.status !== "dropped");
+  const dated = open.filter((f) => f.data.start_date !== null && f.data.end_date !== null);
+  const undated = open.filter((f) => f.data.start_date === null || f.data.end_date === null);
+  const now = time(today);
+  const times = [
+    now,
+    ...dated.flatMap((f) => [time(f.data.start_date ?? today), time(f.data.end_date ?? today)]),
+    ...milestones.map((m) => time(m.data.date)),
+  ];
+  const start = quarterStart(Math.min(...times)).getTime();
+  const lastQuarter = quarterStart(Math.max(...times));
+  const end = Date.UTC(lastQuarter.getUTCFullYear(), lastQuarter.getUTCMonth() + 3, 1);
+  const frac = (ms: number) => (ms - start) / (end - start);
+  const quarters: Quarter[] = [];
+  for (let d = new Date(start); d.getTime() < end; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 3, 1))) {
+    quarters.push({ label: `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}`, start: frac(d.getTime()) });
+  }
+  const bars: Layout["bars"] = { mvp: [], scaling: [], enterprise: [] };
+  for (const f of dated) {
+    const x0 = frac(time(f.data.start_date ?? today));
+    // An end date is inclusive: the bar covers that whole day.
+    const x1 = frac(time(f.data.end_date ?? today) + 86_400_000);
+    bars[f.data.stage].push({ feature: f, x0, x1: Math.max(x1, x0 + 0.004) });
+  }
+  for (const lane of Object.values(bars)) lane.sort((a, b) => a.x0 - b.x0 || a.x1 - b.x1);
+  return {
+    start,
+    end,
+    quarters,
+    bars,
+    undated,
+    milestones: milestones.map((m) => ({ name: m.data.name, x: frac(time(m.data.date)) })).filter((m) => m.x >= 0 && m.x <= 1),
+    today: frac(now),
+  };
+}

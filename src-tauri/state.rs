@@ -90,6 +90,16 @@ impl AppState {
 
     /// Opens `path` and makes it the open plan; on failure the current plan stays open.
     pub fn switch_to(&self, path: &std::path::Path) -> CommandResult<()> {
+        // Reopening the plan that is open: this window holds its lock, so let go of it first
+        // (or the file would open read-only, locked by ourselves).
+        if let Ok(mut slot) = self.plan.lock() {
+            let same = slot
+                .as_ref()
+                .is_some_and(|open| same_file(open.path(), path));
+            if same {
+                slot.take();
+            }
+        }
         let file = PlanFile::open(path).map_err(CommandError::from)?;
         if let Some(dir) = self.data_dir() {
             crate::session::remember(&dir, file.path());
@@ -137,5 +147,12 @@ fn fullscreen_error(why: &str) -> CommandError {
         code: keel_core::ErrorCode::Io,
         message: format!("The window could not change to full screen: {why}."),
         field: None,
+    }
+}
+
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }

@@ -387,6 +387,11 @@ async fn a_card_dragged_from_later_to_now_stays_there_after_reopening() {
         .await;
     assert_eq!(in_now, title);
     assert_eq!(
+        app.count(".topbar .read-only").await,
+        0,
+        "reopening the open plan keeps it editable"
+    );
+    assert_eq!(
         app.count(&format!("[data-horizon=later] [data-card-id='{id}']"))
             .await,
         0
@@ -465,5 +470,37 @@ async fn present_mode_shows_every_slide_and_leaves_with_escape() {
         "Esc leaves present mode"
     );
     assert_eq!(app.text_of(".company").await, "Loomline");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ten_thousand_feature_plan_opens_and_its_board_and_table_come_in_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.keel");
+    drop(
+        keel_core::generate::write_large_plan(&path, 10_000, 7, keel_core::clock::today()).unwrap(),
+    );
+    let app = App::launch(&[path.to_str().unwrap()]).await;
+    app.text_of(".company").await;
+
+    app.click("nav button[data-section=roadmap]").await;
+    let cards = app.count("[data-card-id]").await;
+    assert!(
+        (60..=180).contains(&cards),
+        "the board shows a page per column, not every card: {cards}"
+    );
+    app.text_of("button.more").await;
+    app.screenshot("roadmap-10k").await;
+    app.click("button[data-view=timeline]").await;
+    app.text_of("[role=figure]").await;
+
+    app.click("nav button[data-section=features]").await;
+    assert_eq!(
+        app.count("table[aria-label=Features] tbody tr").await,
+        200,
+        "the table shows its first page"
+    );
+    let counted = app.text_of("p.count").await;
+    assert!(counted.contains("10000"), "{counted}");
     app.quit().await;
 }

@@ -496,6 +496,13 @@ fn file_commands_create_open_save_as_and_remember_recent_plans() {
     assert_eq!(reopened["file_name"], "plan.keel");
     let err = invoke(&h, "open_recent", json!({ "index": 2 })).unwrap_err();
     assert_eq!(err["code"], "file_missing");
+    let again = invoke(&h, "open_recent", json!({ "index": 0 })).unwrap();
+    assert_eq!(again["file_name"], "plan.keel");
+    assert_eq!(
+        again["read_only"],
+        Value::Null,
+        "reopening the open plan does not lock it against ourselves"
+    );
 
     let sample = invoke(&h, "open_sample", json!({})).unwrap();
     assert_eq!(sample["file_name"], "Sample plan.keel");

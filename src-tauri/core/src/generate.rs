@@ -137,3 +137,23 @@ fn random_feature(rng: &mut Rng, id: u32, today: NaiveDate) -> FeatureData {
     f.team_id = (rng.below(2) == 0).then(|| 1 + rng.below(4) as u32);
     f
 }
+
+/// Writes [`large_plan`] to a new plan file at `path`, with two snapshots taken along the way
+/// (so "compare with a snapshot" has something to compare).
+pub fn write_large_plan(
+    path: &std::path::Path,
+    features: u32,
+    seed: u64,
+    today: NaiveDate,
+) -> crate::Result<crate::PlanFile> {
+    use crate::export::json::{self, PlanExport, EXPORT_FORMAT};
+    let export = PlanExport {
+        keel_export: EXPORT_FORMAT,
+        plan: large_plan(features, seed, today),
+        snapshots: Vec::new(),
+    };
+    let mut file = json::create(path, &export)?;
+    file.take_snapshot("Board review")?;
+    file.take_snapshot("Investor update")?;
+    Ok(file)
+}

@@ -289,3 +289,21 @@ fn save_as_writes_a_checked_complete_copy_and_keeps_the_original() {
         "saving over the open plan itself is refused"
     );
 }
+
+#[test]
+fn a_generated_large_plan_is_written_whole_with_its_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.keel");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let file = keel_core::generate::write_large_plan(&path, 1_000, 3, today).unwrap();
+    assert_eq!(file.features().unwrap().len(), 1_000);
+    assert_eq!(file.snapshots().unwrap().len(), 2);
+    assert_eq!(
+        file.document().unwrap().features,
+        keel_core::generate::large_plan(1_000, 3, today).features
+    );
+    assert_eq!(file.integrity_check().unwrap(), "ok");
+    drop(file);
+    let again = keel_core::generate::write_large_plan(&path, 10, 3, today);
+    assert!(again.is_err(), "an existing file is never overwritten");
+}

@@ -78,3 +78,15 @@ it("lists done and dropped features after the ranked ones, unranked", () => {
   expect(rows[1]?.textContent).toContain("Open");
   expect(rows[2]?.textContent).toContain("Not ranked: done");
 });
+
+describe("FeatureTable with a large plan", () => {
+  it("shows a page of rows and more on request", async () => {
+    const { fireEvent } = await import("@testing-library/svelte");
+    const many = Array.from({ length: 1_500 }, (_, i) => feature(i + 1, {}));
+    render(FeatureTable, { features: many, ranking: [] });
+    const table = screen.getByRole("table", { name: "Features" });
+    expect(within(table).getAllByRole("row")).toHaveLength(201);
+    await fireEvent.click(screen.getByRole("button", { name: /Show 1000 more/ }));
+    expect(within(table).getAllByRole("row")).toHaveLength(1_201);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartSeries, dateLabel, time } from "./chartData";
+import { chartSeries, dateLabel, time, timeTicks } from "./chartData";
 
 const actuals = [
   { id: 2, data: { date: "2026-03-01", value: 2000 } },
@@ -38,5 +38,12 @@ describe("dateLabel", () => {
   it("names the year at its start and the month otherwise", () => {
     expect(dateLabel(time("2027-01-01"))).toBe("2027");
     expect(dateLabel(time("2027-04-01"))).toBe("Apr 2027");
+  });
+});
+
+describe("timeTicks", () => {
+  it("marks each year, and half years over short spans", () => {
+    expect(timeTicks(time("2025-05-01"), time("2026-12-31"))).toEqual([time("2025-07-01"), time("2026-01-01"), time("2026-07-01")]);
+    expect(timeTicks(time("2020-02-01"), time("2026-02-01"))).toHaveLength(6);
   });
 });

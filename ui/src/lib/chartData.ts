@@ -51,9 +51,24 @@ export function chartSeries(
   };
 }
 
-/** Axis labels: "2026" at the turn of a year, else "Apr 2026". */
+/** Axis labels: "2026" at the turn of a year, else "Jul 2026". */
 export function dateLabel(ms: number): string {
   const d = new Date(ms);
   const month = d.toLocaleString("en-US", { month: "short", timeZone: "UTC" });
   return d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : `${month} ${d.getUTCFullYear()}`;
+}
+
+/** Ticks for a time axis: every 1 January, and 1 July too when the span is under four years. */
+export function timeTicks(min: number, max: number): number[] {
+  const first = new Date(min).getUTCFullYear();
+  const last = new Date(max).getUTCFullYear();
+  const halves = last - first < 4;
+  const ticks: number[] = [];
+  for (let y = first; y <= last; y++) {
+    for (const m of halves ? [0, 6] : [0]) {
+      const t = Date.UTC(y, m, 1);
+      if (t >= min && t <= max) ticks.push(t);
+    }
+  }
+  return ticks;
 }

@@ -88,6 +88,16 @@ pub fn import(path: &Path, source: &Path) -> Result<PlanFile> {
     PlanFile::create_new(path, |tx| write(tx, &export))
 }
 
+/// Creates a new plan file at `path` holding `export` (which must be valid, as `parse` checks).
+pub fn create(path: &Path, export: &PlanExport) -> Result<PlanFile> {
+    if path.exists() {
+        return Err(CoreError::AlreadyExists {
+            path: path.to_path_buf(),
+        });
+    }
+    PlanFile::create_new(path, |tx| write(tx, export))
+}
+
 /// Parses and checks an export: format version, then every field's limits.
 pub fn parse(bytes: &[u8]) -> Result<PlanExport> {
     let value: serde_json::Value =

@@ -4,7 +4,7 @@ SHELL := /bin/bash
 UI := ui
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
-.PHONY: run test bench deps deps-test ui-deps ui-build lint rust-test ui-test bindings-check core-check e2e
+.PHONY: run test bench package package-test bench-startup deps deps-test ui-deps ui-build lint rust-test ui-test bindings-check core-check e2e
 
 run: deps ui-build
 	cargo run --bin keel
@@ -54,3 +54,19 @@ e2e:
 bench: deps ui-build
 	cargo bench -p keel-core --bench analysis
 	cargo bench -p keel-core --bench export
+	cargo bench -p keel-core --bench storage
+	$(MAKE) bench-startup
+
+# Startup time and memory of the release app beside a bare Tauri window, under Xvfb.
+bench-startup: deps-test ui-build
+	cargo build --release --bin keel
+	cargo build --release --manifest-path bench/bare-window/Cargo.toml
+	./scripts/startup-bench.sh
+
+# The installable package: a release .deb under target/release/bundle/deb/ (see README, "Install").
+package: deps ui-build
+	$(UI)/node_modules/.bin/tauri build --bundles deb
+
+# Builds the package, installs it on this machine, uses it, and removes it again.
+package-test: package
+	./scripts/package-test.sh

@@ -36,6 +36,8 @@ const COMMANDS: &[&str] = &[
     "open_sample",
     "save_plan_as",
     "set_fullscreen",
+    "app_info",
+    "ui_ready",
 ];
 
 fn main() {

@@ -55,6 +55,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::files::open_sample,
             commands::files::save_plan_as,
             commands::window::set_fullscreen,
+            commands::about::app_info,
+            commands::startup::ui_ready,
         ])
 }
 

@@ -2,5 +2,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    keel::commands::startup::mark_start();
     std::process::exit(keel::cli::main());
 }

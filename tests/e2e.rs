@@ -189,6 +189,13 @@ async fn every_section_is_shown_and_has_no_serious_accessibility_violations() {
     app.click("button.help").await;
     assert!(app.text_of("[role=dialog]").await.contains("Ctrl+Z"));
     app.screenshot("shortcuts-1920x1080").await;
+    app.click("[role=dialog] button.close").await;
+    app.click("button.about").await;
+    let about = app.text_of("[role=dialog]").await;
+    assert!(
+        about.contains(&format!("version {}", env!("CARGO_PKG_VERSION"))),
+        "{about}"
+    );
     app.quit().await;
 }
 

@@ -507,3 +507,11 @@ fn file_commands_create_open_save_as_and_remember_recent_plans() {
     let sample = invoke(&h, "open_sample", json!({})).unwrap();
     assert_eq!(sample["file_name"], "Sample plan.keel");
 }
+
+#[test]
+fn the_about_box_shows_the_version_of_cargo_toml() {
+    let h = start(sample);
+    let info = invoke(&h, "app_info", json!({})).unwrap();
+    assert_eq!(info["name"], "Keel");
+    assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+}

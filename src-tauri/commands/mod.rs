@@ -1,12 +1,14 @@
 //! Tauri commands: each takes the state and its arguments, calls one keel-core function, and
 //! converts the error. No logic lives here.
 
+pub mod about;
 pub mod analysis;
 pub mod canvas;
 pub mod export;
 pub mod features;
 pub mod files;
 pub mod plan;
+pub mod startup;
 pub mod teams;
 pub mod traction;
 pub mod window;

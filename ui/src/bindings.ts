@@ -57,6 +57,9 @@ export const commands = {
 	savePlanAs: () => typedError<PlanView | null, CommandError>(__TAURI_INVOKE("save_plan_as")),
 	/**  Present mode: the window goes full screen, and back. */
 	setFullscreen: (on: boolean) => typedError<null, CommandError>(__TAURI_INVOKE("set_fullscreen", { on })),
+	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
+	/**  The UI has rendered its first plan. */
+	uiReady: () => __TAURI_INVOKE<void>("ui_ready"),
 };
 
 /* Types */
@@ -64,6 +67,12 @@ export const commands = {
 export type ActualData = {
 	date: string,
 	value: number | null,
+};
+
+/**  What the About box shows: one version, the one in Cargo.toml. */
+export type AppInfo = {
+	name: string,
+	version: string,
 };
 
 export type BuildOrBuy = "build" | "buy" | "undecided";

@@ -3,6 +3,7 @@
 import {
   commands,
   type ActualData,
+  type AppInfo,
   type DatedValue,
   type CommandError,
   type ErrorCode,
@@ -94,6 +95,21 @@ export const backend = {
   deleteActual: (id: number): Promise<null> => call(commands.deleteActual(id)),
   expectedCurve: (): Promise<DatedValue[]> => call(commands.expectedCurve()),
   setFullscreen: (on: boolean): Promise<null> => call(commands.setFullscreen(on)),
+  /** Tells the app its first plan is on screen (it logs the startup time). */
+  uiReady: async (): Promise<void> => {
+    try {
+      await commands.uiReady();
+    } catch {
+      // Only a measurement: nothing to show the founder.
+    }
+  },
+  appInfo: async (): Promise<AppInfo> => {
+    try {
+      return await commands.appInfo();
+    } catch (e) {
+      throw new BackendError("ipc", `Keel's core could not be reached: ${String(e)}`);
+    }
+  },
   listFeatures: (): Promise<Feature[]> => call(commands.listFeatures()),
   createFeature: (data: FeatureData): Promise<Feature> => call(commands.createFeature(data)),
   updateFeature: (id: number, data: FeatureData): Promise<Feature> => call(commands.updateFeature(id, data)),

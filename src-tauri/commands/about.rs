@@ -1,0 +1,18 @@
+use serde::Serialize;
+use specta::Type;
+
+/// What the About box shows: one version, the one in Cargo.toml.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct AppInfo {
+    pub name: String,
+    pub version: String,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn app_info() -> AppInfo {
+    AppInfo {
+        name: "Keel".to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+    }
+}

@@ -1,0 +1,27 @@
+//! Startup timing: the app notes when it started, and the UI says when its first plan is on
+//! screen; the elapsed time goes to stderr once (scripts/startup-bench.sh reads it).
+
+use std::sync::{Once, OnceLock};
+use std::time::Instant;
+
+static STARTED: OnceLock<Instant> = OnceLock::new();
+static REPORTED: Once = Once::new();
+
+/// Called first thing in `main`.
+pub fn mark_start() {
+    STARTED.get_or_init(Instant::now);
+}
+
+/// The UI has rendered its first plan.
+#[tauri::command]
+#[specta::specta]
+pub fn ui_ready() {
+    if let Some(started) = STARTED.get() {
+        REPORTED.call_once(|| {
+            eprintln!(
+                "keel: ready after {:.1} ms (first plan rendered)",
+                started.elapsed().as_secs_f64() * 1e3
+            );
+        });
+    }
+}

@@ -17,6 +17,21 @@ fn analysis(c: &mut Criterion) {
     c.bench_function("plan check, 10k features", |b| {
         b.iter(|| check(black_box(&plan), today))
     });
+    // The floor of any ranking: sorting the same features by class, level and position, with
+    // no reasons and no views.
+    c.bench_function("baseline: sort 10k features by class and level", |b| {
+        b.iter(|| {
+            let mut order: Vec<_> = black_box(&plan.features).iter().collect();
+            order.sort_by_key(|f| {
+                (
+                    f.data.risk_class as u8,
+                    std::cmp::Reverse(f.data.risk_level),
+                    f.position,
+                )
+            });
+            order.len()
+        })
+    });
     c.bench_function("rank + plan check, 10k features", |b| {
         b.iter(|| {
             let ranked = rank(black_box(&plan.features), PriorityView::RiskFirst);

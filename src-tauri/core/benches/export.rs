@@ -41,6 +41,20 @@ fn exports(c: &mut Criterion) {
     group.bench_function("10k features (report + Markdown)", |b| {
         b.iter(|| keel_core::export::markdown_of(&report::build(black_box(&big), today, None)))
     });
+    // The floor: one formatted line per feature with its title and description, no ranking,
+    // no escaping, no check.
+    group.bench_function("baseline: one plain line per feature", |b| {
+        b.iter(|| {
+            let mut out = String::new();
+            for f in &black_box(&big).features {
+                out.push_str(&format!(
+                    "- {} ({:?}, {}): {}\n",
+                    f.data.title, f.data.risk_class, f.data.risk_level, f.data.description
+                ));
+            }
+            out
+        })
+    });
     group.finish();
 }
 

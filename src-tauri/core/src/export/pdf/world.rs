@@ -11,17 +11,34 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 /// The faces the template uses, in fallback order: Inter for Latin text, DejaVu Sans for
-/// Hebrew, Arabic and symbols, Droid Sans Fallback for CJK, Symbola for emoji.
+/// Hebrew, Arabic and symbols, Droid Sans Fallback for CJK, Symbola for emoji. build.rs stores
+/// them deflated; they are inflated once, when the first PDF is made.
+macro_rules! packed_font {
+    ($name:literal) => {
+        include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".deflate"))
+    };
+}
+
 const FONT_FILES: &[&[u8]] = &[
-    include_bytes!("../../../fonts/Inter-Regular.otf"),
-    include_bytes!("../../../fonts/Inter-Italic.otf"),
-    include_bytes!("../../../fonts/Inter-SemiBold.otf"),
-    include_bytes!("../../../fonts/Inter-Bold.otf"),
-    include_bytes!("../../../fonts/DejaVuSans.ttf"),
-    include_bytes!("../../../fonts/DejaVuSans-Bold.ttf"),
-    include_bytes!("../../../fonts/DroidSansFallback.ttf"),
-    include_bytes!("../../../fonts/Symbola.ttf"),
+    packed_font!("Inter-Regular.otf"),
+    packed_font!("Inter-Italic.otf"),
+    packed_font!("Inter-SemiBold.otf"),
+    packed_font!("Inter-Bold.otf"),
+    packed_font!("DejaVuSans.ttf"),
+    packed_font!("DejaVuSans-Bold.ttf"),
+    packed_font!("DroidSansFallback.ttf"),
+    packed_font!("Symbola.ttf"),
 ];
+
+fn inflate(packed: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    // The data was deflated by build.rs from the fonts in the source tree: it always inflates.
+    flate2::read::DeflateDecoder::new(packed)
+        .read_to_end(&mut bytes)
+        .unwrap_or_else(|e| unreachable!("an embedded font does not inflate: {e}"));
+    bytes
+}
 
 struct Fonts {
     book: LazyHash<FontBook>,
@@ -33,7 +50,7 @@ fn fonts() -> &'static Fonts {
     FONTS.get_or_init(|| {
         let fonts: Vec<Font> = FONT_FILES
             .iter()
-            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .flat_map(|packed| Font::iter(Bytes::new(inflate(packed))))
             .collect();
         Fonts {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),

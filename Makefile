@@ -59,7 +59,7 @@ bench: deps ui-build
 
 # Startup time and memory of the release app beside a bare Tauri window, under Xvfb.
 bench-startup: deps-test ui-build
-	cargo build --release --bin keel
+	$(UI)/node_modules/.bin/tauri build --no-bundle
 	cargo build --release --manifest-path bench/bare-window/Cargo.toml
 	./scripts/startup-bench.sh
 

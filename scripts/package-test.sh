@@ -47,8 +47,9 @@ echo "version:   $version"
 plan="$WORK/Acme Robotics.keel"
 /usr/bin/keel new --sample "$plan" >/dev/null
 /usr/bin/keel export "$plan" --format pdf --out "$WORK/plan.pdf" >/dev/null
-pdfinfo "$WORK/plan.pdf" | grep -q '^Pages:' || fail "the installed keel wrote no valid PDF"
-echo "exported:  $(pdfinfo "$WORK/plan.pdf" | grep '^Pages:' | tr -s ' ')"
+pages=$(pdfinfo "$WORK/plan.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+[ -n "$pages" ] || fail "the installed keel wrote no valid PDF"
+echo "exported:  a $pages-page PDF"
 
 # Open the plan as a file manager would: the desktop entry's Exec line with %f replaced.
 exec_line=$(sed -n 's/^Exec=//p' "$desktop" | head -1)

@@ -74,6 +74,11 @@ pub fn app_builder<R: Runtime>(
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::default())
         .invoke_handler(specta.invoke_handler())
+        .on_page_load(|_webview, payload| {
+            if matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
+                commands::startup::page_loaded();
+            }
+        })
         .setup(move |app| {
             let state = app.state::<AppState>();
             state.set_shell(Box::new(dialogs::Desktop(app.handle().clone())));

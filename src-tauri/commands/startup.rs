@@ -6,10 +6,23 @@ use std::time::Instant;
 
 static STARTED: OnceLock<Instant> = OnceLock::new();
 static REPORTED: Once = Once::new();
+static LOADED: Once = Once::new();
 
 /// Called first thing in `main`.
 pub fn mark_start() {
     STARTED.get_or_init(Instant::now);
+}
+
+/// The page has loaded (the point a bare Tauri window is ready); logged once.
+pub fn page_loaded() {
+    if let Some(started) = STARTED.get() {
+        LOADED.call_once(|| {
+            eprintln!(
+                "keel: page loaded after {:.1} ms",
+                started.elapsed().as_secs_f64() * 1e3
+            );
+        });
+    }
 }
 
 /// The UI has rendered its first plan.

@@ -31,6 +31,31 @@ function messageOf(e: unknown): string {
   return e instanceof BackendError ? e.message : `Something went wrong: ${String(e)}`;
 }
 
+/**
+ * An edit that creates one item: redo creates it (again), undo deletes it, and `ids` follows the
+ * item from its first id to the one each redo gives it. `created()` is its first id.
+ */
+function creation(
+  label: string,
+  ids: Ids,
+  create: () => Promise<{ id: number }>,
+  remove: (id: number) => Promise<unknown>,
+): Edit & { created(): number | null } {
+  let first: number | null = null;
+  return {
+    label,
+    created: () => first,
+    redo: async () => {
+      const { id } = await create();
+      if (first === null) first = id;
+      else ids.alias(ids.resolve(first), id);
+    },
+    undo: async () => {
+      if (first !== null) await remove(ids.resolve(first));
+    },
+  };
+}
+
 export class PlanEditor {
   view = $state<PlanView | null>(null);
   features = $state<Feature[]>([]);
@@ -187,19 +212,14 @@ export class PlanEditor {
 
   /** Adds a feature; resolves to its id, or to the error that refused it. */
   async createFeature(data: FeatureData): Promise<{ id: number } | { error: BackendError }> {
-    let first: number | null = null;
-    const error = await this.apply({
-      label: `Add “${data.title.trim()}”`,
-      redo: async () => {
-        const created = await backend.createFeature(this.#withTeam(data));
-        if (first === null) first = created.id;
-        else this.featureIds.alias(this.featureIds.resolve(first), created.id);
-      },
-      undo: async () => {
-        if (first !== null) await backend.deleteFeature(this.featureIds.resolve(first));
-      },
-    });
-    return error ? { error } : { id: first ?? 0 };
+    const edit = creation(
+      `Add “${data.title.trim()}”`,
+      this.featureIds,
+      () => backend.createFeature(this.#withTeam(data)),
+      (id) => backend.deleteFeature(id),
+    );
+    const error = await this.apply(edit);
+    return error ? { error } : { id: edit.created() ?? 0 };
   }
 
   deleteFeature(id: number): Promise<BackendError | null> {
@@ -217,18 +237,14 @@ export class PlanEditor {
   }
 
   async createTeam(data: TeamData): Promise<BackendError | null> {
-    let first: number | null = null;
-    return this.apply({
-      label: `Add team “${data.name.trim()}”`,
-      redo: async () => {
-        const created = await backend.createTeam(data);
-        if (first === null) first = created.id;
-        else this.teamIds.alias(this.teamIds.resolve(first), created.id);
-      },
-      undo: async () => {
-        if (first !== null) await backend.deleteTeam(this.teamIds.resolve(first));
-      },
-    });
+    return this.apply(
+      creation(
+        `Add team “${data.name.trim()}”`,
+        this.teamIds,
+        () => backend.createTeam(data),
+        (id) => backend.deleteTeam(id),
+      ),
+    );
   }
 
   updateTeam(id: number, label: string, after: TeamData): Promise<BackendError | null> {
@@ -339,18 +355,14 @@ export class PlanEditor {
   }
 
   addActual(data: ActualData): Promise<BackendError | null> {
-    let first: number | null = null;
-    return this.apply({
-      label: `Record ${data.value} on ${data.date}`,
-      redo: async () => {
-        const created = await backend.createActual(data);
-        if (first === null) first = created.id;
-        else this.actualIds.alias(this.actualIds.resolve(first), created.id);
-      },
-      undo: async () => {
-        if (first !== null) await backend.deleteActual(this.actualIds.resolve(first));
-      },
-    });
+    return this.apply(
+      creation(
+        `Record ${data.value} on ${data.date}`,
+        this.actualIds,
+        () => backend.createActual(data),
+        (id) => backend.deleteActual(id),
+      ),
+    );
   }
 
   updateActual(id: number, after: ActualData): Promise<BackendError | null> {

@@ -68,5 +68,10 @@ describe("PlanEditor", () => {
     expect("id" in outcome && core.features.some((f) => f.id === outcome.id)).toBe(true);
     await editor.undo();
     expect(core.features.map((f) => f.data.title)).toEqual(["Onboarding", "Billing"]);
+    // Redo creates it again under a new id; undo then removes that one.
+    await editor.redo();
+    expect(core.features.map((f) => f.data.title)).toEqual(["Onboarding", "Billing", "Pilot"]);
+    await editor.undo();
+    expect(core.features.map((f) => f.data.title)).toEqual(["Onboarding", "Billing"]);
   });
 });

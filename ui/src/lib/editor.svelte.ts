@@ -257,6 +257,15 @@ export class PlanEditor {
     });
   }
 
+  /** Points `features` (by their first ids) at a team or milestone that undo brought back. */
+  async #relink(features: number[], key: "team_id" | "milestone_id", to: number) {
+    const current = await backend.listFeatures();
+    for (const id of features) {
+      const f = current.find((c) => c.id === this.featureIds.resolve(id));
+      if (f) await backend.updateFeature(f.id, { ...f.data, [key]: to });
+    }
+  }
+
   /** Deletes a team; undo brings it back with the features that were on it. */
   deleteTeam(id: number): Promise<BackendError | null> {
     const team = this.teams.find((t) => t.id === id);
@@ -268,11 +277,7 @@ export class PlanEditor {
       undo: async () => {
         const back = await backend.createTeam(team.data);
         this.teamIds.alias(this.teamIds.resolve(id), back.id);
-        const current = await backend.listFeatures();
-        for (const member of members) {
-          const f = current.find((c) => c.id === this.featureIds.resolve(member));
-          if (f) await backend.updateFeature(f.id, { ...f.data, team_id: back.id });
-        }
+        await this.#relink(members, "team_id", back.id);
       },
     });
   }
@@ -345,11 +350,7 @@ export class PlanEditor {
       undo: async () => {
         const back = await backend.createMilestone(milestone.data);
         this.milestoneIds.alias(this.milestoneIds.resolve(id), back.id);
-        const current = await backend.listFeatures();
-        for (const member of linked) {
-          const f = current.find((c) => c.id === this.featureIds.resolve(member));
-          if (f) await backend.updateFeature(f.id, { ...f.data, milestone_id: back.id });
-        }
+        await this.#relink(linked, "milestone_id", back.id);
       },
     });
   }

@@ -294,13 +294,8 @@ async fn a_plan_check_finding_opens_the_feature_it_concerns() {
     let title = item.trim_end_matches(" →").to_string();
     app.click(".finding button.item[data-kind=feature]").await;
     assert_eq!(app.text_of("h1.section-title").await, "Features");
-    let panel = app
-        .client
-        .find(fantoccini::Locator::Css("aside.panel"))
-        .await
-        .unwrap();
     assert_eq!(
-        panel.attr("aria-label").await.unwrap().unwrap(),
+        app.attr_of("aside.panel", "aria-label").await,
         format!("Feature: {title}")
     );
     app.quit().await;
@@ -360,15 +355,7 @@ async fn a_card_dragged_from_later_to_now_stays_there_after_reopening() {
     app.screenshot("roadmap-board").await;
     let card = "[data-horizon=later] [data-card-id]";
     let title = app.text_of(&format!("{card} .title")).await;
-    let id = app
-        .client
-        .find(fantoccini::Locator::Css(card))
-        .await
-        .unwrap()
-        .attr("data-card-id")
-        .await
-        .unwrap()
-        .unwrap();
+    let id = app.attr_of(card, "data-card-id").await;
     let now_before = app.count("[data-horizon=now] [data-card-id]").await;
     app.drag(
         &format!("[data-horizon=later] [data-card-id='{id}']"),
@@ -439,15 +426,7 @@ async fn present_mode_shows_every_slide_and_leaves_with_escape() {
             .wait_text(".present .counter", |t| t == format!("{i} / 7"))
             .await;
         assert_eq!(counter, format!("{i} / 7"));
-        let slide = app
-            .client
-            .find(fantoccini::Locator::Css(".present .slide"))
-            .await
-            .unwrap()
-            .attr("data-slide")
-            .await
-            .unwrap()
-            .unwrap();
+        let slide = app.attr_of(".present .slide", "data-slide").await;
         app.screenshot(&format!("slide-{i}-{slide}")).await;
         seen.push(slide);
         app.press('\u{E014}').await;

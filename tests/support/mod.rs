@@ -93,28 +93,33 @@ impl App {
         }
     }
 
-    /// Waits for an element and returns its text.
-    pub async fn text_of(&self, css: &str) -> String {
-        let element = self
-            .client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css} must appear: {e}"));
-        element.text().await.unwrap()
-    }
-
-    pub async fn click(&self, css: &str) {
+    /// Waits (up to 20 s) for the element at `css` and returns it.
+    pub async fn element(&self, css: &str) -> fantoccini::elements::Element {
         self.client
             .wait()
             .at_most(Duration::from_secs(20))
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("{css} must appear: {e}"))
-            .click()
+    }
+
+    /// Waits for an element and returns its text.
+    pub async fn text_of(&self, css: &str) -> String {
+        self.element(css).await.text().await.unwrap()
+    }
+
+    /// Waits for an element and returns the value of its attribute `name`.
+    pub async fn attr_of(&self, css: &str, name: &str) -> String {
+        self.element(css)
             .await
-            .unwrap();
+            .attr(name)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("{css} has no {name}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.element(css).await.click().await.unwrap();
     }
 
     /// Waits until the text content of `css` (trimmed) satisfies `ok`: the UI updates after
@@ -143,28 +148,9 @@ impl App {
 
     /// Replaces the value of the input at `css` and presses Enter (which saves it).
     pub async fn type_into(&self, css: &str, text: &str) {
-        let input = self
-            .client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css} must appear: {e}"));
+        let input = self.element(css).await;
         input.clear().await.unwrap();
         input.send_keys(&format!("{text}\u{E007}")).await.unwrap();
-    }
-
-    /// Picks the option with `value` in the select at `css`.
-    pub async fn select(&self, css: &str, value: &str) {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css} must appear: {e}"))
-            .select_by_value(value)
-            .await
-            .unwrap();
     }
 
     /// Presses a shortcut on the page: `key` with Ctrl (and Shift).
@@ -198,19 +184,8 @@ impl App {
     /// Drags the element at `from` onto the element at `to` with the mouse, in small steps.
     pub async fn drag(&self, from: &str, to: &str) {
         use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
-        let find = |css: &str| {
-            let css = css.to_string();
-            async move {
-                self.client
-                    .wait()
-                    .at_most(Duration::from_secs(20))
-                    .for_element(Locator::Css(&css))
-                    .await
-                    .unwrap_or_else(|e| panic!("{css} must appear: {e}"))
-            }
-        };
-        let source = find(from).await;
-        let target = find(to).await;
+        let source = self.element(from).await;
+        let target = self.element(to).await;
         let mut mouse = MouseActions::new("mouse".into())
             .then(PointerAction::MoveToElement {
                 element: source,

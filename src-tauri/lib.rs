@@ -18,35 +18,27 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .disable_serde_phases()
         .commands(tauri_specta::collect_commands![
-            commands::plan::current_plan,
+            commands::plan::load_plan,
             commands::plan::update_plan,
-            commands::canvas::get_canvas,
             commands::canvas::update_canvas,
-            commands::teams::list_teams,
             commands::teams::create_team,
             commands::teams::update_team,
             commands::teams::delete_team,
-            commands::traction::list_milestones,
-            commands::traction::get_goal,
             commands::traction::set_goal,
             commands::traction::clear_goal,
             commands::traction::suggest_ladder,
             commands::traction::create_milestone,
             commands::traction::update_milestone,
             commands::traction::delete_milestone,
-            commands::traction::list_actuals,
             commands::traction::create_actual,
             commands::traction::update_actual,
             commands::traction::delete_actual,
-            commands::traction::expected_curve,
             commands::features::list_features,
             commands::features::create_feature,
             commands::features::update_feature,
             commands::features::delete_feature,
             commands::features::move_feature,
             commands::analysis::rank_features,
-            commands::analysis::traction_report,
-            commands::analysis::plan_check,
             commands::export::export_plan,
             commands::files::recent_plans,
             commands::files::new_plan,
@@ -82,13 +74,16 @@ pub fn app_builder<R: Runtime>(
         .setup(move |app| {
             let state = app.state::<AppState>();
             state.set_shell(Box::new(dialogs::Desktop(app.handle().clone())));
-            open_start_plan(app.handle(), start.as_deref());
+            // The plan opens while the window loads; the UI's first read waits for it.
+            let handle = app.handle().clone();
+            state.open_in_background(move || open_start_plan(&handle, start.as_deref()));
             Ok(())
         })
 }
 
 /// Opens the plan the app starts on (see [`session::open_at_start`]) into the app's state and
-/// titles the window after it. Run by the app's setup; tests on the mock runtime call it.
+/// titles the window after it. The app's setup runs it beside the window's loading; tests on the
+/// mock runtime call it.
 pub fn open_start_plan<R: Runtime>(app: &tauri::AppHandle<R>, start: Option<&std::path::Path>) {
     let opened = app
         .path()

@@ -5,6 +5,7 @@ use keel_core::export::ExportFormat;
 use keel_core::PlanFile;
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::thread::JoinHandle;
 
 /// What a file dialog is for: the filter it shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +34,9 @@ pub struct AppState {
     shell: Mutex<Option<Box<dyn Shell>>>,
     /// The app's data folder: recent plans and the sample live there.
     data_dir: Mutex<Option<PathBuf>>,
+    /// The start plan's opening while it runs beside the window's loading; commands that need
+    /// the plan wait for it.
+    opening: Mutex<Option<JoinHandle<()>>>,
 }
 
 impl AppState {
@@ -43,6 +47,29 @@ impl AppState {
             Err(e) => {
                 if let Ok(mut slot) = self.open_error.lock() {
                     *slot = Some(e.to_string());
+                }
+            }
+        }
+    }
+
+    /// Runs `open` (which ends by calling [`AppState::set`]) on its own thread, so the window
+    /// loads meanwhile. `open` must not call anything here that waits for the opening.
+    pub fn open_in_background(&self, open: impl FnOnce() + Send + 'static) {
+        let handle = std::thread::spawn(open);
+        if let Ok(mut slot) = self.opening.lock() {
+            *slot = Some(handle);
+        }
+    }
+
+    /// Waits for the start plan's opening, when one is running.
+    fn settle(&self) {
+        let Ok(mut slot) = self.opening.lock() else {
+            return;
+        };
+        if let Some(handle) = slot.take() {
+            if handle.join().is_err() {
+                if let Ok(mut why) = self.open_error.lock() {
+                    *why = Some("opening it stopped unexpectedly".into());
                 }
             }
         }
@@ -61,6 +88,7 @@ impl AppState {
     }
 
     pub fn data_dir(&self) -> Option<PathBuf> {
+        self.settle();
         self.data_dir.lock().ok().and_then(|d| d.clone())
     }
 
@@ -90,6 +118,7 @@ impl AppState {
 
     /// Opens `path` and makes it the open plan; on failure the current plan stays open.
     pub fn switch_to(&self, path: &std::path::Path) -> CommandResult<()> {
+        self.settle();
         // Reopening the plan that is open: this window holds its lock, so let go of it first
         // (or the file would open read-only, locked by ourselves).
         if let Ok(mut slot) = self.plan.lock() {
@@ -128,6 +157,7 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut PlanFile) -> Result<T, keel_core::CoreError>,
     ) -> CommandResult<T> {
+        self.settle();
         let mut slot = self
             .plan
             .lock()

@@ -13,7 +13,7 @@ fn typescript_bindings_are_generated_from_the_commands() {
         .expect("the command types must export to TypeScript");
     let written = std::fs::read_to_string(path).expect("the bindings file must exist");
     assert!(
-        written.contains("currentPlan") && written.contains("export type Feature"),
+        written.contains("loadPlan") && written.contains("export type Feature"),
         "the bindings must hold the commands and the domain types"
     );
 }

@@ -68,10 +68,40 @@ fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
     .map(|body| body.deserialize::<Value>().unwrap())
 }
 
+/// A part of the UI's one read of the open plan (`load_plan`), such as "document/canvas".
+fn read(h: &Harness, part: &str) -> Value {
+    let all = invoke(h, "load_plan", json!({})).expect("load_plan answers");
+    all.pointer(&format!("/{part}"))
+        .unwrap_or_else(|| panic!("load_plan has no {part}"))
+        .clone()
+}
+
+/// A value as the IPC delivers it: written as JSON text and read back (floats round the same way).
+fn as_sent(value: &impl serde::Serialize) -> Value {
+    serde_json::from_str(&serde_json::to_string(value).unwrap()).unwrap()
+}
+
+#[test]
+fn load_plan_returns_the_stored_plan_and_what_the_core_computes_from_it() {
+    let h = start(sample);
+    let all = invoke(&h, "load_plan", json!({})).unwrap();
+    let file = keel_core::PlanFile::open_with(&h.path, keel_core::Mode::Inspect).unwrap();
+    let document = file.document().unwrap();
+    assert_eq!(all["document"], as_sent(&document));
+    let analysis = keel_core::analysis::analyse(&document, keel_core::clock::today());
+    assert_eq!(all["analysis"], as_sent(&analysis));
+    assert_eq!(
+        all["analysis"]["ranking"],
+        invoke(&h, "rank_features", json!({ "view": "risk_first" })).unwrap(),
+        "the ranking is the risk-first view"
+    );
+    assert_eq!(all["view"]["file_name"], "plan.keel");
+}
+
 #[test]
 fn plan_commands_read_and_edit_the_open_plan() {
     let h = start(sample);
-    let view = invoke(&h, "current_plan", json!({})).expect("current_plan answers");
+    let view = read(&h, "view");
     assert_eq!(view["plan"]["data"]["company_name"], "Loomline");
     assert_eq!(view["file_name"], "plan.keel");
     assert_eq!(view["read_only"], Value::Null);
@@ -151,13 +181,13 @@ fn feature_commands_list_create_update_and_delete() {
 #[test]
 fn canvas_commands_read_and_edit_the_nine_boxes() {
     let h = start(sample);
-    let mut canvas = invoke(&h, "get_canvas", json!({})).unwrap();
+    let mut canvas = read(&h, "document/canvas");
     assert!(!canvas["problem"].as_str().unwrap().is_empty());
     canvas["problem"] = json!("Feedback is scattered");
     let saved = invoke(&h, "update_canvas", json!({ "canvas": canvas })).unwrap();
     assert_eq!(saved["problem"], "Feedback is scattered");
     assert_eq!(
-        invoke(&h, "get_canvas", json!({})).unwrap()["problem"],
+        read(&h, "document/canvas")["problem"],
         "Feedback is scattered"
     );
 
@@ -166,7 +196,7 @@ fn canvas_commands_read_and_edit_the_nine_boxes() {
     assert_eq!(err["code"], "validation");
     assert_eq!(err["field"], "Channels");
     assert_ne!(
-        invoke(&h, "get_canvas", json!({})).unwrap()["channels"],
+        read(&h, "document/canvas")["channels"],
         canvas["channels"],
         "a refused box is not saved"
     );
@@ -175,7 +205,7 @@ fn canvas_commands_read_and_edit_the_nine_boxes() {
 #[test]
 fn team_commands_create_update_delete_and_features_lose_a_deleted_team() {
     let h = start(sample);
-    let teams = invoke(&h, "list_teams", json!({})).unwrap();
+    let teams = read(&h, "document/teams");
     let before = teams.as_array().unwrap().len();
     assert!(before > 0, "the sample has teams");
 
@@ -203,14 +233,7 @@ fn team_commands_create_update_delete_and_features_lose_a_deleted_team() {
     )
     .unwrap();
     invoke(&h, "delete_team", json!({ "id": id })).unwrap();
-    assert_eq!(
-        invoke(&h, "list_teams", json!({}))
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .len(),
-        before
-    );
+    assert_eq!(read(&h, "document/teams").as_array().unwrap().len(), before);
     let list = invoke(&h, "list_features", json!({})).unwrap();
     let same = list
         .as_array()
@@ -224,7 +247,7 @@ fn team_commands_create_update_delete_and_features_lose_a_deleted_team() {
 #[test]
 fn traction_commands_edit_the_goal_ladder_and_actuals() {
     let h = start(sample);
-    let mut goal = invoke(&h, "get_goal", json!({})).unwrap();
+    let mut goal = read(&h, "document/goal");
     assert_eq!(goal["metric"], "arr");
     goal["msc_target"] = json!(2_000_000.0);
     invoke(&h, "set_goal", json!({ "goal": goal })).unwrap();
@@ -250,12 +273,12 @@ fn traction_commands_edit_the_goal_ladder_and_actuals() {
     assert_eq!(updated["data"]["target"], 1500.0);
     invoke(&h, "delete_milestone", json!({ "id": created["id"] })).unwrap();
 
-    let before = invoke(&h, "list_actuals", json!({})).unwrap();
+    let before = read(&h, "document/actuals");
     let actual = json!({ "date": "2026-11-26", "value": 60_000.0 });
     let created = invoke(&h, "create_actual", json!({ "data": actual })).unwrap();
     let again = invoke(&h, "create_actual", json!({ "data": actual })).unwrap_err();
     assert_eq!(again["code"], "validation", "one actual per date");
-    let report = invoke(&h, "traction_report", json!({})).unwrap();
+    let report = read(&h, "analysis/traction");
     assert_eq!(report["progress"]["actual"], 60_000.0);
     invoke(
         &h,
@@ -264,13 +287,13 @@ fn traction_commands_edit_the_goal_ladder_and_actuals() {
     )
     .unwrap();
     invoke(&h, "delete_actual", json!({ "id": created["id"] })).unwrap();
-    assert_eq!(invoke(&h, "list_actuals", json!({})).unwrap(), before);
+    assert_eq!(read(&h, "document/actuals"), before);
 
-    let curve = invoke(&h, "expected_curve", json!({})).unwrap();
+    let curve = read(&h, "analysis/curve");
     assert!(curve.as_array().unwrap().len() > 12, "monthly points");
 
     invoke(&h, "clear_goal", json!({})).unwrap();
-    assert_eq!(invoke(&h, "get_goal", json!({})).unwrap(), Value::Null);
+    assert_eq!(read(&h, "document/goal"), Value::Null);
 }
 
 #[test]
@@ -286,7 +309,7 @@ fn present_mode_asks_the_window_for_full_screen() {
 #[test]
 fn milestones_are_listed_in_date_order() {
     let h = start(sample);
-    let list = invoke(&h, "list_milestones", json!({})).unwrap();
+    let list = read(&h, "document/milestones");
     let dates: Vec<&str> = list
         .as_array()
         .unwrap()
@@ -300,7 +323,7 @@ fn milestones_are_listed_in_date_order() {
 #[test]
 fn a_file_that_cannot_be_opened_reaches_the_ui_as_a_clear_error() {
     let h = start(|path| std::fs::write(path, "not a plan").unwrap());
-    let err = invoke(&h, "current_plan", json!({})).unwrap_err();
+    let err = invoke(&h, "load_plan", json!({})).unwrap_err();
     assert_eq!(err["code"], "no_plan_open");
     let message = err["message"].as_str().unwrap();
     assert!(message.contains("is not a Keel plan"), "{message}");
@@ -338,14 +361,14 @@ fn analysis_commands_rank_check_and_report_traction() {
     let file = keel_core::PlanFile::open_with(&h.path, keel_core::Mode::Inspect).unwrap();
     let today = keel_core::clock::today();
     let core_findings = keel_core::analysis::plan_check(&file, today).unwrap();
-    let findings = invoke(&h, "plan_check", json!({})).unwrap();
+    let findings = read(&h, "analysis/findings");
     assert_eq!(
         findings,
         serde_json::to_value(&core_findings).unwrap(),
         "the UI gets what the core computes"
     );
 
-    let report = invoke(&h, "traction_report", json!({})).unwrap();
+    let report = read(&h, "analysis/traction");
     assert_eq!(report["progress"]["status"], "behind");
     assert_eq!(report["factory"]["bottleneck"], "activation");
     assert_eq!(report["unit"]["code"], "USD");
@@ -459,7 +482,7 @@ fn file_commands_create_open_save_as_and_remember_recent_plans() {
     let err = invoke(&h, "open_plan", json!({})).unwrap_err();
     assert_eq!(err["code"], "not_sqlite");
     assert_eq!(
-        invoke(&h, "current_plan", json!({})).unwrap()["plan"]["data"]["company_name"],
+        read(&h, "view")["plan"]["data"]["company_name"],
         "Loomline",
         "a file that cannot be opened leaves the current plan open"
     );
@@ -514,4 +537,33 @@ fn the_about_box_shows_the_version_of_cargo_toml() {
     let info = invoke(&h, "app_info", json!({})).unwrap();
     assert_eq!(info["name"], "Keel");
     assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn commands_wait_for_the_start_plan_that_opens_beside_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.keel");
+    sample(&path);
+    let state = std::sync::Arc::new(keel::AppState::default());
+    let (opener, opening) = (state.clone(), path.clone());
+    state.open_in_background(move || {
+        // Slower than the read below, which must wait for it rather than find no plan.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        opener.set(keel_core::PlanFile::open(&opening));
+    });
+    let company = state.with_plan(|file| Ok(file.plan()?.data.company_name));
+    assert_eq!(company.unwrap(), "Loomline");
+}
+
+#[test]
+fn a_start_plan_whose_opening_fails_leaves_a_clear_error() {
+    let state = std::sync::Arc::new(keel::AppState::default());
+    state.open_in_background(|| panic!("the opening thread stops"));
+    let err = state.with_plan(|file| file.plan()).unwrap_err();
+    assert_eq!(err.code, keel_core::ErrorCode::NoPlanOpen);
+    assert!(
+        err.message.contains("stopped unexpectedly"),
+        "{}",
+        err.message
+    );
 }

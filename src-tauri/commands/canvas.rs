@@ -5,12 +5,6 @@ use tauri::State;
 
 #[tauri::command]
 #[specta::specta]
-pub fn get_canvas(state: State<'_, AppState>) -> CommandResult<LeanCanvas> {
-    state.with_plan(|file| file.canvas())
-}
-
-#[tauri::command]
-#[specta::specta]
 pub fn update_canvas(state: State<'_, AppState>, canvas: LeanCanvas) -> CommandResult<LeanCanvas> {
     state.with_plan(|file| file.update_canvas(canvas))
 }

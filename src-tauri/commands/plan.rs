@@ -1,7 +1,8 @@
 use crate::error::CommandResult;
 use crate::state::AppState;
+use keel_core::analysis::{self, Analysis};
 use keel_core::domain::{Plan, PlanData};
-use keel_core::PlanFile;
+use keel_core::{clock, PlanDocument, PlanFile};
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -14,6 +15,15 @@ pub struct PlanView {
     pub path: String,
     /// Why edits are refused, or null when the plan is editable.
     pub read_only: Option<String>,
+}
+
+/// Everything the window shows of the open plan, in one answer: the plan as stored and what the
+/// core computes from it (ranking, check, traction, curve).
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct PlanContents {
+    pub view: PlanView,
+    pub document: PlanDocument,
+    pub analysis: Analysis,
 }
 
 pub(crate) fn view(file: &PlanFile) -> keel_core::Result<PlanView> {
@@ -29,10 +39,19 @@ pub(crate) fn view(file: &PlanFile) -> keel_core::Result<PlanView> {
     })
 }
 
+/// The UI's one read of the open plan, at start and after every edit. It runs off the main
+/// thread (async), and waits for the start plan's opening when that has not finished yet.
 #[tauri::command]
 #[specta::specta]
-pub fn current_plan(state: State<'_, AppState>) -> CommandResult<PlanView> {
-    state.with_plan(|file| view(file))
+pub async fn load_plan(state: State<'_, AppState>) -> CommandResult<PlanContents> {
+    state.with_plan(|file| {
+        let document = file.document()?;
+        Ok(PlanContents {
+            view: view(file)?,
+            analysis: analysis::analyse(&document, clock::today()),
+            document,
+        })
+    })
 }
 
 #[tauri::command]

@@ -25,14 +25,15 @@ pub fn page_loaded() {
     }
 }
 
-/// The UI has rendered its first plan.
+/// The UI has rendered its first plan: `read_ms` (whole milliseconds) went in reading it (`load_plan`, from the UI's
+/// side), `render_ms` from then to the frame that shows it.
 #[tauri::command]
 #[specta::specta]
-pub fn ui_ready() {
+pub fn ui_ready(read_ms: u32, render_ms: u32) {
     if let Some(started) = STARTED.get() {
         REPORTED.call_once(|| {
             eprintln!(
-                "keel: ready after {:.1} ms (first plan rendered)",
+                "keel: ready after {:.1} ms (first plan rendered; read {read_ms} ms, render {render_ms} ms)",
                 started.elapsed().as_secs_f64() * 1e3
             );
         });

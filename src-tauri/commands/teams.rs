@@ -5,12 +5,6 @@ use tauri::State;
 
 #[tauri::command]
 #[specta::specta]
-pub fn list_teams(state: State<'_, AppState>) -> CommandResult<Vec<Item<TeamData>>> {
-    state.with_plan(|file| file.list::<TeamData>())
-}
-
-#[tauri::command]
-#[specta::specta]
 pub fn create_team(state: State<'_, AppState>, data: TeamData) -> CommandResult<Item<TeamData>> {
     state.with_plan(|file| file.insert(data))
 }

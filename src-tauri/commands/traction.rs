@@ -1,15 +1,8 @@
 use crate::error::CommandResult;
 use crate::state::AppState;
 use keel_core::domain::{ActualData, Item, MilestoneData, TractionGoal};
-use keel_core::traction::DatedValue;
-use keel_core::{analysis, ladder};
+use keel_core::ladder;
 use tauri::State;
-
-#[tauri::command]
-#[specta::specta]
-pub fn get_goal(state: State<'_, AppState>) -> CommandResult<Option<TractionGoal>> {
-    state.with_plan(|file| file.goal())
-}
 
 #[tauri::command]
 #[specta::specta]
@@ -28,13 +21,6 @@ pub fn clear_goal(state: State<'_, AppState>) -> CommandResult<()> {
 #[specta::specta]
 pub fn suggest_ladder(goal: TractionGoal) -> Vec<MilestoneData> {
     ladder::ladder(&goal)
-}
-
-/// The traction ladder's milestones, in date order.
-#[tauri::command]
-#[specta::specta]
-pub fn list_milestones(state: State<'_, AppState>) -> CommandResult<Vec<Item<MilestoneData>>> {
-    state.with_plan(|file| file.list::<MilestoneData>())
 }
 
 #[tauri::command]
@@ -62,13 +48,6 @@ pub fn delete_milestone(state: State<'_, AppState>, id: u32) -> CommandResult<()
     state.with_plan(|file| file.delete::<MilestoneData>(id))
 }
 
-/// The recorded values of the key metric, in date order.
-#[tauri::command]
-#[specta::specta]
-pub fn list_actuals(state: State<'_, AppState>) -> CommandResult<Vec<Item<ActualData>>> {
-    state.with_plan(|file| file.list::<ActualData>())
-}
-
 #[tauri::command]
 #[specta::specta]
 pub fn create_actual(
@@ -92,11 +71,4 @@ pub fn update_actual(
 #[specta::specta]
 pub fn delete_actual(state: State<'_, AppState>, id: u32) -> CommandResult<()> {
     state.with_plan(|file| file.delete::<ActualData>(id))
-}
-
-/// The ladder's expected curve, month by month, for the traction chart.
-#[tauri::command]
-#[specta::specta]
-pub fn expected_curve(state: State<'_, AppState>) -> CommandResult<Vec<DatedValue>> {
-    state.with_plan(|file| analysis::expected_curve(file))
 }

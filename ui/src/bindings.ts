@@ -6,18 +6,17 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
-	currentPlan: () => typedError<PlanView, CommandError>(__TAURI_INVOKE("current_plan")),
+	/**
+	 *  The UI's one read of the open plan, at start and after every edit. It runs off the main
+	 *  thread (async), and waits for the start plan's opening when that has not finished yet.
+	 */
+	loadPlan: () => typedError<PlanContents, CommandError>(__TAURI_INVOKE("load_plan")),
 	updatePlan: (data: PlanData) => typedError<PlanView, CommandError>(__TAURI_INVOKE("update_plan", { data })),
-	getCanvas: () => typedError<LeanCanvas, CommandError>(__TAURI_INVOKE("get_canvas")),
 	updateCanvas: (canvas: LeanCanvas) => typedError<LeanCanvas, CommandError>(__TAURI_INVOKE("update_canvas", { canvas })),
-	listTeams: () => typedError<Item<TeamData>[], CommandError>(__TAURI_INVOKE("list_teams")),
 	createTeam: (data: TeamData) => typedError<Item<TeamData>, CommandError>(__TAURI_INVOKE("create_team", { data })),
 	updateTeam: (id: number, data: TeamData) => typedError<Item<TeamData>, CommandError>(__TAURI_INVOKE("update_team", { id, data })),
 	/**  Deletes a team; its features keep their place and lose the team. */
 	deleteTeam: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_team", { id })),
-	/**  The traction ladder's milestones, in date order. */
-	listMilestones: () => typedError<Item<MilestoneData>[], CommandError>(__TAURI_INVOKE("list_milestones")),
-	getGoal: () => typedError<TractionGoal | null, CommandError>(__TAURI_INVOKE("get_goal")),
 	setGoal: (goal: TractionGoal) => typedError<TractionGoal, CommandError>(__TAURI_INVOKE("set_goal", { goal })),
 	clearGoal: () => typedError<null, CommandError>(__TAURI_INVOKE("clear_goal")),
 	/**  The 10x ladder a goal implies (MSC ÷ 100, MSC ÷ 10, MSC, a year apart); nothing is saved. */
@@ -25,13 +24,9 @@ export const commands = {
 	createMilestone: (data: MilestoneData) => typedError<Item<MilestoneData>, CommandError>(__TAURI_INVOKE("create_milestone", { data })),
 	updateMilestone: (id: number, data: MilestoneData) => typedError<Item<MilestoneData>, CommandError>(__TAURI_INVOKE("update_milestone", { id, data })),
 	deleteMilestone: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_milestone", { id })),
-	/**  The recorded values of the key metric, in date order. */
-	listActuals: () => typedError<Item<ActualData>[], CommandError>(__TAURI_INVOKE("list_actuals")),
 	createActual: (data: ActualData) => typedError<Item<ActualData>, CommandError>(__TAURI_INVOKE("create_actual", { data })),
 	updateActual: (id: number, data: ActualData) => typedError<Item<ActualData>, CommandError>(__TAURI_INVOKE("update_actual", { id, data })),
 	deleteActual: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_actual", { id })),
-	/**  The ladder's expected curve, month by month, for the traction chart. */
-	expectedCurve: () => typedError<DatedValue[], CommandError>(__TAURI_INVOKE("expected_curve")),
 	listFeatures: () => typedError<Feature[], CommandError>(__TAURI_INVOKE("list_features")),
 	createFeature: (data: FeatureData) => typedError<Feature, CommandError>(__TAURI_INVOKE("create_feature", { data })),
 	updateFeature: (id: number, data: FeatureData) => typedError<Feature, CommandError>(__TAURI_INVOKE("update_feature", { id, data })),
@@ -39,8 +34,6 @@ export const commands = {
 	/**  Moves a feature in the manual order (1-based position, clamped to the list). */
 	moveFeature: (id: number, position: number) => typedError<Feature, CommandError>(__TAURI_INVOKE("move_feature", { id, position })),
 	rankFeatures: (view: PriorityView) => typedError<RankedFeature[], CommandError>(__TAURI_INVOKE("rank_features", { view })),
-	tractionReport: () => typedError<TractionReport, CommandError>(__TAURI_INVOKE("traction_report")),
-	planCheck: () => typedError<Finding[], CommandError>(__TAURI_INVOKE("plan_check")),
 	/**
 	 *  Asks where to save (a native dialog run by the backend, so the page never hands over a
 	 *  path) and writes the export there. Returns the path written, or null when cancelled.
@@ -58,8 +51,11 @@ export const commands = {
 	/**  Present mode: the window goes full screen, and back. */
 	setFullscreen: (on: boolean) => typedError<null, CommandError>(__TAURI_INVOKE("set_fullscreen", { on })),
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
-	/**  The UI has rendered its first plan. */
-	uiReady: () => __TAURI_INVOKE<void>("ui_ready"),
+	/**
+	 *  The UI has rendered its first plan: `read_ms` (whole milliseconds) went in reading it (`load_plan`, from the UI's
+	 *  side), `render_ms` from then to the frame that shows it.
+	 */
+	uiReady: (readMs: number, renderMs: number) => __TAURI_INVOKE<void>("ui_ready", { readMs, renderMs }),
 };
 
 /* Types */
@@ -67,6 +63,17 @@ export const commands = {
 export type ActualData = {
 	date: string,
 	value: number | null,
+};
+
+/**
+ *  Everything the app computes from a plan for its first screen: the risk-first ranking, the
+ *  plan check, the traction report and the ladder's expected curve.
+ */
+export type Analysis = {
+	ranking: RankedFeature[],
+	findings: Finding[],
+	traction: TractionReport,
+	curve: DatedValue[],
 };
 
 /**  What the About box shows: one version, the one in Cargo.toml. */
@@ -102,6 +109,16 @@ export type FactoryReport = {
 	steps: StepConversion[],
 	/**  The step with the lowest conversion. */
 	bottleneck: FactoryStep | null,
+};
+
+/**  The customer factory's counts for the week starting on `period_start`. */
+export type FactorySnapshotData = {
+	period_start: string,
+	acquisition: number,
+	activation: number,
+	retention: number,
+	revenue: number,
+	referral: number,
 };
 
 /**  A step of the customer factory (acquisition, activation, retention, revenue, referral). */
@@ -215,6 +232,16 @@ export type Plan = {
 	updated_at: string,
 };
 
+/**
+ *  Everything the window shows of the open plan, in one answer: the plan as stored and what the
+ *  core computes from it (ranking, check, traction, curve).
+ */
+export type PlanContents = {
+	view: PlanView,
+	document: PlanDocument,
+	analysis: Analysis,
+};
+
 /**  What the founder edits about the company; timestamps are kept by the store. */
 export type PlanData = {
 	company_name: string,
@@ -227,6 +254,18 @@ export type PlanData = {
 	/**  ISO 4217 code. */
 	currency: string,
 	start_date: string,
+};
+
+export type PlanDocument = {
+	format: number,
+	plan: Plan,
+	canvas: LeanCanvas,
+	goal: TractionGoal | null,
+	milestones: Item<MilestoneData>[],
+	actuals: Item<ActualData>[],
+	factory_snapshots: Item<FactorySnapshotData>[],
+	teams: Item<TeamData>[],
+	features: Feature[],
 };
 
 /**  The open plan as the window shows it: its header, its file, and whether it is read-only. */

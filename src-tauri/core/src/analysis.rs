@@ -1,12 +1,45 @@
 //! The computed views of an open plan, each one function the app and the command line share.
 
 use crate::check::{self, Finding};
-use crate::domain::{ActualData, FactorySnapshotData, MilestoneData};
+use crate::document::PlanDocument;
+use crate::domain::{ActualData, FactorySnapshotData, Item, MilestoneData};
 use crate::error::Result;
 use crate::priority::{self, PriorityView, RankedFeature};
 use crate::storage::PlanFile;
-use crate::traction::{self, TractionReport};
+use crate::traction::{self, DatedValue, TractionReport};
 use chrono::NaiveDate;
+use serde::Serialize;
+use specta::Type;
+
+/// Everything the app computes from a plan for its first screen: the risk-first ranking, the
+/// plan check, the traction report and the ladder's expected curve.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Analysis {
+    pub ranking: Vec<RankedFeature>,
+    pub findings: Vec<Finding>,
+    pub traction: TractionReport,
+    pub curve: Vec<DatedValue>,
+}
+
+/// The whole analysis of a plan already read into memory (one read of the file serves all).
+pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {
+    let milestones = data(&doc.milestones);
+    let actuals = data(&doc.actuals);
+    let snapshots: Vec<FactorySnapshotData> = data(&doc.factory_snapshots);
+    Analysis {
+        ranking: priority::rank(&doc.features, PriorityView::RiskFirst),
+        findings: check::check(doc, today),
+        traction: traction::report(
+            doc.goal.as_ref(),
+            &doc.plan.data.currency,
+            &milestones,
+            &actuals,
+            &snapshots,
+            today,
+        ),
+        curve: curve(&milestones, &actuals, doc.plan.data.start_date),
+    }
+}
 
 /// The open features ranked in `view`.
 pub fn ranked_features(file: &PlanFile, view: PriorityView) -> Result<Vec<RankedFeature>> {
@@ -15,9 +48,9 @@ pub fn ranked_features(file: &PlanFile, view: PriorityView) -> Result<Vec<Ranked
 
 /// The traction figures, progress, projection and factory conversions as of `today`.
 pub fn traction_report(file: &PlanFile, today: NaiveDate) -> Result<TractionReport> {
-    let milestones: Vec<MilestoneData> = data(file.list()?);
-    let actuals: Vec<ActualData> = data(file.list()?);
-    let snapshots: Vec<FactorySnapshotData> = data(file.list()?);
+    let milestones: Vec<MilestoneData> = data(&file.list()?);
+    let actuals: Vec<ActualData> = data(&file.list()?);
+    let snapshots: Vec<FactorySnapshotData> = data(&file.list()?);
     Ok(traction::report(
         file.goal()?.as_ref(),
         &file.plan()?.data.currency,
@@ -29,15 +62,22 @@ pub fn traction_report(file: &PlanFile, today: NaiveDate) -> Result<TractionRepo
 }
 
 /// The ladder's expected curve from the plan's start (or its first actual) to the last milestone.
-pub fn expected_curve(file: &PlanFile) -> Result<Vec<traction::DatedValue>> {
-    let milestones: Vec<MilestoneData> = data(file.list()?);
-    let actuals: Vec<ActualData> = data(file.list()?);
-    let plan_start = file.plan()?.data.start_date;
+pub fn expected_curve(file: &PlanFile) -> Result<Vec<DatedValue>> {
+    let milestones: Vec<MilestoneData> = data(&file.list()?);
+    let actuals: Vec<ActualData> = data(&file.list()?);
+    Ok(curve(&milestones, &actuals, file.plan()?.data.start_date))
+}
+
+fn curve(
+    milestones: &[MilestoneData],
+    actuals: &[ActualData],
+    plan_start: NaiveDate,
+) -> Vec<DatedValue> {
     let start = actuals
         .iter()
         .map(|a| a.date)
         .fold(plan_start, NaiveDate::min);
-    Ok(traction::expected_curve(&milestones, start))
+    traction::expected_curve(milestones, start)
 }
 
 /// The plan check as of `today`.
@@ -45,6 +85,6 @@ pub fn plan_check(file: &PlanFile, today: NaiveDate) -> Result<Vec<Finding>> {
     Ok(check::check(&file.document()?, today))
 }
 
-fn data<T>(items: Vec<crate::domain::Item<T>>) -> Vec<T> {
-    items.into_iter().map(|i| i.data).collect()
+fn data<T: Clone>(items: &[Item<T>]) -> Vec<T> {
+    items.iter().map(|i| i.data.clone()).collect()
 }

@@ -1,10 +1,11 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
+import type { PlanView } from "../bindings";
 import { BackendError, backend } from "./backend";
 
 afterEach(() => clearMocks());
 
-const view = {
+const view: PlanView = {
   plan: {
     data: {
       company_name: "Loomline",
@@ -28,12 +29,12 @@ describe("backend", () => {
     const calls: { cmd: string; args: unknown }[] = [];
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
-      return cmd === "current_plan" ? view : null;
+      return cmd === "update_plan" ? view : null;
     });
-    await expect(backend.currentPlan()).resolves.toEqual(view);
+    await expect(backend.updatePlan(view.plan.data)).resolves.toEqual(view);
     await backend.deleteFeature(7);
     expect(calls).toEqual([
-      { cmd: "current_plan", args: {} },
+      { cmd: "update_plan", args: { data: view.plan.data } },
       { cmd: "delete_feature", args: { id: 7 } },
     ]);
   });

@@ -4,24 +4,22 @@ import {
   commands,
   type ActualData,
   type AppInfo,
-  type DatedValue,
   type CommandError,
   type ErrorCode,
   type ExportFormat,
   type Feature,
   type FeatureData,
-  type Finding,
   type Item,
   type LeanCanvas,
   type MilestoneData,
   type PlanData,
+  type PlanContents,
   type PlanView,
   type PriorityView,
   type RankedFeature,
   type RecentPlan,
   type TeamData,
   type TractionGoal,
-  type TractionReport,
 } from "../bindings";
 
 export type BackendErrorCode = ErrorCode | "ipc";
@@ -65,20 +63,17 @@ export async function call<T>(outcome: Promise<Outcome<T>>): Promise<T> {
 }
 
 export const backend = {
-  currentPlan: (): Promise<PlanView> => call(commands.currentPlan()),
+  /** The open plan and everything computed from it: the UI's one read. */
+  loadPlan: (): Promise<PlanContents> => call(commands.loadPlan()),
   updatePlan: (data: PlanData): Promise<PlanView> => call(commands.updatePlan(data)),
-  getCanvas: (): Promise<LeanCanvas> => call(commands.getCanvas()),
   updateCanvas: (canvas: LeanCanvas): Promise<LeanCanvas> => call(commands.updateCanvas(canvas)),
-  listTeams: (): Promise<Item<TeamData>[]> => call(commands.listTeams()),
   createTeam: (data: TeamData): Promise<Item<TeamData>> => call(commands.createTeam(data)),
   updateTeam: (id: number, data: TeamData): Promise<Item<TeamData>> => call(commands.updateTeam(id, data)),
   deleteTeam: (id: number): Promise<null> => call(commands.deleteTeam(id)),
-  listMilestones: (): Promise<Item<MilestoneData>[]> => call(commands.listMilestones()),
   createMilestone: (data: MilestoneData): Promise<Item<MilestoneData>> => call(commands.createMilestone(data)),
   updateMilestone: (id: number, data: MilestoneData): Promise<Item<MilestoneData>> =>
     call(commands.updateMilestone(id, data)),
   deleteMilestone: (id: number): Promise<null> => call(commands.deleteMilestone(id)),
-  getGoal: (): Promise<TractionGoal | null> => call(commands.getGoal()),
   setGoal: (goal: TractionGoal): Promise<TractionGoal> => call(commands.setGoal(goal)),
   clearGoal: (): Promise<null> => call(commands.clearGoal()),
   /** The 10x ladder a goal implies; nothing is saved. */
@@ -89,16 +84,14 @@ export const backend = {
       throw new BackendError("ipc", `Keel's core could not be reached: ${String(e)}`);
     }
   },
-  listActuals: (): Promise<Item<ActualData>[]> => call(commands.listActuals()),
   createActual: (data: ActualData): Promise<Item<ActualData>> => call(commands.createActual(data)),
   updateActual: (id: number, data: ActualData): Promise<Item<ActualData>> => call(commands.updateActual(id, data)),
   deleteActual: (id: number): Promise<null> => call(commands.deleteActual(id)),
-  expectedCurve: (): Promise<DatedValue[]> => call(commands.expectedCurve()),
   setFullscreen: (on: boolean): Promise<null> => call(commands.setFullscreen(on)),
-  /** Tells the app its first plan is on screen (it logs the startup time). */
-  uiReady: async (): Promise<void> => {
+  /** Tells the app its first plan is on screen, and how long reading and drawing it took. */
+  uiReady: async (readMs: number, renderMs: number): Promise<void> => {
     try {
-      await commands.uiReady();
+      await commands.uiReady(readMs, renderMs);
     } catch {
       // Only a measurement: nothing to show the founder.
     }
@@ -116,8 +109,6 @@ export const backend = {
   deleteFeature: (id: number): Promise<null> => call(commands.deleteFeature(id)),
   moveFeature: (id: number, position: number): Promise<Feature> => call(commands.moveFeature(id, position)),
   rankFeatures: (view: PriorityView): Promise<RankedFeature[]> => call(commands.rankFeatures(view)),
-  planCheck: (): Promise<Finding[]> => call(commands.planCheck()),
-  tractionReport: (): Promise<TractionReport> => call(commands.tractionReport()),
   recentPlans: (): Promise<RecentPlan[]> => call(commands.recentPlans()),
   /** The file commands open native dialogs; they resolve to null when cancelled. */
   newPlan: (): Promise<PlanView | null> => call(commands.newPlan()),

@@ -57,17 +57,19 @@ function creation(
 }
 
 export class PlanEditor {
-  view = $state<PlanView | null>(null);
-  features = $state<Feature[]>([]);
-  ranking = $state<RankedFeature[]>([]);
-  findings = $state<Finding[]>([]);
-  traction = $state<TractionReport | null>(null);
-  canvas = $state<LeanCanvas | null>(null);
-  teams = $state<Item<TeamData>[]>([]);
-  milestones = $state<Item<MilestoneData>[]>([]);
-  goal = $state<TractionGoal | null>(null);
-  actuals = $state<Item<ActualData>[]>([]);
-  curve = $state<DatedValue[]>([]);
+  // Replaced whole after every read, never changed in place: raw state, so a 10,000-feature
+  // plan is not wrapped in proxies.
+  view = $state.raw<PlanView | null>(null);
+  features = $state.raw<Feature[]>([]);
+  ranking = $state.raw<RankedFeature[]>([]);
+  findings = $state.raw<Finding[]>([]);
+  traction = $state.raw<TractionReport | null>(null);
+  canvas = $state.raw<LeanCanvas | null>(null);
+  teams = $state.raw<Item<TeamData>[]>([]);
+  milestones = $state.raw<Item<MilestoneData>[]>([]);
+  goal = $state.raw<TractionGoal | null>(null);
+  actuals = $state.raw<Item<ActualData>[]>([]);
+  curve = $state.raw<DatedValue[]>([]);
   /** Why no plan could be shown. */
   loadError = $state<string | null>(null);
   save = $state<SaveState>({ kind: "idle" });
@@ -82,23 +84,23 @@ export class PlanEditor {
     return this.view?.read_only ?? null;
   }
 
-  /** Reads the open plan and everything computed from it. */
+  /** Reads the open plan and everything computed from it, in one command. */
   async load() {
     try {
-      const [view, features, ranking, findings, traction, canvas, teams, milestones, goal, actuals, curve] = await Promise.all([
-        backend.currentPlan(),
-        backend.listFeatures(),
-        backend.rankFeatures("risk_first"),
-        backend.planCheck(),
-        backend.tractionReport(),
-        backend.getCanvas(),
-        backend.listTeams(),
-        backend.listMilestones(),
-        backend.getGoal(),
-        backend.listActuals(),
-        backend.expectedCurve(),
-      ]);
-      Object.assign(this, { view, features, ranking, findings, traction, canvas, teams, milestones, goal, actuals, curve });
+      const { view, document: plan, analysis } = await backend.loadPlan();
+      Object.assign(this, {
+        view,
+        features: plan.features,
+        canvas: plan.canvas,
+        teams: plan.teams,
+        milestones: plan.milestones,
+        goal: plan.goal,
+        actuals: plan.actuals,
+        ranking: analysis.ranking,
+        findings: analysis.findings,
+        traction: analysis.traction,
+        curve: analysis.curve,
+      });
       this.loadError = null;
     } catch (e) {
       this.loadError = messageOf(e);

@@ -13,6 +13,18 @@ async function opened(options: Parameters<typeof fakeCore>[0] = {}) {
 }
 
 describe("PlanEditor", () => {
+  it("reads the plan and what is computed from it in one command, at start and after an edit", async () => {
+    const { core, editor } = await opened();
+    expect(core.calls.map((c) => c.cmd)).toEqual(["load_plan"]);
+    expect(editor.features.map((f) => f.data.title)).toEqual(["Onboarding", "Billing"]);
+    expect(editor.ranking.map((r) => r.id)).toEqual([1, 2]);
+    expect(editor.view?.file_name).toBe("acme.keel");
+
+    await editor.updateFeature(2, "Edit title", { ...nth(core.features, 1).data, title: "Invoicing" });
+    expect(core.calls.map((c) => c.cmd)).toEqual(["load_plan", "update_feature", "load_plan"]);
+    expect(nth(editor.features, 1).data.title).toBe("Invoicing");
+  });
+
   it("saves an edit at once, then undoes and redoes it through the core", async () => {
     const { core, editor } = await opened();
     const data = { ...nth(core.features, 0).data, title: "Guided onboarding" };

@@ -17,6 +17,9 @@ const emptyCanvas: LeanCanvas = {
   revenue_streams: "", cost_structure: "", key_metrics: "", unfair_advantage: "",
 };
 
+/** What the UI gets back: a serialised copy, as over the real IPC (later changes here do not reach it). */
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 export interface FakeCore {
   view: PlanView;
   features: Feature[];
@@ -53,6 +56,8 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
     if (data.title.trim() === "") refuse("Title", "Title: must not be empty.");
     if (data.title.length > 200) refuse("Title", `Title: must be at most 200 characters (it has ${data.title.length}).`);
   };
+  const ranked = () =>
+    core.features.map((f, i) => ({ id: f.id, rank: i + 1, score: null, reason: `#${i + 1} — business risk, level ${f.data.risk_level}` }));
   const renumber = () => core.features.forEach((f, i) => (f.position = i + 1));
   mockIPC((cmd, raw) => {
     const args = (raw ?? {}) as Record<string, unknown>;
@@ -61,40 +66,31 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
       throw { code: "read_only", message: "This plan is open read-only.", field: null };
     }
     switch (cmd) {
-      case "current_plan":
-        return core.view;
+      case "load_plan":
+        return copy({
+          view: core.view,
+          document: {
+            format: 1, plan: core.view.plan, canvas: core.canvas, goal: null, milestones: [], actuals: [],
+            factory_snapshots: [], teams: core.teams, features: core.features,
+          },
+          analysis: { ranking: ranked(), findings: [], traction: null, curve: [] },
+        });
       case "list_features":
-        return core.features;
+        return copy(core.features);
       case "rank_features":
-        return core.features.map((f, i) => ({ id: f.id, rank: i + 1, score: null, reason: `#${i + 1} — business risk, level ${f.data.risk_level}` }));
-      case "plan_check":
-        return [];
-      case "traction_report":
-        return null;
-      case "get_canvas":
-        return core.canvas;
+        return ranked();
       case "update_canvas":
         core.canvas = args.canvas as LeanCanvas;
         return core.canvas;
-      case "list_teams":
-        return core.teams;
-      case "list_milestones":
-        return [];
-      case "get_goal":
-        return null;
-      case "list_actuals":
-        return [];
-      case "expected_curve":
-        return [];
       case "update_plan":
         core.view.plan.data = args.data as PlanView["plan"]["data"];
-        return core.view;
+        return copy(core.view);
       case "create_feature": {
         const data = args.data as FeatureData;
         checkTitle(data);
         const f = { id: nextId++, position: core.features.length + 1, data };
         core.features.push(f);
-        return f;
+        return copy(f);
       }
       case "update_feature": {
         const data = args.data as FeatureData;
@@ -102,7 +98,7 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
         const f = core.features.find((x) => x.id === args.id);
         if (!f) throw { code: "not_found", message: "No such feature.", field: null };
         f.data = data;
-        return f;
+        return copy(f);
       }
       case "delete_feature":
         core.features = core.features.filter((x) => x.id !== args.id);
@@ -114,7 +110,7 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
         core.features = core.features.filter((x) => x !== f);
         core.features.splice((args.position as number) - 1, 0, f);
         renumber();
-        return f;
+        return copy(f);
       }
       default:
         throw { code: "not_found", message: `unexpected command ${cmd}`, field: null };

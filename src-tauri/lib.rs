@@ -119,8 +119,23 @@ pub fn window_title(file: &keel_core::PlanFile) -> String {
 
 /// Runs the desktop app until its window closes.
 pub fn run_app(plan: Option<PathBuf>) {
+    software_rendering();
     if let Err(e) = app_builder(tauri::Builder::default(), plan).run(context()) {
         eprintln!("keel: the app could not start: {e}.");
         std::process::exit(1);
+    }
+}
+
+/// Keel's pages are documents: WebKitGTK draws them without its GPU compositing, which needs a
+/// GL context in the web process (through Mesa where there is no GPU driver) and measured about
+/// 70 MB more there (BENCHMARKS.md). KEEL_GPU_COMPOSITING=1 keeps WebKit's default; a
+/// WEBKIT_DISABLE_COMPOSITING_MODE already set is left as it is.
+fn software_rendering() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("KEEL_GPU_COMPOSITING").is_none_or(|v| v != "1")
+        && std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none()
+    {
+        // Runs first thing on the main thread, before any other thread exists.
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
     }
 }

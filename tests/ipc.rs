@@ -70,7 +70,7 @@ fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
 
 /// A part of the UI's one read of the open plan (`load_plan`), such as "document/canvas".
 fn read(h: &Harness, part: &str) -> Value {
-    let all = invoke(h, "load_plan", json!({})).expect("load_plan answers");
+    let all = invoke(h, "load_plan", json!({ "first": null })).expect("load_plan answers");
     all.pointer(&format!("/{part}"))
         .unwrap_or_else(|| panic!("load_plan has no {part}"))
         .clone()
@@ -84,7 +84,8 @@ fn as_sent(value: &impl serde::Serialize) -> Value {
 #[test]
 fn load_plan_returns_the_stored_plan_and_what_the_core_computes_from_it() {
     let h = start(sample);
-    let all = invoke(&h, "load_plan", json!({})).unwrap();
+    let all = invoke(&h, "load_plan", json!({ "first": null })).unwrap();
+    assert_eq!(all["complete"], true);
     let file = keel_core::PlanFile::open_with(&h.path, keel_core::Mode::Inspect).unwrap();
     let document = file.document().unwrap();
     assert_eq!(all["document"], as_sent(&document));
@@ -96,6 +97,36 @@ fn load_plan_returns_the_stored_plan_and_what_the_core_computes_from_it() {
         "the ranking is the risk-first view"
     );
     assert_eq!(all["view"]["file_name"], "plan.keel");
+}
+
+#[test]
+fn load_plan_for_the_first_screen_brings_only_the_top_ranked_features() {
+    let h = start(sample);
+    let all = invoke(&h, "load_plan", json!({ "first": null })).unwrap();
+    let first = invoke(&h, "load_plan", json!({ "first": 5 })).unwrap();
+    assert_eq!(first["complete"], false);
+    let ranking = first["analysis"]["ranking"].as_array().unwrap();
+    assert_eq!(
+        ranking.as_slice(),
+        &all["analysis"]["ranking"].as_array().unwrap()[..5]
+    );
+    let mut ids: Vec<u64> = first["document"]["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_u64().unwrap())
+        .collect();
+    let mut top: Vec<u64> = ranking.iter().map(|r| r["id"].as_u64().unwrap()).collect();
+    ids.sort_unstable();
+    top.sort_unstable();
+    assert_eq!(ids, top, "the features of the top five, and no others");
+    for part in ["findings", "traction", "curve"] {
+        assert_eq!(
+            first["analysis"][part], all["analysis"][part],
+            "{part} is whole"
+        );
+    }
+    assert_eq!(first["document"]["teams"], all["document"]["teams"]);
 }
 
 #[test]
@@ -323,7 +354,7 @@ fn milestones_are_listed_in_date_order() {
 #[test]
 fn a_file_that_cannot_be_opened_reaches_the_ui_as_a_clear_error() {
     let h = start(|path| std::fs::write(path, "not a plan").unwrap());
-    let err = invoke(&h, "load_plan", json!({})).unwrap_err();
+    let err = invoke(&h, "load_plan", json!({ "first": null })).unwrap_err();
     assert_eq!(err["code"], "no_plan_open");
     let message = err["message"].as_str().unwrap();
     assert!(message.contains("is not a Keel plan"), "{message}");

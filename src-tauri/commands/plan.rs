@@ -5,6 +5,7 @@ use keel_core::domain::{Plan, PlanData};
 use keel_core::{clock, PlanDocument, PlanFile};
 use serde::Serialize;
 use specta::Type;
+use std::collections::HashSet;
 use tauri::State;
 
 /// The open plan as the window shows it: its header, its file, and whether it is read-only.
@@ -24,6 +25,8 @@ pub struct PlanContents {
     pub view: PlanView,
     pub document: PlanDocument,
     pub analysis: Analysis,
+    /// False when only the first screen's features were asked for (see [`load_plan`]).
+    pub complete: bool,
 }
 
 pub(crate) fn view(file: &PlanFile) -> keel_core::Result<PlanView> {
@@ -41,16 +44,29 @@ pub(crate) fn view(file: &PlanFile) -> keel_core::Result<PlanView> {
 
 /// The UI's one read of the open plan, at start and after every edit. It runs off the main
 /// thread (async), and waits for the start plan's opening when that has not finished yet.
+/// With `first`, only the `first` top-ranked features (and their ranks) come with it, all the
+/// Overview shows: the window's first screen does not wait for a big plan's whole list.
 #[tauri::command]
 #[specta::specta]
-pub async fn load_plan(state: State<'_, AppState>) -> CommandResult<PlanContents> {
+pub async fn load_plan(
+    state: State<'_, AppState>,
+    first: Option<u32>,
+) -> CommandResult<PlanContents> {
     state.with_plan(|file| {
         let document = file.document()?;
-        Ok(PlanContents {
+        let mut contents = PlanContents {
             view: view(file)?,
             analysis: analysis::analyse(&document, clock::today()),
             document,
-        })
+            complete: true,
+        };
+        if let Some(n) = first {
+            contents.analysis.ranking.truncate(n as usize);
+            let shown: HashSet<u32> = contents.analysis.ranking.iter().map(|r| r.id).collect();
+            contents.document.features.retain(|f| shown.contains(&f.id));
+            contents.complete = false;
+        }
+        Ok(contents)
     })
 }
 

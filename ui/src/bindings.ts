@@ -9,8 +9,10 @@ export const commands = {
 	/**
 	 *  The UI's one read of the open plan, at start and after every edit. It runs off the main
 	 *  thread (async), and waits for the start plan's opening when that has not finished yet.
+	 *  With `first`, only the `first` top-ranked features (and their ranks) come with it, all the
+	 *  Overview shows: the window's first screen does not wait for a big plan's whole list.
 	 */
-	loadPlan: () => typedError<PlanContents, CommandError>(__TAURI_INVOKE("load_plan")),
+	loadPlan: (first: number | null) => typedError<PlanContents, CommandError>(__TAURI_INVOKE("load_plan", { first })),
 	updatePlan: (data: PlanData) => typedError<PlanView, CommandError>(__TAURI_INVOKE("update_plan", { data })),
 	updateCanvas: (canvas: LeanCanvas) => typedError<LeanCanvas, CommandError>(__TAURI_INVOKE("update_canvas", { canvas })),
 	createTeam: (data: TeamData) => typedError<Item<TeamData>, CommandError>(__TAURI_INVOKE("create_team", { data })),
@@ -240,6 +242,8 @@ export type PlanContents = {
 	view: PlanView,
 	document: PlanDocument,
 	analysis: Analysis,
+	/**  False when only the first screen's features were asked for (see [`load_plan`]). */
+	complete: boolean,
 };
 
 /**  What the founder edits about the company; timestamps are kept by the store. */

@@ -63,8 +63,9 @@ export async function call<T>(outcome: Promise<Outcome<T>>): Promise<T> {
 }
 
 export const backend = {
-  /** The open plan and everything computed from it: the UI's one read. */
-  loadPlan: (): Promise<PlanContents> => call(commands.loadPlan()),
+  /** The open plan and everything computed from it: the UI's one read. With `first`, only the
+   *  `first` top-ranked features come (the first screen's); `complete` is then false. */
+  loadPlan: (first: number | null = null): Promise<PlanContents> => call(commands.loadPlan(first)),
   updatePlan: (data: PlanData): Promise<PlanView> => call(commands.updatePlan(data)),
   updateCanvas: (canvas: LeanCanvas): Promise<LeanCanvas> => call(commands.updateCanvas(canvas)),
   createTeam: (data: TeamData): Promise<Item<TeamData>> => call(commands.createTeam(data)),

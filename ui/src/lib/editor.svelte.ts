@@ -10,6 +10,7 @@ import type {
   Item,
   LeanCanvas,
   MilestoneData,
+  PlanContents,
   PlanData,
   PlanView,
   RankedFeature,
@@ -20,6 +21,9 @@ import type {
 import { BackendError, backend } from "./backend";
 import { History, type Edit } from "./history.svelte";
 import { Ids } from "./ids";
+
+/** How many top-ranked features the first screen (the Overview) shows, and the first read brings. */
+export const FIRST_SCREEN = 5;
 
 export type SaveState =
   | { kind: "idle" }
@@ -70,6 +74,8 @@ export class PlanEditor {
   goal = $state.raw<TractionGoal | null>(null);
   actuals = $state.raw<Item<ActualData>[]>([]);
   curve = $state.raw<DatedValue[]>([]);
+  /** False while only the first screen's features are here (see `finishLoading`). */
+  complete = $state(true);
   /** Why no plan could be shown. */
   loadError = $state<string | null>(null);
   save = $state<SaveState>({ kind: "idle" });
@@ -84,10 +90,11 @@ export class PlanEditor {
     return this.view?.read_only ?? null;
   }
 
-  /** Reads the open plan and everything computed from it, in one command. */
-  async load() {
+  /** Reads the open plan and everything computed from it, in one command (or takes `pending`, a read already under way). */
+  async load(pending?: Promise<PlanContents>) {
     try {
-      const { view, document: plan, analysis } = await backend.loadPlan();
+      const contents = await (pending ?? backend.loadPlan());
+      const { view, document: plan, analysis } = contents;
       Object.assign(this, {
         view,
         features: plan.features,
@@ -100,11 +107,17 @@ export class PlanEditor {
         findings: analysis.findings,
         traction: analysis.traction,
         curve: analysis.curve,
+        complete: contents.complete,
       });
       this.loadError = null;
     } catch (e) {
       this.loadError = messageOf(e);
     }
+  }
+
+  /** After a first-screen read: reads the whole plan, before any edit runs. */
+  finishLoading(): Promise<void> {
+    return this.complete ? Promise.resolve() : this.#serial(() => this.load());
   }
 
   /** After another plan was opened: forget the old plan's edits. */

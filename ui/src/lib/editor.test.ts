@@ -1,7 +1,8 @@
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 import { fakeCore, nth } from "../testing/fakeCore";
-import { PlanEditor } from "./editor.svelte";
+import { backend } from "./backend";
+import { FIRST_SCREEN, PlanEditor } from "./editor.svelte";
 
 afterEach(() => clearMocks());
 
@@ -15,7 +16,8 @@ async function opened(options: Parameters<typeof fakeCore>[0] = {}) {
 describe("PlanEditor", () => {
   it("reads the plan and what is computed from it in one command, at start and after an edit", async () => {
     const { core, editor } = await opened();
-    expect(core.calls.map((c) => c.cmd)).toEqual(["load_plan"]);
+    expect(core.calls).toEqual([{ cmd: "load_plan", args: { first: null } }]);
+    expect(editor.complete).toBe(true);
     expect(editor.features.map((f) => f.data.title)).toEqual(["Onboarding", "Billing"]);
     expect(editor.ranking.map((r) => r.id)).toEqual([1, 2]);
     expect(editor.view?.file_name).toBe("acme.keel");
@@ -23,6 +25,23 @@ describe("PlanEditor", () => {
     await editor.updateFeature(2, "Edit title", { ...nth(core.features, 1).data, title: "Invoicing" });
     expect(core.calls.map((c) => c.cmd)).toEqual(["load_plan", "update_feature", "load_plan"]);
     expect(nth(editor.features, 1).data.title).toBe("Invoicing");
+  });
+
+  it("shows the first screen from a partial read, then reads the whole plan before any edit", async () => {
+    const core = fakeCore({ titles: ["A", "B", "C", "D", "E", "F", "G"] });
+    const editor = new PlanEditor();
+    await editor.load(backend.loadPlan(FIRST_SCREEN));
+    expect(editor.complete).toBe(false);
+    expect(editor.ranking).toHaveLength(FIRST_SCREEN);
+    expect(editor.features.map((f) => f.data.title)).toEqual(["A", "B", "C", "D", "E"]);
+
+    const finishing = editor.finishLoading();
+    const edit = editor.updateFeature(1, "Edit title", { ...nth(core.features, 0).data, title: "A2" });
+    await Promise.all([finishing, edit]);
+    expect(editor.complete).toBe(true);
+    expect(editor.features).toHaveLength(7);
+    expect(core.calls.map((c) => c.cmd)).toEqual(["load_plan", "load_plan", "update_feature", "load_plan"]);
+    expect(core.calls[0]?.args).toEqual({ first: FIRST_SCREEN });
   });
 
   it("saves an edit at once, then undoes and redoes it through the core", async () => {

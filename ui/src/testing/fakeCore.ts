@@ -66,15 +66,21 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
       throw { code: "read_only", message: "This plan is open read-only.", field: null };
     }
     switch (cmd) {
-      case "load_plan":
+      case "load_plan": {
+        // With `first`, only the top-ranked features, as the core does for the first screen.
+        const first = typeof args.first === "number" ? args.first : null;
+        const ranking = first === null ? ranked() : ranked().slice(0, first);
+        const shown = new Set(ranking.map((r) => r.id));
         return copy({
           view: core.view,
           document: {
             format: 1, plan: core.view.plan, canvas: core.canvas, goal: null, milestones: [], actuals: [],
-            factory_snapshots: [], teams: core.teams, features: core.features,
+            factory_snapshots: [], teams: core.teams, features: core.features.filter((f) => shown.has(f.id)),
           },
-          analysis: { ranking: ranked(), findings: [], traction: null, curve: [] },
+          analysis: { ranking, findings: [], traction: null, curve: [] },
+          complete: first === null,
         });
+      }
       case "list_features":
         return copy(core.features);
       case "rank_features":

@@ -54,7 +54,7 @@ async fn a_plan_named_on_the_command_line_opens() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("acme.keel");
     keel_core::create_empty_plan(&path, "Acme Robotics", keel_core::clock::today()).unwrap();
-    let app = App::launch(&[path.to_str().unwrap()]).await;
+    let app = App::launch_as_shipped(&[path.to_str().unwrap()]).await;
     assert_eq!(app.text_of(".company").await, "Acme Robotics");
     app.click("nav button[data-section=features]").await;
     assert!(app.text_of(".empty h2").await.contains("No features yet"));
@@ -227,7 +227,7 @@ async fn a_new_feature_is_ranked_with_its_reason() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_edit_saves_at_once_and_undo_and_redo_revert_and_reapply_it() {
-    let app = App::launch(&[]).await;
+    let app = App::launch_as_shipped(&[]).await;
     app.click("nav button[data-section=features]").await;
     let first = "table[aria-label=Features] tbody tr:first-child";
     let before = app.text_of(&format!("{first} .title")).await;
@@ -288,7 +288,7 @@ async fn a_too_long_title_shows_the_error_beside_the_field_and_saves_nothing() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_plan_check_finding_opens_the_feature_it_concerns() {
-    let app = App::launch(&[]).await;
+    let app = App::launch_as_shipped(&[]).await;
     app.click("nav button[data-section=check]").await;
     let item = app.text_of(".finding button.item[data-kind=feature]").await;
     let title = item.trim_end_matches(" →").to_string();
@@ -310,7 +310,7 @@ async fn a_read_only_plan_says_so_and_refuses_edits() {
     perms.set_readonly(true);
     std::fs::set_permissions(&path, perms).unwrap();
 
-    let app = App::launch(&[path.to_str().unwrap()]).await;
+    let app = App::launch_as_shipped(&[path.to_str().unwrap()]).await;
     assert!(app
         .text_of(".topbar .read-only")
         .await
@@ -470,23 +470,24 @@ async fn a_ten_thousand_feature_plan_opens_and_its_board_and_table_come_in_pages
     app.text_of(".company").await;
 
     app.click("nav button[data-section=roadmap]").await;
+    // The board appears once the whole plan is read (a moment after the first screen).
+    app.text_of("button.more").await;
     let cards = app.count("[data-card-id]").await;
     assert!(
         (60..=180).contains(&cards),
         "the board shows a page per column, not every card: {cards}"
     );
-    app.text_of("button.more").await;
     app.screenshot("roadmap-10k").await;
     app.click("button[data-view=timeline]").await;
     app.text_of("[role=figure]").await;
 
     app.click("nav button[data-section=features]").await;
+    let counted = app.text_of("p.count").await;
     assert_eq!(
         app.count("table[aria-label=Features] tbody tr").await,
         200,
         "the table shows its first page"
     );
-    let counted = app.text_of("p.count").await;
     assert!(counted.contains("10000"), "{counted}");
     app.quit().await;
 }

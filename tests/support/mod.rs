@@ -18,6 +18,9 @@ pub struct App {
     pub data_home: tempfile::TempDir,
     /// Where "save as" writes in the test build (see `KEEL_E2E_SAVE_DIR`).
     pub save_dir: tempfile::TempDir,
+    /// Drawn as shipped, without WebKit's GPU compositing: WebKitWebDriver's screenshot does not
+    /// return then (WebKitGTK 2.50), so such an app takes none.
+    as_shipped: bool,
 }
 
 fn tauri_driver() -> PathBuf {
@@ -42,13 +45,24 @@ fn wait_for_port(port: u16, within: Duration) {
 }
 
 impl App {
-    /// Starts the app with `args` and a fresh data folder (so a first run opens the sample).
+    /// Starts the app with `args` and a fresh data folder (so a first run opens the sample),
+    /// with WebKit's GPU compositing so that screenshots can be taken.
     pub async fn launch(args: &[&str]) -> App {
         App::launch_with(args, &[]).await
     }
 
-    /// Starts the app with `args` and extra environment (such as `KEEL_E2E_OPEN_FILE`).
+    /// Starts the app as it ships (WebKit without GPU compositing); it cannot take screenshots.
+    pub async fn launch_as_shipped(args: &[&str]) -> App {
+        App::start(args, &[], true).await
+    }
+
+    /// Starts the app with `args` and extra environment (such as `KEEL_E2E_OPEN_FILE`), with
+    /// GPU compositing as [`App::launch`].
     pub async fn launch_with(args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> App {
+        App::start(args, env, false).await
+    }
+
+    async fn start(args: &[&str], env: &[(&str, &std::ffi::OsStr)], as_shipped: bool) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "end-to-end tests need a display: run them under xvfb-run (make test does)"
@@ -64,6 +78,7 @@ impl App {
             ])
             .env("XDG_DATA_HOME", data_home.path())
             .env("KEEL_E2E_SAVE_DIR", save_dir.path())
+            .env("KEEL_GPU_COMPOSITING", if as_shipped { "0" } else { "1" })
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -90,6 +105,7 @@ impl App {
             driver,
             data_home,
             save_dir,
+            as_shipped,
         }
     }
 
@@ -271,6 +287,10 @@ impl App {
 
     /// Saves a PNG of the window under target/tmp/screenshots/ and returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
+        assert!(
+            !self.as_shipped,
+            "an app launched as shipped takes no screenshots (see App::as_shipped)"
+        );
         self.client
             .execute_async(
                 "requestAnimationFrame(() => requestAnimationFrame(arguments[0]))",

@@ -2,7 +2,7 @@
 
 use crate::check::{self, Finding};
 use crate::document::PlanDocument;
-use crate::domain::{ActualData, FactorySnapshotData, Item, MilestoneData};
+use crate::domain::{FactorySnapshotData, Item};
 use crate::error::Result;
 use crate::priority::{self, PriorityView, RankedFeature};
 use crate::storage::PlanFile;
@@ -37,47 +37,21 @@ pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {
             &snapshots,
             today,
         ),
-        curve: curve(&milestones, &actuals, doc.plan.data.start_date),
+        curve: traction::expected_curve(&milestones, curve_start(doc)),
     }
+}
+
+/// Where the ladder's expected curve starts: the plan's start, or its first actual if earlier.
+fn curve_start(doc: &PlanDocument) -> NaiveDate {
+    doc.actuals
+        .iter()
+        .map(|a| a.data.date)
+        .fold(doc.plan.data.start_date, NaiveDate::min)
 }
 
 /// The open features ranked in `view`.
 pub fn ranked_features(file: &PlanFile, view: PriorityView) -> Result<Vec<RankedFeature>> {
     Ok(priority::rank(&file.features()?, view))
-}
-
-/// The traction figures, progress, projection and factory conversions as of `today`.
-pub fn traction_report(file: &PlanFile, today: NaiveDate) -> Result<TractionReport> {
-    let milestones: Vec<MilestoneData> = data(&file.list()?);
-    let actuals: Vec<ActualData> = data(&file.list()?);
-    let snapshots: Vec<FactorySnapshotData> = data(&file.list()?);
-    Ok(traction::report(
-        file.goal()?.as_ref(),
-        &file.plan()?.data.currency,
-        &milestones,
-        &actuals,
-        &snapshots,
-        today,
-    ))
-}
-
-/// The ladder's expected curve from the plan's start (or its first actual) to the last milestone.
-pub fn expected_curve(file: &PlanFile) -> Result<Vec<DatedValue>> {
-    let milestones: Vec<MilestoneData> = data(&file.list()?);
-    let actuals: Vec<ActualData> = data(&file.list()?);
-    Ok(curve(&milestones, &actuals, file.plan()?.data.start_date))
-}
-
-fn curve(
-    milestones: &[MilestoneData],
-    actuals: &[ActualData],
-    plan_start: NaiveDate,
-) -> Vec<DatedValue> {
-    let start = actuals
-        .iter()
-        .map(|a| a.date)
-        .fold(plan_start, NaiveDate::min);
-    traction::expected_curve(milestones, start)
 }
 
 /// The plan check as of `today`.

@@ -4,12 +4,12 @@ SHELL := /bin/bash
 UI := ui
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
-.PHONY: run test bench package package-test bench-startup deps deps-test ui-deps ui-build lint rust-test ui-test bindings-check core-check e2e
+.PHONY: run test test-dates bench package package-test bench-startup deps deps-test ui-deps ui-build sources-check lint rust-test ui-test bindings-check core-check e2e
 
 run: deps ui-build
 	cargo run --bin keel
 
-test: deps-test ui-build lint core-check rust-test bindings-check ui-test e2e
+test: deps-test ui-build sources-check lint core-check rust-test bindings-check ui-test e2e
 	@echo "make test: all checks passed"
 
 deps:
@@ -35,6 +35,9 @@ lint: ui-deps
 core-check:
 	./scripts/check-core-independent.sh
 
+sources-check:
+	./scripts/check-sources-only.sh
+
 rust-test:
 	cargo test --workspace
 
@@ -49,6 +52,11 @@ ui-test: ui-deps
 # --workspace keeps the dependency features of `rust-test`, so nothing but keel is rebuilt.
 e2e:
 	timeout 900 $(XVFB) cargo test --workspace --features keel/e2e-seams --test e2e -- --test-threads=1
+
+# The Rust and UI tests at faked dates and time zones (libfaketime); see README. Not part of
+# `make test`: it runs both suites fifteen times.
+test-dates: deps-test ui-build
+	./scripts/test-dates.sh
 
 # Benchmarks (release build); see BENCHMARKS.md. Not part of `make test`.
 bench: deps ui-build

@@ -1,5 +1,6 @@
 //! End-to-end: the real app in a real window. Run serially under Xvfb (`make test` does).
 
+mod clock;
 mod support;
 
 use support::App;
@@ -20,7 +21,11 @@ async fn first_run_opens_the_sample_plan_and_shows_its_company_and_features() {
 
     app.click("nav button[data-section=features]").await;
     assert_eq!(app.text_of("h1.section-title").await, "Features");
-    assert_eq!(app.count("table[aria-label=Features] tbody tr").await, 24);
+    assert_eq!(
+        app.count_once("table[aria-label=Features] tbody tr", 24)
+            .await,
+        24
+    );
     let first = app
         .text_of("table[aria-label=Features] tbody tr:first-child .reason")
         .await;
@@ -53,7 +58,7 @@ async fn first_run_opens_the_sample_plan_and_shows_its_company_and_features() {
 async fn a_plan_named_on_the_command_line_opens() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("acme.keel");
-    keel_core::create_empty_plan(&path, "Acme Robotics", keel_core::clock::today()).unwrap();
+    keel_core::create_empty_plan(&path, "Acme Robotics", clock::today()).unwrap();
     let app = App::launch_as_shipped(&[path.to_str().unwrap()]).await;
     assert_eq!(app.text_of(".company").await, "Acme Robotics");
     app.click("nav button[data-section=features]").await;
@@ -220,7 +225,11 @@ async fn a_new_feature_is_ranked_with_its_reason() {
         })
         .await;
     assert!(row.contains("business risk, level 3"), "{row}");
-    assert_eq!(app.count("table[aria-label=Features] tbody tr").await, 25);
+    assert_eq!(
+        app.count_once("table[aria-label=Features] tbody tr", 25)
+            .await,
+        25
+    );
     app.screenshot("feature-added").await;
     app.quit().await;
 }
@@ -305,7 +314,7 @@ async fn a_plan_check_finding_opens_the_feature_it_concerns() {
 async fn a_read_only_plan_says_so_and_refuses_edits() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("locked.keel");
-    drop(keel_core::sample::create_sample_plan(&path, keel_core::clock::today()).unwrap());
+    drop(keel_core::sample::create_sample_plan(&path, clock::today()).unwrap());
     let mut perms = std::fs::metadata(&path).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(&path, perms).unwrap();
@@ -365,8 +374,10 @@ async fn a_card_dragged_from_later_to_now_stays_there_after_reopening() {
     app.wait_text(".save-status .state", |t| t.contains("Saved"))
         .await;
     assert_eq!(
-        app.count("[data-horizon=now] [data-card-id]").await,
-        now_before + 1
+        app.count_once("[data-horizon=now] [data-card-id]", now_before + 1)
+            .await,
+        now_before + 1,
+        "the moved card shows in Now"
     );
 
     // Reopen the file from disk (File → the recent plan) and look again.
@@ -463,9 +474,7 @@ async fn present_mode_shows_every_slide_and_leaves_with_escape() {
 async fn a_ten_thousand_feature_plan_opens_and_its_board_and_table_come_in_pages() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.keel");
-    drop(
-        keel_core::generate::write_large_plan(&path, 10_000, 7, keel_core::clock::today()).unwrap(),
-    );
+    drop(keel_core::generate::write_large_plan(&path, 10_000, 7, clock::today()).unwrap());
     let app = App::launch(&[path.to_str().unwrap()]).await;
     app.text_of(".company").await;
 
@@ -484,7 +493,8 @@ async fn a_ten_thousand_feature_plan_opens_and_its_board_and_table_come_in_pages
     app.click("nav button[data-section=features]").await;
     let counted = app.text_of("p.count").await;
     assert_eq!(
-        app.count("table[aria-label=Features] tbody tr").await,
+        app.count_once("table[aria-label=Features] tbody tr", 200)
+            .await,
         200,
         "the table shows its first page"
     );

@@ -1,6 +1,8 @@
 //! The commands through Tauri's IPC on the mock runtime, with the real config and capability:
 //! what the UI sends and receives, errors included.
 
+mod clock;
+
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::sync::Once;
@@ -29,6 +31,7 @@ struct Harness {
 
 fn start(make_plan: impl FnOnce(&Path)) -> Harness {
     isolate_data_dir();
+    clock::fix();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.keel");
     make_plan(&path);
@@ -49,7 +52,7 @@ fn start(make_plan: impl FnOnce(&Path)) -> Harness {
 }
 
 fn sample(path: &Path) {
-    keel_core::sample::create_sample_plan(path, keel_core::clock::today()).unwrap();
+    keel_core::sample::create_sample_plan(path, clock::today()).unwrap();
 }
 
 fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -89,7 +92,7 @@ fn load_plan_returns_the_stored_plan_and_what_the_core_computes_from_it() {
     let file = keel_core::PlanFile::open_with(&h.path, keel_core::Mode::Inspect).unwrap();
     let document = file.document().unwrap();
     assert_eq!(all["document"], as_sent(&document));
-    let analysis = keel_core::analysis::analyse(&document, keel_core::clock::today());
+    let analysis = keel_core::analysis::analyse(&document, clock::today());
     assert_eq!(all["analysis"], as_sent(&analysis));
     assert_eq!(
         all["analysis"]["ranking"],
@@ -305,7 +308,9 @@ fn traction_commands_edit_the_goal_ladder_and_actuals() {
     invoke(&h, "delete_milestone", json!({ "id": created["id"] })).unwrap();
 
     let before = read(&h, "document/actuals");
-    let actual = json!({ "date": "2026-11-26", "value": 60_000.0 });
+    // Today: the sample's latest actual is five days before the day it was made.
+    let today = clock::today().to_string();
+    let actual = json!({ "date": today, "value": 60_000.0 });
     let created = invoke(&h, "create_actual", json!({ "data": actual })).unwrap();
     let again = invoke(&h, "create_actual", json!({ "data": actual })).unwrap_err();
     assert_eq!(again["code"], "validation", "one actual per date");
@@ -314,7 +319,7 @@ fn traction_commands_edit_the_goal_ladder_and_actuals() {
     invoke(
         &h,
         "update_actual",
-        json!({ "id": created["id"], "data": { "date": "2026-11-26", "value": 61_000.0 } }),
+        json!({ "id": created["id"], "data": { "date": today, "value": 61_000.0 } }),
     )
     .unwrap();
     invoke(&h, "delete_actual", json!({ "id": created["id"] })).unwrap();
@@ -390,7 +395,7 @@ fn analysis_commands_rank_check_and_report_traction() {
         .starts_with("#1 — business risk, level 5"));
 
     let file = keel_core::PlanFile::open_with(&h.path, keel_core::Mode::Inspect).unwrap();
-    let today = keel_core::clock::today();
+    let today = clock::today();
     let core_findings = keel_core::analysis::plan_check(&file, today).unwrap();
     let findings = read(&h, "analysis/findings");
     assert_eq!(

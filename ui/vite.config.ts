@@ -16,5 +16,8 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
     setupFiles: ["src/test-setup.ts"],
+    // A guard against a hung test, not a speed limit: each test takes well under a second even
+    // with one busy core, and no result may depend on how fast the machine is.
+    testTimeout: 60_000,
   },
 });

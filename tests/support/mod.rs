@@ -79,6 +79,7 @@ impl App {
             .env("XDG_DATA_HOME", data_home.path())
             .env("KEEL_E2E_SAVE_DIR", save_dir.path())
             .env("KEEL_GPU_COMPOSITING", if as_shipped { "0" } else { "1" })
+            .env(super::clock::VAR, super::clock::AT)
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -283,6 +284,19 @@ impl App {
 
     pub async fn count(&self, css: &str) -> usize {
         self.client.find_all(Locator::Css(css)).await.unwrap().len()
+    }
+
+    /// Waits (up to 10 s) until `expected` elements match `css`, and returns how many do then:
+    /// the window redraws after the core answers, so a count is read once it can be right.
+    pub async fn count_once(&self, css: &str, expected: usize) -> usize {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let n = self.count(css).await;
+            if n == expected || Instant::now() > deadline {
+                return n;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Saves a PNG of the window under target/tmp/screenshots/ and returns its path.

@@ -69,9 +69,11 @@ export type ActualData = {
 
 /**
  *  Everything the app computes from a plan for its first screen: the risk-first ranking, the
- *  plan check, the traction report and the ladder's expected curve.
+ *  plan check, the traction report and the ladder's expected curve, as of one date (the app's
+ *  "today", from the core's clock: the window shows that date, never its own).
  */
 export type Analysis = {
+	as_of: string,
 	ranking: RankedFeature[],
 	findings: Finding[],
 	traction: TractionReport,

@@ -12,9 +12,11 @@ use serde::Serialize;
 use specta::Type;
 
 /// Everything the app computes from a plan for its first screen: the risk-first ranking, the
-/// plan check, the traction report and the ladder's expected curve.
+/// plan check, the traction report and the ladder's expected curve, as of one date (the app's
+/// "today", from the core's clock: the window shows that date, never its own).
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Analysis {
+    pub as_of: NaiveDate,
     pub ranking: Vec<RankedFeature>,
     pub findings: Vec<Finding>,
     pub traction: TractionReport,
@@ -27,6 +29,7 @@ pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {
     let actuals = data(&doc.actuals);
     let snapshots: Vec<FactorySnapshotData> = data(&doc.factory_snapshots);
     Analysis {
+        as_of: today,
         ranking: priority::rank(&doc.features, PriorityView::RiskFirst),
         findings: check::check(doc, today),
         traction: traction::report(

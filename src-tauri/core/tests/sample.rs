@@ -7,11 +7,59 @@ use keel_core::domain::*;
 use keel_core::sample::create_sample_plan;
 use std::collections::HashSet;
 
+/// The sample is made relative to the day a founder first opens Keel: whatever that day is
+/// (month ends, a leap day, a new year), it must show the same things.
 #[test]
-fn the_sample_plan_is_a_realistic_mvp_stage_company() {
+fn the_sample_plan_is_a_realistic_mvp_stage_company_on_any_day() {
+    for today in [
+        date(2026, 11, 27),
+        date(2026, 12, 1),
+        date(2026, 12, 31),
+        date(2027, 1, 31),
+        date(2027, 2, 28),
+        date(2027, 3, 31),
+        date(2028, 2, 29),
+        date(2031, 6, 15),
+    ] {
+        sample_made_on(today);
+    }
+}
+
+fn sample_made_on(today: chrono::NaiveDate) {
     let dir = tempfile::tempdir().unwrap();
-    let today = date(2026, 11, 27);
     let file = create_sample_plan(&dir.path().join("s.keel"), today).unwrap();
+
+    let analysis = keel_core::analysis::analyse(&file.document().unwrap(), today);
+    let progress = analysis.traction.progress.as_ref().expect("progress");
+    assert_eq!(
+        progress.status,
+        keel_core::traction::TractionStatus::Behind,
+        "the sample made on {today} is behind its ladder"
+    );
+    assert!(
+        matches!(
+            analysis.traction.projection,
+            keel_core::traction::Projection::Reached { .. }
+        ),
+        "the sample made on {today} projects when its next milestone is reached"
+    );
+    assert_eq!(
+        analysis
+            .traction
+            .factory
+            .as_ref()
+            .and_then(|f| f.bottleneck),
+        Some(FactoryStep::Activation),
+        "made on {today}"
+    );
+    let ids: HashSet<&str> = analysis.findings.iter().map(|f| f.id.as_str()).collect();
+    for id in ["K003", "K004", "K006"] {
+        assert!(ids.contains(id), "the sample made on {today} shows {id}");
+    }
+    assert!(
+        !ids.contains("K002"),
+        "the sample made on {today} has a recent actual"
+    );
 
     let plan = file.plan().unwrap().data;
     assert_eq!(plan.stage, Stage::Mvp);

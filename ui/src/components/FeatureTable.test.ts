@@ -80,13 +80,19 @@ it("lists done and dropped features after the ranked ones, unranked", () => {
 });
 
 describe("FeatureTable with a large plan", () => {
-  it("shows a page of rows and more on request", async () => {
+  it("shows a page of rows and five more pages on request, up to the last row", async () => {
     const { fireEvent } = await import("@testing-library/svelte");
-    const many = Array.from({ length: 1_500 }, (_, i) => feature(i + 1, {}));
-    render(FeatureTable, { features: many, ranking: [] });
+    // A page of 3 proves the same boundaries as the app's 200: a first page, five more, the rest.
+    const many = Array.from({ length: 20 }, (_, i) => feature(i + 1, {}));
+    render(FeatureTable, { features: many, ranking: [], page: 3 });
     const table = screen.getByRole("table", { name: "Features" });
-    expect(within(table).getAllByRole("row")).toHaveLength(201);
-    await fireEvent.click(screen.getByRole("button", { name: /Show 1000 more/ }));
-    expect(within(table).getAllByRole("row")).toHaveLength(1_201);
+    const rows = () => within(table).getAllByRole("row").length - 1;
+    expect(rows()).toBe(3);
+    expect(within(table).getAllByRole("row")[3]?.textContent).toContain("Feature 3");
+    await fireEvent.click(screen.getByRole("button", { name: "Show 15 more (17 not shown)" }));
+    expect(rows()).toBe(18);
+    await fireEvent.click(screen.getByRole("button", { name: "Show 2 more (2 not shown)" }));
+    expect(rows()).toBe(20);
+    expect(screen.queryByRole("button", { name: /more/ }), "no button once every row is shown").toBeNull();
   });
 });

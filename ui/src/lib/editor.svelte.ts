@@ -74,6 +74,8 @@ export class PlanEditor {
   goal = $state.raw<TractionGoal | null>(null);
   actuals = $state.raw<Item<ActualData>[]>([]);
   curve = $state.raw<DatedValue[]>([]);
+  /** The date the core computed the analysis for: the plan's "today". */
+  today = $state("");
   /** False while only the first screen's features are here (see `finishLoading`). */
   complete = $state(true);
   /** Why no plan could be shown. */
@@ -107,6 +109,7 @@ export class PlanEditor {
         findings: analysis.findings,
         traction: analysis.traction,
         curve: analysis.curve,
+        today: analysis.as_of,
         complete: contents.complete,
       });
       this.loadError = null;
@@ -160,8 +163,9 @@ export class PlanEditor {
         return error;
       }
       this.history.record(edit);
-      this.save = { kind: "saved", what: edit.label };
+      // "Saved" comes once the window shows what was saved.
       await this.load();
+      this.save = { kind: "saved", what: edit.label };
       return null;
     });
   }
@@ -177,14 +181,16 @@ export class PlanEditor {
   #step(verb: string, run: () => Promise<Edit | null>): Promise<void> {
     return this.#serial(async () => {
       if (this.#refuseReadOnly()) return;
+      let saved: SaveState;
       try {
         const edit = await run();
         if (!edit) return;
-        this.save = { kind: "saved", what: `${verb} ${edit.label.charAt(0).toLowerCase()}${edit.label.slice(1)}` };
+        saved = { kind: "saved", what: `${verb} ${edit.label.charAt(0).toLowerCase()}${edit.label.slice(1)}` };
       } catch (e) {
-        this.save = { kind: "failed", message: messageOf(e) };
+        saved = { kind: "failed", message: messageOf(e) };
       }
       await this.load();
+      this.save = saved;
     });
   }
 

@@ -21,10 +21,28 @@ describe("PlanEditor", () => {
     expect(editor.features.map((f) => f.data.title)).toEqual(["Onboarding", "Billing"]);
     expect(editor.ranking.map((r) => r.id)).toEqual([1, 2]);
     expect(editor.view?.file_name).toBe("acme.keel");
+    expect(editor.today, "the window's today is the core's, not its own clock").toBe("2026-11-27");
 
     await editor.updateFeature(2, "Edit title", { ...nth(core.features, 1).data, title: "Invoicing" });
     expect(core.calls.map((c) => c.cmd)).toEqual(["load_plan", "update_feature", "load_plan"]);
     expect(nth(editor.features, 1).data.title).toBe("Invoicing");
+  });
+
+  it("says Saved only once it shows what was saved", async () => {
+    const { core, editor } = await opened();
+    let finished = false;
+    const done = editor.updateFeature(2, "Edit title", { ...nth(core.features, 1).data, title: "Invoicing" });
+    void done.then(() => (finished = true));
+    // The state after every step of the edit (each await inside it settles in a microtask).
+    const seen: string[] = [];
+    for (let i = 0; i < 1000 && !finished; i++) {
+      seen.push(`${editor.save.kind}:${nth(editor.features, 1).data.title}`);
+      await Promise.resolve();
+    }
+    expect(finished, "the edit finished").toBe(true);
+    const saved = seen.filter((s) => s.startsWith("saved:"));
+    expect(saved.every((s) => s === "saved:Invoicing"), seen.join(", ")).toBe(true);
+    expect(editor.save).toEqual({ kind: "saved", what: "Edit title" });
   });
 
   it("shows the first screen from a partial read, then reads the whole plan before any edit", async () => {

@@ -34,9 +34,3 @@ export function tractionLine(report: TractionReport): string {
 export function reasonText(reason: string): string {
   return reason.replace(/^#\d+ — /, "");
 }
-
-/** Today in the founder's time zone, as an ISO date. */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

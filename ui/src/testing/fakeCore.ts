@@ -77,7 +77,7 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
             format: 1, plan: core.view.plan, canvas: core.canvas, goal: null, milestones: [], actuals: [],
             factory_snapshots: [], teams: core.teams, features: core.features.filter((f) => shown.has(f.id)),
           },
-          analysis: { ranking, findings: [], traction: null, curve: [] },
+          analysis: { as_of: "2026-11-27", ranking, findings: [], traction: null, curve: [] },
           complete: first === null,
         });
       }

@@ -294,7 +294,7 @@ impl TempPath {
         let unique = format!(
             ".{name}.{}.{}.tmp",
             std::process::id(),
-            crate::clock::nanos()
+            crate::clock::unique()
         );
         TempPath(dest.with_file_name(unique))
     }

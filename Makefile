@@ -4,10 +4,15 @@ SHELL := /bin/bash
 UI := ui
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
-.PHONY: run test test-dates bench package package-test bench-startup deps deps-test ui-deps ui-build sources-check lint rust-test ui-test bindings-check core-check e2e
+.PHONY: run dev test test-dates bench package package-test bench-startup deps deps-test ui-deps ui-build sources-check lint rust-test ui-test bindings-check core-check e2e
 
 run: deps ui-build
 	cargo run --bin keel
+
+# For contributors: the app on Vite's dev server, the UI reloading as its files change (the Rust
+# side rebuilds and restarts on its own changes). Merges src-tauri/dev.conf.json into the config.
+dev: deps ui-deps
+	$(UI)/node_modules/.bin/tauri dev --config src-tauri/dev.conf.json
 
 test: deps-test ui-build sources-check lint core-check rust-test bindings-check ui-test e2e
 	@echo "make test: all checks passed"

@@ -37,6 +37,19 @@ if ((node_major < 20)); then
   exit 1
 fi
 
+# rust-toolchain.toml pins the Rust the project is tested with; when the machine's stable
+# toolchain is that version, name it so (nothing is downloaded).
+pinned=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+if command -v rustup >/dev/null 2>&1 && ! rustup toolchain list | grep -q "^${pinned}-"; then
+  stable_dir="$(rustup toolchain list -v | awk '/^stable/ {print $NF}')"
+  if [[ -n "$stable_dir" ]] && "$stable_dir/bin/rustc" --version | grep -q "^rustc ${pinned} "; then
+    rustup toolchain link "$pinned" "$stable_dir"
+  else
+    echo "Keel is tested with Rust ${pinned} (rust-toolchain.toml); install it with rustup." >&2
+    exit 1
+  fi
+fi
+
 if [[ "${1:-}" == "--test" ]]; then
   if ! cargo install --list | grep -q "^tauri-driver v${tauri_driver_version}:"; then
     echo "Installing tauri-driver ${tauri_driver_version}"

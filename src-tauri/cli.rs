@@ -107,8 +107,8 @@ pub fn main() -> i32 {
                 0
             })
         }
-        Some(Command::Import { plan, from }) => export::json::import(&with_extension(&plan), &from)
-            .and_then(|file| {
+        Some(Command::Import { plan, from }) => {
+            export::json::import(&keel_core::plan_file_path(&plan), &from).and_then(|file| {
                 println!(
                     "Created {} for {} from {}.",
                     file.path().display(),
@@ -116,7 +116,8 @@ pub fn main() -> i32 {
                     from.display()
                 );
                 Ok(0)
-            }),
+            })
+        }
     };
     result.unwrap_or_else(|e| {
         eprintln!("keel: {e}");
@@ -125,20 +126,15 @@ pub fn main() -> i32 {
 }
 
 fn new(path: &Path, sample: bool, name: Option<&str>) -> Result<(), CoreError> {
-    let path = with_extension(path);
     let today = clock::today();
     let file = if sample {
-        sample::create_sample_plan(&path, today)?
+        sample::create_sample_plan(&keel_core::plan_file_path(path), today)?
     } else {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        keel_core::create_empty_plan(&path, name.unwrap_or(&stem), today)?
+        keel_core::create_named_plan(path, name, today)?
     };
     println!(
         "Created {} for {}.",
-        path.display(),
+        file.path().display(),
         file.plan()?.data.company_name
     );
     Ok(())
@@ -216,13 +212,4 @@ fn check_text(company: &str, today: NaiveDate, findings: &[Finding]) -> String {
 fn parse_format(text: &str) -> Result<ExportFormat, String> {
     ExportFormat::parse(text)
         .ok_or_else(|| format!("{text:?} is not a format: use md, pdf, json or csv"))
-}
-
-/// `acme` becomes `acme.keel`; any other extension is kept as given.
-fn with_extension(path: &Path) -> PathBuf {
-    if path.extension().is_none() {
-        path.with_extension("keel")
-    } else {
-        path.to_path_buf()
-    }
 }

@@ -5,11 +5,13 @@ use keel_core::{CoreError, ErrorCode};
 use serde::Serialize;
 use specta::Type;
 
-#[derive(Debug, Clone, Serialize, Type)]
+#[derive(Debug, Clone, Serialize, Type, thiserror::Error)]
+#[error("{message}")]
 pub struct CommandError {
     pub code: ErrorCode,
     pub message: String,
-    /// For a validation error, the field it is about as the form labels it ("Title").
+    /// For a validation error, the stable key of the field it is about (`title`,
+    /// `lifetime_months`: the name of the data's field); the UI finds the field by it.
     pub field: Option<String>,
 }
 
@@ -29,9 +31,30 @@ impl CommandError {
             code: ErrorCode::NoPlanOpen,
             field: None,
             message: match detail {
-                Some(why) => format!("No plan is open: {why}"),
+                Some(why) => format!("No plan is open: {why}."),
                 None => "No plan is open.".to_string(),
             },
+        }
+    }
+
+    /// Keel's own state is unusable (a lock poisoned by an earlier failure).
+    pub fn internal() -> Self {
+        Self::internal_because("an earlier action failed unexpectedly")
+    }
+
+    pub fn internal_because(why: &str) -> Self {
+        CommandError {
+            code: ErrorCode::Internal,
+            field: None,
+            message: format!("Keel cannot go on: {why}. Restart Keel; your plan is saved."),
+        }
+    }
+
+    pub fn fullscreen(why: &str) -> Self {
+        CommandError {
+            code: ErrorCode::Io,
+            field: None,
+            message: format!("The window could not change to full screen: {why}."),
         }
     }
 }

@@ -13,43 +13,22 @@ pub use state::{AppState, FileKind, Shell};
 use std::path::PathBuf;
 use tauri::{Manager, Runtime};
 
+include!("commands/list.rs");
+
+/// The names of every command the UI may call (src-tauri/commands/list.rs).
+pub const COMMANDS: &[&str] = keel_commands!(command_names);
+
+macro_rules! collect {
+    ($($module:ident :: $command:ident),* $(,)?) => {
+        tauri_specta::collect_commands![$(commands::$module::$command),*]
+    };
+}
+
 /// Every command the UI may call, and the source of `ui/src/bindings.ts`.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .disable_serde_phases()
-        .commands(tauri_specta::collect_commands![
-            commands::plan::load_plan,
-            commands::plan::update_plan,
-            commands::canvas::update_canvas,
-            commands::teams::create_team,
-            commands::teams::update_team,
-            commands::teams::delete_team,
-            commands::traction::set_goal,
-            commands::traction::clear_goal,
-            commands::traction::suggest_ladder,
-            commands::traction::create_milestone,
-            commands::traction::update_milestone,
-            commands::traction::delete_milestone,
-            commands::traction::create_actual,
-            commands::traction::update_actual,
-            commands::traction::delete_actual,
-            commands::features::list_features,
-            commands::features::create_feature,
-            commands::features::update_feature,
-            commands::features::delete_feature,
-            commands::features::move_feature,
-            commands::analysis::rank_features,
-            commands::export::export_plan,
-            commands::files::recent_plans,
-            commands::files::new_plan,
-            commands::files::open_plan,
-            commands::files::open_recent,
-            commands::files::open_sample,
-            commands::files::save_plan_as,
-            commands::window::set_fullscreen,
-            commands::about::app_info,
-            commands::startup::ui_ready,
-        ])
+        .commands(keel_commands!(collect))
 }
 
 pub fn context<R: Runtime>() -> tauri::Context<R> {
@@ -73,18 +52,19 @@ pub fn app_builder<R: Runtime>(
         })
         .setup(move |app| {
             let state = app.state::<AppState>();
-            state.set_shell(Box::new(dialogs::Desktop(app.handle().clone())));
+            state.set_shell(Box::new(dialogs::Desktop(app.handle().clone())))?;
             // The plan opens while the window loads; the UI's first read waits for it.
             let handle = app.handle().clone();
-            state.open_in_background(move || open_start_plan(&handle, start.as_deref()));
+            state.open_in_background(move || open_start_plan(&handle, start.as_deref()))?;
             Ok(())
         })
 }
 
-/// Opens the plan the app starts on (see [`session::open_at_start`]) into the app's state and
-/// titles the window after it. The app's setup runs it beside the window's loading; tests on the
-/// mock runtime call it.
+/// Opens the plan the app starts on (see [`session::open_at_start`]) into the app's state,
+/// which titles the window after it. The app's setup runs it beside the window's loading;
+/// tests on the mock runtime call it.
 pub fn open_start_plan<R: Runtime>(app: &tauri::AppHandle<R>, start: Option<&std::path::Path>) {
+    let state = app.state::<AppState>();
     let opened = app
         .path()
         .app_data_dir()
@@ -92,14 +72,10 @@ pub fn open_start_plan<R: Runtime>(app: &tauri::AppHandle<R>, start: Option<&std
             context: "Keel's data folder cannot be found".into(),
             source: std::io::Error::other(e.to_string()),
         })
-        .and_then(|dir| {
-            app.state::<AppState>().set_data_dir(dir.clone());
-            session::open_at_start(&dir, start)
-        });
-    if let (Ok(file), Some(window)) = (&opened, app.get_webview_window("main")) {
-        let _ = window.set_title(&window_title(file));
+        .and_then(|dir| session::open_at_start(state.set_data_dir(dir), start));
+    if let Err(e) = state.set(opened) {
+        eprintln!("keel: {}", e.message);
     }
-    app.state::<AppState>().set(opened);
 }
 
 pub fn window_title(file: &keel_core::PlanFile) -> String {

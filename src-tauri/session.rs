@@ -49,12 +49,33 @@ pub fn remember(data_dir: &Path, path: &Path) {
     list.retain(|p| p != &path);
     list.insert(0, path);
     list.truncate(RECENT_MAX);
-    if std::fs::create_dir_all(data_dir).is_ok() {
-        if let Ok(json) = serde_json::to_vec_pretty(&list) {
-            let temp = data_dir.join(format!(".{RECENT_FILE}.tmp"));
-            if std::fs::write(&temp, json).is_ok() {
-                let _ = std::fs::rename(&temp, data_dir.join(RECENT_FILE));
-            }
-        }
+    let _ = write_recent(data_dir, &list);
+}
+
+/// Removes the entry at `index` from the recent list.
+pub fn forget(data_dir: &Path, index: usize) -> Result<(), CoreError> {
+    let mut list = recent(data_dir);
+    if index >= list.len() {
+        return Err(CoreError::NotFound {
+            entity: "recent plan",
+            id: u32::try_from(index).unwrap_or(u32::MAX),
+        });
     }
+    list.remove(index);
+    write_recent(data_dir, &list)
+}
+
+fn write_recent(data_dir: &Path, list: &[PathBuf]) -> Result<(), CoreError> {
+    let context = || {
+        format!(
+            "the list of recent plans in {} cannot be written",
+            data_dir.display()
+        )
+    };
+    std::fs::create_dir_all(data_dir).map_err(|e| CoreError::io(context(), e))?;
+    let json = serde_json::to_vec_pretty(list)
+        .map_err(|e| CoreError::io(context(), std::io::Error::other(e)))?;
+    let temp = data_dir.join(format!(".{RECENT_FILE}.tmp"));
+    std::fs::write(&temp, json).map_err(|e| CoreError::io(context(), e))?;
+    std::fs::rename(&temp, data_dir.join(RECENT_FILE)).map_err(|e| CoreError::io(context(), e))
 }

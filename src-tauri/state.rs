@@ -1,10 +1,15 @@
-//! The app's one piece of state: the plan file that is open (at most one per window).
+//! The app's state: the plan open in the window (at most one) or the error that kept it from
+//! opening, and the desktop shell and data folder, each set once at start.
+//!
+//! Invariants: no lock is held while a dialog is open (the shell and the data folder need none);
+//! a poisoned lock is reported as an error, never skipped; the window title follows the open
+//! plan through one path, [`AppState::install`].
 
 use crate::error::{CommandError, CommandResult};
 use keel_core::export::ExportFormat;
 use keel_core::PlanFile;
-use std::path::PathBuf;
-use std::sync::Mutex;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::thread::JoinHandle;
 
 /// What a file dialog is for: the filter it shows.
@@ -26,161 +31,157 @@ pub trait Shell: Send + Sync {
     fn set_fullscreen(&self, on: bool) -> Result<(), String>;
 }
 
-#[derive(Default)]
+/// The open plan, or why there is none.
+enum Open {
+    /// Before the start plan's opening has finished (or when it never ran).
+    Nothing,
+    Plan(PlanFile),
+    /// Opening failed; the error keeps its code (damaged, newer, not a plan…).
+    Failed(CommandError),
+}
+
 pub struct AppState {
-    plan: Mutex<Option<PlanFile>>,
-    /// Why no plan is open, when opening one failed.
-    open_error: Mutex<Option<String>>,
-    shell: Mutex<Option<Box<dyn Shell>>>,
+    open: Mutex<Open>,
+    shell: OnceLock<Box<dyn Shell>>,
     /// The app's data folder: recent plans and the sample live there.
-    data_dir: Mutex<Option<PathBuf>>,
+    data_dir: OnceLock<PathBuf>,
     /// The start plan's opening while it runs beside the window's loading; commands that need
     /// the plan wait for it.
     opening: Mutex<Option<JoinHandle<()>>>,
 }
 
+impl Default for AppState {
+    fn default() -> Self {
+        AppState {
+            open: Mutex::new(Open::Nothing),
+            shell: OnceLock::new(),
+            data_dir: OnceLock::new(),
+            opening: Mutex::new(None),
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> CommandResult<MutexGuard<'_, T>> {
+    mutex.lock().map_err(|_| CommandError::internal())
+}
+
 impl AppState {
-    /// Records the outcome of opening a plan: the plan, or why there is none.
-    pub fn set(&self, opened: Result<PlanFile, keel_core::CoreError>) {
+    /// Records the outcome of opening a plan: the plan (and the window's title), or why there
+    /// is none.
+    pub fn set(&self, opened: Result<PlanFile, keel_core::CoreError>) -> CommandResult<()> {
         match opened {
-            Ok(file) => self.replace(file),
+            Ok(file) => self.install(file),
             Err(e) => {
-                if let Ok(mut slot) = self.open_error.lock() {
-                    *slot = Some(e.to_string());
-                }
+                *lock(&self.open)? = Open::Failed(e.into());
+                Ok(())
             }
         }
     }
 
     /// Runs `open` (which ends by calling [`AppState::set`]) on its own thread, so the window
     /// loads meanwhile. `open` must not call anything here that waits for the opening.
-    pub fn open_in_background(&self, open: impl FnOnce() + Send + 'static) {
-        let handle = std::thread::spawn(open);
-        if let Ok(mut slot) = self.opening.lock() {
-            *slot = Some(handle);
-        }
+    pub fn open_in_background(&self, open: impl FnOnce() + Send + 'static) -> CommandResult<()> {
+        let mut slot = lock(&self.opening)?;
+        *slot = Some(std::thread::spawn(open));
+        Ok(())
     }
 
     /// Waits for the start plan's opening, when one is running.
-    fn settle(&self) {
-        let Ok(mut slot) = self.opening.lock() else {
-            return;
-        };
-        if let Some(handle) = slot.take() {
+    fn settle(&self) -> CommandResult<()> {
+        let handle = lock(&self.opening)?.take();
+        if let Some(handle) = handle {
             if handle.join().is_err() {
-                if let Ok(mut why) = self.open_error.lock() {
-                    *why = Some("opening it stopped unexpectedly".into());
-                }
-            }
-        }
-    }
-
-    pub fn set_shell(&self, shell: Box<dyn Shell>) {
-        if let Ok(mut slot) = self.shell.lock() {
-            *slot = Some(shell);
-        }
-    }
-
-    pub fn set_data_dir(&self, dir: PathBuf) {
-        if let Ok(mut slot) = self.data_dir.lock() {
-            *slot = Some(dir);
-        }
-    }
-
-    pub fn data_dir(&self) -> Option<PathBuf> {
-        self.settle();
-        self.data_dir.lock().ok().and_then(|d| d.clone())
-    }
-
-    /// Runs the save dialog; None when cancelled or when no shell is installed.
-    pub fn ask_save_path(&self, suggested_name: &str, kind: FileKind) -> Option<PathBuf> {
-        let slot = self.shell.lock().ok()?;
-        slot.as_ref()
-            .and_then(|s| s.save_path(suggested_name, kind))
-    }
-
-    pub fn ask_open_path(&self) -> Option<PathBuf> {
-        let slot = self.shell.lock().ok()?;
-        slot.as_ref().and_then(|s| s.open_path())
-    }
-
-    /// Puts the window in full screen or back; an error when there is no window to do it with.
-    pub fn set_fullscreen(&self, on: bool) -> CommandResult<()> {
-        let slot = self
-            .shell
-            .lock()
-            .map_err(|_| fullscreen_error("the window is busy"))?;
-        match slot.as_ref() {
-            Some(shell) => shell.set_fullscreen(on).map_err(|e| fullscreen_error(&e)),
-            None => Err(fullscreen_error("there is no window")),
-        }
-    }
-
-    /// Opens `path` and makes it the open plan; on failure the current plan stays open.
-    pub fn switch_to(&self, path: &std::path::Path) -> CommandResult<()> {
-        self.settle();
-        // Reopening the plan that is open: this window holds its lock, so let go of it first
-        // (or the file would open read-only, locked by ourselves).
-        if let Ok(mut slot) = self.plan.lock() {
-            let same = slot
-                .as_ref()
-                .is_some_and(|open| same_file(open.path(), path));
-            if same {
-                slot.take();
-            }
-        }
-        let file = PlanFile::open(path).map_err(CommandError::from)?;
-        if let Some(dir) = self.data_dir() {
-            crate::session::remember(&dir, file.path());
-        }
-        let title = crate::window_title(&file);
-        self.replace(file);
-        if let Ok(slot) = self.shell.lock() {
-            if let Some(shell) = slot.as_ref() {
-                shell.set_title(&title);
+                *lock(&self.open)? = Open::Failed(CommandError::no_plan(Some(
+                    "opening it stopped unexpectedly",
+                )));
             }
         }
         Ok(())
     }
 
-    pub fn replace(&self, file: PlanFile) {
-        if let Ok(mut slot) = self.plan.lock() {
-            *slot = Some(file);
-        }
-        if let Ok(mut slot) = self.open_error.lock() {
-            *slot = None;
-        }
+    /// Installs the desktop shell; there is one for the app's life.
+    pub fn set_shell(&self, shell: Box<dyn Shell>) -> CommandResult<()> {
+        self.shell
+            .set(shell)
+            .map_err(|_| CommandError::internal_because("the desktop shell is installed twice"))
     }
 
-    /// Runs `f` on the open plan.
+    /// The app's data folder, set once: the first folder given stays.
+    pub fn set_data_dir(&self, dir: PathBuf) -> &Path {
+        self.data_dir.get_or_init(|| dir)
+    }
+
+    pub fn data_dir(&self) -> CommandResult<PathBuf> {
+        self.settle()?;
+        self.data_dir
+            .get()
+            .cloned()
+            .ok_or_else(|| CommandError::no_plan(Some("Keel's data folder is not known")))
+    }
+
+    /// Runs the save dialog; None when cancelled or when no shell is installed.
+    pub fn ask_save_path(&self, suggested_name: &str, kind: FileKind) -> Option<PathBuf> {
+        self.shell.get()?.save_path(suggested_name, kind)
+    }
+
+    pub fn ask_open_path(&self) -> Option<PathBuf> {
+        self.shell.get()?.open_path()
+    }
+
+    /// Puts the window in full screen or back; an error when there is no window to do it with.
+    pub fn set_fullscreen(&self, on: bool) -> CommandResult<()> {
+        let shell = self
+            .shell
+            .get()
+            .ok_or_else(|| CommandError::fullscreen("there is no window"))?;
+        shell
+            .set_fullscreen(on)
+            .map_err(|e| CommandError::fullscreen(&e))
+    }
+
+    /// Opens `path` and makes it the open plan; on failure the current plan stays open.
+    pub fn switch_to(&self, path: &Path) -> CommandResult<()> {
+        self.settle()?;
+        {
+            // Reopening the plan that is open: this window holds its lock, so let go of it
+            // first (or the file would open read-only, locked by ourselves).
+            let mut open = lock(&self.open)?;
+            if matches!(&*open, Open::Plan(file) if same_file(file.path(), path)) {
+                *open = Open::Nothing;
+            }
+        }
+        let file = PlanFile::open(path)?;
+        if let Ok(dir) = self.data_dir() {
+            crate::session::remember(&dir, file.path());
+        }
+        self.install(file)
+    }
+
+    /// Makes `file` the open plan and titles the window after it.
+    fn install(&self, file: PlanFile) -> CommandResult<()> {
+        let title = crate::window_title(&file);
+        *lock(&self.open)? = Open::Plan(file);
+        if let Some(shell) = self.shell.get() {
+            shell.set_title(&title);
+        }
+        Ok(())
+    }
+
+    /// Runs `f` on the open plan; without one, the error that kept it from opening.
     pub fn with_plan<T>(
         &self,
         f: impl FnOnce(&mut PlanFile) -> Result<T, keel_core::CoreError>,
     ) -> CommandResult<T> {
-        self.settle();
-        let mut slot = self
-            .plan
-            .lock()
-            .map_err(|_| CommandError::no_plan(Some("an earlier command failed")))?;
-        match slot.as_mut() {
-            Some(file) => f(file).map_err(CommandError::from),
-            None => {
-                let why = self.open_error.lock().ok().and_then(|e| e.clone());
-                Err(CommandError::no_plan(why.as_deref()))
-            }
+        self.settle()?;
+        match &mut *lock(&self.open)? {
+            Open::Plan(file) => f(file).map_err(CommandError::from),
+            Open::Failed(why) => Err(why.clone()),
+            Open::Nothing => Err(CommandError::no_plan(None)),
         }
     }
 }
 
-fn fullscreen_error(why: &str) -> CommandError {
-    CommandError {
-        code: keel_core::ErrorCode::Io,
-        message: format!("The window could not change to full screen: {why}."),
-        field: None,
-    }
-}
-
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,

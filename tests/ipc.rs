@@ -30,6 +30,12 @@ struct Harness {
 }
 
 fn start(make_plan: impl FnOnce(&Path)) -> Harness {
+    start_with(make_plan, false)
+}
+
+/// With `own_data_dir`, the app keeps its recent plans in a folder of this test's (tests run
+/// in parallel and share XDG_DATA_HOME), `data/` beside the plan.
+fn start_with(make_plan: impl FnOnce(&Path), own_data_dir: bool) -> Harness {
     isolate_data_dir();
     clock::fix();
     let dir = tempfile::tempdir().unwrap();
@@ -38,6 +44,10 @@ fn start(make_plan: impl FnOnce(&Path)) -> Harness {
     let app = keel::app_builder(mock_builder(), Some(path.clone()))
         .build(keel::context())
         .expect("the app builds on the mock runtime");
+    if own_data_dir {
+        app.state::<keel::AppState>()
+            .set_data_dir(dir.path().join("data"));
+    }
     // The mock runtime never runs the setup hook; do what it does.
     keel::open_start_plan(app.handle(), Some(&path));
     let window = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
@@ -192,7 +202,7 @@ fn feature_commands_list_create_update_and_delete() {
         "Risk level: must be a whole number from 1 to 5."
     );
     assert_eq!(
-        err["field"], "Risk level",
+        err["field"], "risk_level",
         "the form shows it beside the field"
     );
 
@@ -228,7 +238,7 @@ fn canvas_commands_read_and_edit_the_nine_boxes() {
     canvas["channels"] = json!("x".repeat(2_001));
     let err = invoke(&h, "update_canvas", json!({ "canvas": canvas })).unwrap_err();
     assert_eq!(err["code"], "validation");
-    assert_eq!(err["field"], "Channels");
+    assert_eq!(err["field"], "channels");
     assert_ne!(
         read(&h, "document/canvas")["channels"],
         canvas["channels"],
@@ -256,7 +266,7 @@ fn team_commands_create_update_delete_and_features_lose_a_deleted_team() {
         json!({ "id": id, "data": { "name": "", "kind": "product", "size": 4 } }),
     )
     .unwrap_err();
-    assert_eq!(err["field"], "Team name");
+    assert_eq!(err["field"], "name");
 
     let mut feature = invoke(&h, "list_features", json!({})).unwrap()[0].clone();
     feature["data"]["team_id"] = id.clone();
@@ -291,7 +301,7 @@ fn traction_commands_edit_the_goal_ladder_and_actuals() {
 
     goal["lifetime_months"] = json!(0);
     let err = invoke(&h, "set_goal", json!({ "goal": goal })).unwrap_err();
-    assert_eq!(err["field"], "Customer lifetime (months)");
+    assert_eq!(err["field"], "lifetime_months");
 
     let milestone =
         json!({ "name": "Pilot", "date": "2025-09-01", "target": 1000.0, "ninety_day_goals": "" });
@@ -357,10 +367,13 @@ fn milestones_are_listed_in_date_order() {
 }
 
 #[test]
-fn a_file_that_cannot_be_opened_reaches_the_ui_as_a_clear_error() {
+fn a_start_plan_that_cannot_be_opened_reaches_the_ui_with_its_own_code() {
     let h = start(|path| std::fs::write(path, "not a plan").unwrap());
     let err = invoke(&h, "load_plan", json!({ "first": null })).unwrap_err();
-    assert_eq!(err["code"], "no_plan_open");
+    assert_eq!(
+        err["code"], "not_sqlite",
+        "the UI can tell what kind of failure"
+    );
     let message = err["message"].as_str().unwrap();
     assert!(message.contains("is not a Keel plan"), "{message}");
     assert_eq!(
@@ -368,6 +381,45 @@ fn a_file_that_cannot_be_opened_reaches_the_ui_as_a_clear_error() {
         b"not a plan",
         "the file is left alone"
     );
+}
+
+#[test]
+fn a_read_only_plan_says_why_and_refuses_edits_with_the_same_sentence() {
+    let h = start(|path| {
+        sample(path);
+        let mut perms = std::fs::metadata(path).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(path, perms).unwrap();
+    });
+    let view = read(&h, "view");
+    assert!(view["read_only"].is_string(), "{view}");
+    let err = invoke(
+        &h,
+        "update_canvas",
+        json!({ "canvas": read(&h, "document/canvas") }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "read_only");
+    assert_eq!(
+        err["message"], view["refusal"],
+        "the window shows the core's one sentence for a refused edit"
+    );
+}
+
+#[test]
+fn a_start_plan_from_a_newer_keel_or_gone_keeps_its_code() {
+    let newer = start(|path| {
+        sample(path);
+        let conn = rusqlite::Connection::open(path).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+    });
+    let err = invoke(&newer, "load_plan", json!({ "first": null })).unwrap_err();
+    assert_eq!(err["code"], "newer_version");
+    assert!(err["message"].as_str().unwrap().contains("Update Keel"));
+
+    let missing = start(|_| {});
+    let err = invoke(&missing, "load_plan", json!({ "first": null })).unwrap_err();
+    assert_eq!(err["code"], "file_missing");
 }
 
 #[test]
@@ -458,7 +510,8 @@ fn fake_shell(h: &Harness) -> FakeShell {
     let shell = FakeShell::default();
     h._app
         .state::<keel::AppState>()
-        .set_shell(Box::new(shell.clone()));
+        .set_shell(Box::new(shell.clone()))
+        .expect("the test installs the only shell");
     shell
 }
 
@@ -484,13 +537,9 @@ fn export_plan_writes_where_the_save_dialog_says_and_nowhere_when_cancelled() {
 
 #[test]
 fn file_commands_create_open_save_as_and_remember_recent_plans() {
-    let h = start(sample);
+    let h = start_with(sample, true);
     let shell = fake_shell(&h);
     let dir = h.path.parent().unwrap().to_path_buf();
-    // Tests run in parallel and share XDG_DATA_HOME: this one keeps its recent list apart.
-    h._app
-        .state::<keel::AppState>()
-        .set_data_dir(dir.join("data"));
 
     *shell.save.lock().unwrap() = Some(dir.join("Acme Robotics.keel"));
     let created = invoke(&h, "new_plan", json!({})).unwrap();
@@ -555,6 +604,19 @@ fn file_commands_create_open_save_as_and_remember_recent_plans() {
     assert_eq!(reopened["file_name"], "plan.keel");
     let err = invoke(&h, "open_recent", json!({ "index": 2 })).unwrap_err();
     assert_eq!(err["code"], "file_missing");
+    let left = invoke(&h, "forget_recent", json!({ "index": 2 })).unwrap();
+    assert_eq!(
+        left.as_array().unwrap().len(),
+        2,
+        "the missing plan is gone from the list: {left}"
+    );
+    assert!(left
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["missing"] == false));
+    let err = invoke(&h, "forget_recent", json!({ "index": 5 })).unwrap_err();
+    assert_eq!(err["code"], "not_found", "no such entry: nothing changes");
     let again = invoke(&h, "open_recent", json!({ "index": 0 })).unwrap();
     assert_eq!(again["file_name"], "plan.keel");
     assert_eq!(
@@ -582,11 +644,15 @@ fn commands_wait_for_the_start_plan_that_opens_beside_the_window() {
     sample(&path);
     let state = std::sync::Arc::new(keel::AppState::default());
     let (opener, opening) = (state.clone(), path.clone());
-    state.open_in_background(move || {
-        // Slower than the read below, which must wait for it rather than find no plan.
-        std::thread::sleep(std::time::Duration::from_millis(300));
-        opener.set(keel_core::PlanFile::open(&opening));
-    });
+    state
+        .open_in_background(move || {
+            // Slower than the read below, which must wait for it rather than find no plan.
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            opener
+                .set(keel_core::PlanFile::open(&opening))
+                .expect("the state takes the plan");
+        })
+        .expect("the opening starts");
     let company = state.with_plan(|file| Ok(file.plan()?.data.company_name));
     assert_eq!(company.unwrap(), "Loomline");
 }
@@ -594,7 +660,9 @@ fn commands_wait_for_the_start_plan_that_opens_beside_the_window() {
 #[test]
 fn a_start_plan_whose_opening_fails_leaves_a_clear_error() {
     let state = std::sync::Arc::new(keel::AppState::default());
-    state.open_in_background(|| panic!("the opening thread stops"));
+    state
+        .open_in_background(|| panic!("the opening thread stops"))
+        .expect("the opening starts");
     let err = state.with_plan(|file| file.plan()).unwrap_err();
     assert_eq!(err.code, keel_core::ErrorCode::NoPlanOpen);
     assert!(

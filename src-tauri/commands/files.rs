@@ -1,5 +1,5 @@
 use crate::commands::plan::{view, PlanView};
-use crate::error::{CommandError, CommandResult};
+use crate::error::CommandResult;
 use crate::session;
 use crate::state::{AppState, FileKind};
 use keel_core::{clock, CoreError};
@@ -15,16 +15,10 @@ pub struct RecentPlan {
     pub missing: bool,
 }
 
-fn data_dir(state: &AppState) -> CommandResult<std::path::PathBuf> {
-    state
-        .data_dir()
-        .ok_or_else(|| CommandError::no_plan(Some("Keel's data folder is not known")))
-}
-
 #[tauri::command]
 #[specta::specta]
 pub fn recent_plans(state: State<'_, AppState>) -> CommandResult<Vec<RecentPlan>> {
-    Ok(session::recent(&data_dir(&state)?)
+    Ok(session::recent(&state.data_dir()?)
         .into_iter()
         .map(|p| RecentPlan {
             name: p
@@ -49,12 +43,9 @@ pub async fn new_plan(state: State<'_, AppState>) -> CommandResult<Option<PlanVi
     let Some(path) = state.ask_save_path("New plan.keel", FileKind::Plan) else {
         return Ok(None);
     };
-    let path = path.with_extension("keel");
-    let name = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    drop(keel_core::create_empty_plan(&path, &name, clock::today())?);
+    let file = keel_core::create_named_plan(&path, None, clock::today())?;
+    let path = file.path().to_path_buf();
+    drop(file);
     state.switch_to(&path)?;
     current(&state).map(Some)
 }
@@ -73,7 +64,7 @@ pub async fn open_plan(state: State<'_, AppState>) -> CommandResult<Option<PlanV
 #[tauri::command]
 #[specta::specta]
 pub fn open_recent(state: State<'_, AppState>, index: u32) -> CommandResult<PlanView> {
-    let recent = session::recent(&data_dir(&state)?);
+    let recent = session::recent(&state.data_dir()?);
     let path = recent.get(index as usize).ok_or(CoreError::NotFound {
         entity: "recent plan",
         id: index,
@@ -82,10 +73,20 @@ pub fn open_recent(state: State<'_, AppState>, index: u32) -> CommandResult<Plan
     current(&state)
 }
 
+/// Removes the recent plan at `index` of [`recent_plans`] from the list (the file, if any, is
+/// left alone); returns the list as it is then.
+#[tauri::command]
+#[specta::specta]
+pub fn forget_recent(state: State<'_, AppState>, index: u32) -> CommandResult<Vec<RecentPlan>> {
+    let dir = state.data_dir()?;
+    session::forget(&dir, index as usize)?;
+    recent_plans(state)
+}
+
 #[tauri::command]
 #[specta::specta]
 pub fn open_sample(state: State<'_, AppState>) -> CommandResult<PlanView> {
-    let path = session::ensure_sample(&data_dir(&state)?)?;
+    let path = session::ensure_sample(&state.data_dir()?)?;
     state.switch_to(&path)?;
     current(&state)
 }
@@ -99,7 +100,7 @@ pub async fn save_plan_as(state: State<'_, AppState>) -> CommandResult<Option<Pl
     let Some(path) = state.ask_save_path(&name, FileKind::Plan) else {
         return Ok(None);
     };
-    let path = path.with_extension("keel");
+    let path = keel_core::plan_file_path(&path);
     state.with_plan(|file| file.save_as(&path))?;
     state.switch_to(&path)?;
     current(&state).map(Some)

@@ -16,6 +16,8 @@ pub struct PlanView {
     pub path: String,
     /// Why edits are refused, or null when the plan is editable.
     pub read_only: Option<String>,
+    /// The sentence the core refuses an edit with, or null when the plan is editable.
+    pub refusal: Option<String>,
 }
 
 /// Everything the window shows of the open plan, in one answer: the plan as stored and what the
@@ -39,6 +41,7 @@ pub(crate) fn view(file: &PlanFile) -> keel_core::Result<PlanView> {
             .unwrap_or_default(),
         path: file.path().display().to_string(),
         read_only: file.read_only().map(str::to_string),
+        refusal: file.refusal().map(|e| e.to_string()),
     })
 }
 

@@ -8,10 +8,38 @@ afterEach(() => clearMocks());
 describe("App", () => {
   it("shows the core's message instead of a blank screen when no plan could be opened", async () => {
     mockIPC(() => {
-      throw { code: "no_plan_open", message: "No plan is open: /x.keel is not a Keel plan." };
+      throw { code: "no_plan_open", message: "No plan is open." };
     });
     render(App);
     expect(await screen.findByRole("alert")).toBeTruthy();
-    expect(screen.getByText("No plan is open: /x.keel is not a Keel plan.")).toBeTruthy();
+    expect(screen.getByText("No plan is open.")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Try again" })).toBeTruthy();
+  });
+
+  it("says a plan from a newer Keel needs an update, and offers another plan instead of a retry", async () => {
+    const message = "/x.keel was written by a newer version of Keel (plan format 9; this Keel reads up to 1). Update Keel to open it; the file was left untouched.";
+    mockIPC(() => {
+      throw { code: "newer_version", message, field: null };
+    });
+    render(App);
+    expect(await screen.findByRole("heading", { name: "This plan needs a newer Keel" })).toBeTruthy();
+    expect(screen.getByText(message)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Try again" }), "retrying cannot help").toBeNull();
+    expect(screen.getByRole("button", { name: "Open another plan…" })).toBeTruthy();
+  });
+
+  it("says a damaged start plan is damaged and opens another from the dialog", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === "load_plan") throw { code: "corrupt", message: "The plan file /x.keel is damaged (integrity check); it was left untouched.", field: null };
+      return null;
+    });
+    render(App);
+    const open = await screen.findByRole("button", { name: "Open another plan…" });
+    expect(screen.getByRole("heading", { name: "This plan file is damaged" })).toBeTruthy();
+    open.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toContain("open_plan");
   });
 });

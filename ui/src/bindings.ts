@@ -47,6 +47,11 @@ export const commands = {
 	openPlan: () => typedError<PlanView | null, CommandError>(__TAURI_INVOKE("open_plan")),
 	/**  Opens the recent plan at `index` of [`recent_plans`] (the page never sends a path). */
 	openRecent: (index: number) => typedError<PlanView, CommandError>(__TAURI_INVOKE("open_recent", { index })),
+	/**
+	 *  Removes the recent plan at `index` of [`recent_plans`] from the list (the file, if any, is
+	 *  left alone); returns the list as it is then.
+	 */
+	forgetRecent: (index: number) => typedError<RecentPlan[], CommandError>(__TAURI_INVOKE("forget_recent", { index })),
 	openSample: () => typedError<PlanView, CommandError>(__TAURI_INVOKE("open_sample")),
 	/**  Saves a complete copy under a new name and continues on the copy. */
 	savePlanAs: () => typedError<PlanView | null, CommandError>(__TAURI_INVOKE("save_plan_as")),
@@ -91,7 +96,10 @@ export type BuildOrBuy = "build" | "buy" | "undecided";
 export type CommandError = {
 	code: ErrorCode,
 	message: string,
-	/**  For a validation error, the field it is about as the form labels it ("Title"). */
+	/**
+	 *  For a validation error, the stable key of the field it is about (`title`,
+	 *  `lifetime_months`: the name of the data's field); the UI finds the field by it.
+	 */
 	field: string | null,
 };
 
@@ -104,7 +112,9 @@ export type DatedValue = {
 /**  What went wrong, as a stable code (the UI branches on it; the message is for people). */
 export type ErrorCode = "validation" | "not_found" | "file_missing" | "not_sqlite" | "other_application" | "corrupt" | "newer_version" | "read_only" | "already_exists" | "invalid_import" | "export" | "storage" | "io" | 
 /**  For shells: no plan is open (never produced by keel-core itself). */
-"no_plan_open";
+"no_plan_open" | 
+/**  For shells: the shell's own state is unusable (never produced by keel-core itself). */
+"internal";
 
 export type ExportFormat = "markdown" | "pdf" | "json" | "csv";
 
@@ -281,6 +291,8 @@ export type PlanView = {
 	path: string,
 	/**  Why edits are refused, or null when the plan is editable. */
 	read_only: string | null,
+	/**  The sentence the core refuses an edit with, or null when the plan is editable. */
+	refusal: string | null,
 };
 
 export type PriorityView = 

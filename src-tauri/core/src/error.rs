@@ -24,12 +24,17 @@ pub enum ErrorCode {
     Io,
     /// For shells: no plan is open (never produced by keel-core itself).
     NoPlanOpen,
+    /// For shells: the shell's own state is unusable (never produced by keel-core itself).
+    Internal,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
-    #[error("{field}: {problem}.")]
-    Validation { field: String, problem: String },
+    #[error("{}: {problem}.", field.label)]
+    Validation {
+        field: crate::validate::Field,
+        problem: String,
+    },
 
     #[error("There is no {entity} with id {id} in this plan.")]
     NotFound { entity: &'static str, id: u32 },
@@ -95,22 +100,22 @@ impl CoreError {
         }
     }
 
-    /// The field a validation error is about, as the form labels it ("Title").
-    pub fn field(&self) -> Option<&str> {
+    /// The stable key of the field a validation error is about (`title`, `lifetime_months`).
+    pub fn field(&self) -> Option<&'static str> {
         match self {
-            CoreError::Validation { field, .. } => Some(field),
+            CoreError::Validation { field, .. } => Some(field.key),
             _ => None,
         }
     }
 
-    pub(crate) fn invalid(field: &str, problem: impl Into<String>) -> Self {
+    pub(crate) fn invalid(field: crate::validate::Field, problem: impl Into<String>) -> Self {
         CoreError::Validation {
-            field: field.to_string(),
+            field,
             problem: problem.into(),
         }
     }
 
-    pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
         CoreError::Io {
             context: context.into(),
             source,

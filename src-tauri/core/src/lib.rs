@@ -24,7 +24,38 @@ pub use error::{CoreError, ErrorCode, Result};
 pub use storage::{Mode, PlanFile};
 
 use chrono::NaiveDate;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Where a plan named `chosen` (in a dialog or on the command line) is written: a name that
+/// does not end in `.keel` gets it added ("Acme" and "Acme.v2" become "Acme.keel" and
+/// "Acme.v2.keel"), so every plan file opens in Keel from the file manager.
+pub fn plan_file_path(chosen: &Path) -> PathBuf {
+    let is_plan = chosen
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("keel"));
+    if is_plan {
+        chosen.to_path_buf()
+    } else {
+        let mut name = chosen.as_os_str().to_os_string();
+        name.push(".keel");
+        PathBuf::from(name)
+    }
+}
+
+/// Creates an empty plan at [`plan_file_path`] of `chosen`, for `company_name` or, when none is
+/// given, a company named after the file ("Acme.keel" is Acme's plan).
+pub fn create_named_plan(
+    chosen: &Path,
+    company_name: Option<&str>,
+    start_date: NaiveDate,
+) -> Result<PlanFile> {
+    let path = plan_file_path(chosen);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    create_empty_plan(&path, company_name.unwrap_or(&stem), start_date)
+}
 
 /// Creates an empty plan for `company_name` starting on `start_date`.
 pub fn create_empty_plan(

@@ -4,8 +4,22 @@
 use crate::error::{CoreError, Result};
 use chrono::NaiveDate;
 
+/// A field a value is checked for: `key` is stable (the name of the data's field, such as
+/// `lifetime_months`: what the UI finds the field by), `label` is what the founder reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+impl Field {
+    pub const fn new(key: &'static str, label: &'static str) -> Field {
+        Field { key, label }
+    }
+}
+
 /// Trims `value` and checks that it holds `min..=max` characters.
-pub fn text(field: &str, value: &str, min: usize, max: usize) -> Result<String> {
+pub fn text(field: Field, value: &str, min: usize, max: usize) -> Result<String> {
     let trimmed = value.trim();
     let count = trimmed.chars().count();
     if count < min {
@@ -29,14 +43,14 @@ pub fn text(field: &str, value: &str, min: usize, max: usize) -> Result<String> 
 }
 
 /// Optional text: empty after trimming becomes `None`.
-pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> Result<Option<String>> {
+pub fn optional_text(field: Field, value: Option<&str>, max: usize) -> Result<Option<String>> {
     match value.map(str::trim) {
         None | Some("") => Ok(None),
         Some(v) => text(field, v, 1, max).map(Some),
     }
 }
 
-pub fn finite(field: &str, value: f64) -> Result<f64> {
+pub fn finite(field: Field, value: f64) -> Result<f64> {
     if value.is_finite() {
         Ok(value)
     } else {
@@ -44,7 +58,7 @@ pub fn finite(field: &str, value: f64) -> Result<f64> {
     }
 }
 
-pub fn positive(field: &str, value: f64) -> Result<f64> {
+pub fn positive(field: Field, value: f64) -> Result<f64> {
     if finite(field, value)? > 0.0 {
         Ok(value)
     } else {
@@ -52,7 +66,7 @@ pub fn positive(field: &str, value: f64) -> Result<f64> {
     }
 }
 
-pub fn non_negative(field: &str, value: f64) -> Result<f64> {
+pub fn non_negative(field: Field, value: f64) -> Result<f64> {
     if finite(field, value)? >= 0.0 {
         Ok(value)
     } else {
@@ -60,7 +74,7 @@ pub fn non_negative(field: &str, value: f64) -> Result<f64> {
     }
 }
 
-pub fn between(field: &str, value: f64, low: f64, high: f64) -> Result<f64> {
+pub fn between(field: Field, value: f64, low: f64, high: f64) -> Result<f64> {
     if (low..=high).contains(&finite(field, value)?) {
         Ok(value)
     } else {
@@ -71,7 +85,7 @@ pub fn between(field: &str, value: f64, low: f64, high: f64) -> Result<f64> {
     }
 }
 
-pub fn whole_between(field: &str, value: u32, low: u32, high: u32) -> Result<u32> {
+pub fn whole_between(field: Field, value: u32, low: u32, high: u32) -> Result<u32> {
     if (low..=high).contains(&value) {
         Ok(value)
     } else {
@@ -90,7 +104,7 @@ pub fn optional<T: Copy>(
 }
 
 /// Checks that an optional date range does not end before it starts.
-pub fn date_order(field: &str, start: Option<NaiveDate>, end: Option<NaiveDate>) -> Result<()> {
+pub fn date_order(field: Field, start: Option<NaiveDate>, end: Option<NaiveDate>) -> Result<()> {
     match (start, end) {
         (Some(s), Some(e)) if e < s => Err(CoreError::invalid(
             field,
@@ -111,7 +125,7 @@ SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY 
 UGX USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG";
 
 /// An ISO 4217 code, upper-cased.
-pub fn currency(field: &str, value: &str) -> Result<String> {
+pub fn currency(field: Field, value: &str) -> Result<String> {
     let code = value.trim().to_ascii_uppercase();
     if code.len() == 3 && ISO_4217.split_whitespace().any(|c| c == code) {
         Ok(code)
@@ -142,12 +156,22 @@ fn group(n: usize) -> String {
 mod tests {
     use super::*;
 
+    const TITLE: Field = Field::new("title", "Title");
+    const CURRENCY: Field = Field::new("currency", "Currency");
+    const NUMBER: Field = Field::new("effort_weeks", "Effort");
+
     #[test]
     fn text_limits_count_characters_after_trimming() {
-        assert_eq!(text("Title", "  héllo ", 1, 5).unwrap(), "héllo");
-        let err = text("Title", "   ", 1, 5).unwrap_err().to_string();
+        assert_eq!(text(TITLE, "  héllo ", 1, 5).unwrap(), "héllo");
+        let err = text(TITLE, "   ", 1, 5).unwrap_err().to_string();
         assert_eq!(err, "Title: must not be empty.");
-        let err = text("Title", &"x".repeat(1201), 1, 1200)
+        let key = text(TITLE, "", 1, 5).unwrap_err();
+        assert_eq!(
+            key.field(),
+            Some("title"),
+            "the UI finds the field by its key"
+        );
+        let err = text(TITLE, &"x".repeat(1201), 1, 1200)
             .unwrap_err()
             .to_string();
         assert_eq!(
@@ -158,19 +182,19 @@ mod tests {
 
     #[test]
     fn currency_accepts_iso_codes_only() {
-        assert_eq!(currency("Currency", " eur ").unwrap(), "EUR");
+        assert_eq!(currency(CURRENCY, " eur ").unwrap(), "EUR");
         assert!(
-            currency("Currency", "XYZ").is_err(),
+            currency(CURRENCY, "XYZ").is_err(),
             "XYZ is not an ISO 4217 code"
         );
-        assert!(currency("Currency", "EURO").is_err());
+        assert!(currency(CURRENCY, "EURO").is_err());
     }
 
     #[test]
     fn numbers_reject_nan_and_infinity() {
-        assert!(positive("Effort", f64::NAN).is_err());
-        assert!(non_negative("Reach", f64::INFINITY).is_err());
-        assert!(between("Impact", 0.2, 0.25, 3.0).is_err());
-        assert!(between("Impact", 3.0, 0.25, 3.0).is_ok());
+        assert!(positive(NUMBER, f64::NAN).is_err());
+        assert!(non_negative(NUMBER, f64::INFINITY).is_err());
+        assert!(between(NUMBER, 0.2, 0.25, 3.0).is_err());
+        assert!(between(NUMBER, 3.0, 0.25, 3.0).is_ok());
     }
 }

@@ -22,6 +22,7 @@ const view: PlanView = {
   file_name: "plan.keel",
   path: "/plans/plan.keel",
   read_only: null,
+  refusal: null,
 };
 
 describe("backend", () => {
@@ -41,11 +42,11 @@ describe("backend", () => {
 
   it("turns a command's error into a BackendError with its code and message", async () => {
     mockIPC(() => {
-      throw { code: "validation", message: "Title: must not be empty.", field: "Title" };
+      throw { code: "validation", message: "Title: must not be empty.", field: "title" };
     });
     const error = await backend.listFeatures().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackendError);
-    expect(error).toMatchObject({ code: "validation", message: "Title: must not be empty.", field: "Title" });
+    expect(error).toMatchObject({ code: "validation", message: "Title: must not be empty.", field: "title" });
   });
 
   it("reports a refusal that is not a command error (an IPC failure) as code ipc", async () => {

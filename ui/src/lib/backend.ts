@@ -26,7 +26,7 @@ export type BackendErrorCode = ErrorCode | "ipc";
 
 export class BackendError extends Error {
   readonly code: BackendErrorCode;
-  /** For a validation error, the field it is about as the form labels it ("Title"). */
+  /** For a validation error, the stable key of the field it is about ("title", "lifetime_months"). */
   readonly field: string | null;
 
   constructor(code: BackendErrorCode, message: string, field: string | null = null) {
@@ -115,8 +115,11 @@ export const backend = {
   newPlan: (): Promise<PlanView | null> => call(commands.newPlan()),
   openPlan: (): Promise<PlanView | null> => call(commands.openPlan()),
   openRecent: (index: number): Promise<PlanView> => call(commands.openRecent(index)),
+  /** Removes a recent plan from the list (never the file); resolves to the list as it is then. */
+  forgetRecent: (index: number): Promise<RecentPlan[]> => call(commands.forgetRecent(index)),
   openSample: (): Promise<PlanView> => call(commands.openSample()),
   savePlanAs: (): Promise<PlanView | null> => call(commands.savePlanAs()),
   /** Opens the native save dialog; resolves to the path written, or null when cancelled. */
   exportPlan: (format: ExportFormat): Promise<string | null> => call(commands.exportPlan(format)),
-};
+  // One wrapper for each generated command, no more and no fewer (checked by the type check).
+} satisfies Record<keyof typeof commands, unknown>;

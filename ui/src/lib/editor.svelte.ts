@@ -79,7 +79,7 @@ export class PlanEditor {
   /** False while only the first screen's features are here (see `finishLoading`). */
   complete = $state(true);
   /** Why no plan could be shown. */
-  loadError = $state<string | null>(null);
+  loadError = $state.raw<BackendError | null>(null);
   save = $state<SaveState>({ kind: "idle" });
   readonly history = new History(100);
   readonly featureIds = new Ids();
@@ -114,7 +114,7 @@ export class PlanEditor {
       });
       this.loadError = null;
     } catch (e) {
-      this.loadError = messageOf(e);
+      this.loadError = e instanceof BackendError ? e : new BackendError("ipc", messageOf(e));
     }
   }
 
@@ -141,19 +141,10 @@ export class PlanEditor {
     return next;
   }
 
-  #refuseReadOnly(): BackendError | null {
-    const reason = this.readOnly;
-    if (reason === null) return null;
-    const error = new BackendError("read_only", `This plan is open read-only (${reason}); the change was not saved.`);
-    this.save = { kind: "failed", message: error.message };
-    return error;
-  }
-
-  /** Applies an edit and records it; resolves to the error when the core refused it. */
+  /** Applies an edit and records it; resolves to the error when the core refused it (a
+   *  read-only plan included: the core says why, in its own words). */
   apply(edit: Edit): Promise<BackendError | null> {
     return this.#serial(async () => {
-      const refused = this.#refuseReadOnly();
-      if (refused) return refused;
       this.save = { kind: "saving" };
       try {
         await edit.redo();
@@ -180,7 +171,6 @@ export class PlanEditor {
 
   #step(verb: string, run: () => Promise<Edit | null>): Promise<void> {
     return this.#serial(async () => {
-      if (this.#refuseReadOnly()) return;
       let saved: SaveState;
       try {
         const edit = await run();

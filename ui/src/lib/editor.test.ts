@@ -79,7 +79,7 @@ describe("PlanEditor", () => {
   it("returns the core's refusal with its field and records nothing", async () => {
     const { core, editor } = await opened();
     const error = await editor.updateFeature(1, "Edit title", { ...nth(core.features, 0).data, title: "x".repeat(201) });
-    expect(error?.field).toBe("Title");
+    expect(error?.field).toBe("title");
     expect(editor.save.kind).toBe("failed");
     expect(editor.history.undoLabel).toBeNull();
     expect(nth(core.features, 0).data.title).toBe("Onboarding");
@@ -102,12 +102,13 @@ describe("PlanEditor", () => {
     expect(nth(core.features, 0).data.title).toBe("A2");
   });
 
-  it("refuses edits on a read-only plan without calling the core", async () => {
+  it("shows the core's refusal of an edit on a read-only plan, in the core's words, and records nothing", async () => {
     const { core, editor } = await opened({ readOnly: "another Keel has it open" });
     const error = await editor.updateFeature(1, "Edit title", { ...nth(core.features, 0).data, title: "Changed" });
     expect(error?.code).toBe("read_only");
-    expect(editor.save).toMatchObject({ kind: "failed" });
-    expect(core.writes()).toEqual([]);
+    expect(editor.save).toEqual({ kind: "failed", message: core.view.refusal });
+    expect(nth(core.features, 0).data.title).toBe("Onboarding");
+    expect(editor.history.size, "a refused edit is no undo step").toBe(0);
   });
 
   it("adds a feature and undo removes it", async () => {

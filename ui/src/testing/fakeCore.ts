@@ -42,6 +42,7 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
       file_name: "acme.keel",
       path: "/plans/acme.keel",
       read_only: options.readOnly ?? null,
+      refusal: options.readOnly ? `This plan is open read-only (${options.readOnly}); the change was not saved.` : null,
     },
     features: (options.titles ?? ["Onboarding", "Billing"]).map((t, i) => ({ id: i + 1, position: i + 1, data: featureData(t) })),
     teams: [],
@@ -53,8 +54,8 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
     throw { code: "validation", message, field };
   };
   const checkTitle = (data: FeatureData) => {
-    if (data.title.trim() === "") refuse("Title", "Title: must not be empty.");
-    if (data.title.length > 200) refuse("Title", `Title: must be at most 200 characters (it has ${data.title.length}).`);
+    if (data.title.trim() === "") refuse("title", "Title: must not be empty.");
+    if (data.title.length > 200) refuse("title", `Title: must be at most 200 characters (it has ${data.title.length}).`);
   };
   const ranked = () =>
     core.features.map((f, i) => ({ id: f.id, rank: i + 1, score: null, reason: `#${i + 1} — business risk, level ${f.data.risk_level}` }));
@@ -63,7 +64,7 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
     const args = (raw ?? {}) as Record<string, unknown>;
     core.calls.push({ cmd, args });
     if (core.view.read_only && /^(create|update|delete|move)_/.test(cmd)) {
-      throw { code: "read_only", message: "This plan is open read-only.", field: null };
+      throw { code: "read_only", message: core.view.refusal, field: null };
     }
     switch (cmd) {
       case "load_plan": {

@@ -2,7 +2,7 @@
 
 use super::{BuildOrBuy, FactoryStep, FeatureStatus, Horizon, RiskClass, Stage, TeamKind};
 use crate::error::Result;
-use crate::validate;
+use crate::validate::{self, Field};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -70,21 +70,39 @@ impl FeatureData {
     }
 
     pub fn validated(self) -> Result<Self> {
-        validate::date_order("End date", self.start_date, self.end_date)?;
+        validate::date_order(
+            Field::new("end_date", "End date"),
+            self.start_date,
+            self.end_date,
+        )?;
         Ok(FeatureData {
-            title: validate::text("Title", &self.title, 1, 200)?,
-            description: validate::text("Description", &self.description, 0, 20_000)?,
-            risk_level: validate::whole_between("Risk level", self.risk_level, 1, 5)?,
+            title: validate::text(Field::new("title", "Title"), &self.title, 1, 200)?,
+            description: validate::text(
+                Field::new("description", "Description"),
+                &self.description,
+                0,
+                20_000,
+            )?,
+            risk_level: validate::whole_between(
+                Field::new("risk_level", "Risk level"),
+                self.risk_level,
+                1,
+                5,
+            )?,
             effort_weeks: validate::optional(self.effort_weeks, |v| {
-                validate::positive("Effort (person-weeks)", v)
+                validate::positive(Field::new("effort_weeks", "Effort (person-weeks)"), v)
             })?,
-            reach: validate::optional(self.reach, |v| validate::non_negative("Reach", v))?,
-            impact: validate::optional(self.impact, |v| validate::between("Impact", v, 0.25, 3.0))?,
+            reach: validate::optional(self.reach, |v| {
+                validate::non_negative(Field::new("reach", "Reach"), v)
+            })?,
+            impact: validate::optional(self.impact, |v| {
+                validate::between(Field::new("impact", "Impact"), v, 0.25, 3.0)
+            })?,
             confidence: validate::optional(self.confidence, |v| {
-                validate::between("Confidence", v, 0.0, 1.0)
+                validate::between(Field::new("confidence", "Confidence"), v, 0.0, 1.0)
             })?,
             scale_assumption: validate::optional(self.scale_assumption, |v| {
-                validate::positive("Scale assumption", v)
+                validate::positive(Field::new("scale_assumption", "Scale assumption"), v)
             })?,
             ..self
         })
@@ -102,9 +120,9 @@ pub struct TeamData {
 impl TeamData {
     pub fn validated(self) -> Result<Self> {
         Ok(TeamData {
-            name: validate::text("Team name", &self.name, 1, 120)?,
+            name: validate::text(Field::new("name", "Team name"), &self.name, 1, 120)?,
             kind: self.kind,
-            size: validate::whole_between("Team size", self.size, 1, 100)?,
+            size: validate::whole_between(Field::new("size", "Team size"), self.size, 1, 100)?,
         })
     }
 }

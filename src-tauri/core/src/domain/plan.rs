@@ -2,7 +2,7 @@
 
 use super::Stage;
 use crate::error::Result;
-use crate::validate;
+use crate::validate::{self, Field};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -47,12 +47,22 @@ impl PlanData {
 
     pub fn validated(self) -> Result<Self> {
         Ok(PlanData {
-            company_name: validate::text("Company name", &self.company_name, 1, 120)?,
-            tagline: validate::text("Tagline", &self.tagline, 0, 200)?,
-            vision: validate::text("Vision", &self.vision, 0, 20_000)?,
-            strategy: validate::text("Strategy", &self.strategy, 0, 20_000)?,
+            company_name: validate::text(
+                Field::new("company_name", "Company name"),
+                &self.company_name,
+                1,
+                120,
+            )?,
+            tagline: validate::text(Field::new("tagline", "Tagline"), &self.tagline, 0, 200)?,
+            vision: validate::text(Field::new("vision", "Vision"), &self.vision, 0, 20_000)?,
+            strategy: validate::text(
+                Field::new("strategy", "Strategy"),
+                &self.strategy,
+                0,
+                20_000,
+            )?,
             stage: self.stage,
-            currency: validate::currency("Currency", &self.currency)?,
+            currency: validate::currency(Field::new("currency", "Currency"), &self.currency)?,
             start_date: self.start_date,
         })
     }
@@ -74,20 +84,32 @@ pub struct LeanCanvas {
 
 impl LeanCanvas {
     pub fn validated(self) -> Result<Self> {
-        let field = |name: &str, value: &str| validate::text(name, value, 0, 2_000);
+        let field = |name: Field, value: &str| validate::text(name, value, 0, 2_000);
         Ok(LeanCanvas {
-            problem: field("Problem", &self.problem)?,
-            customer_segments: field("Customer segments", &self.customer_segments)?,
+            problem: field(Field::new("problem", "Problem"), &self.problem)?,
+            customer_segments: field(
+                Field::new("customer_segments", "Customer segments"),
+                &self.customer_segments,
+            )?,
             unique_value_proposition: field(
-                "Unique value proposition",
+                Field::new("unique_value_proposition", "Unique value proposition"),
                 &self.unique_value_proposition,
             )?,
-            solution: field("Solution", &self.solution)?,
-            channels: field("Channels", &self.channels)?,
-            revenue_streams: field("Revenue streams", &self.revenue_streams)?,
-            cost_structure: field("Cost structure", &self.cost_structure)?,
-            key_metrics: field("Key metrics", &self.key_metrics)?,
-            unfair_advantage: field("Unfair advantage", &self.unfair_advantage)?,
+            solution: field(Field::new("solution", "Solution"), &self.solution)?,
+            channels: field(Field::new("channels", "Channels"), &self.channels)?,
+            revenue_streams: field(
+                Field::new("revenue_streams", "Revenue streams"),
+                &self.revenue_streams,
+            )?,
+            cost_structure: field(
+                Field::new("cost_structure", "Cost structure"),
+                &self.cost_structure,
+            )?,
+            key_metrics: field(Field::new("key_metrics", "Key metrics"), &self.key_metrics)?,
+            unfair_advantage: field(
+                Field::new("unfair_advantage", "Unfair advantage"),
+                &self.unfair_advantage,
+            )?,
         })
     }
 }

@@ -2,7 +2,7 @@
 
 use super::TractionMetric;
 use crate::error::{CoreError, Result};
-use crate::validate;
+use crate::validate::{self, Field};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -34,38 +34,66 @@ impl TractionGoal {
     }
 
     pub fn validated(self) -> Result<Self> {
-        let custom_unit = validate::optional_text("Custom unit", self.custom_unit.as_deref(), 60)?;
+        let custom_unit = validate::optional_text(
+            Field::new("custom_unit", "Custom unit"),
+            self.custom_unit.as_deref(),
+            60,
+        )?;
         let custom_unit = match self.metric {
             TractionMetric::Custom => Some(custom_unit.ok_or_else(|| {
-                CoreError::invalid("Custom unit", "is required for a custom metric")
+                CoreError::invalid(
+                    Field::new("custom_unit", "Custom unit"),
+                    "is required for a custom metric",
+                )
             })?),
             _ => None,
         };
         let revenue = validate::optional(self.revenue_per_customer_month, |v| {
-            validate::positive("Revenue per customer per month", v)
+            validate::positive(
+                Field::new(
+                    "revenue_per_customer_month",
+                    "Revenue per customer per month",
+                ),
+                v,
+            )
         })?;
         if self.metric.is_revenue() && revenue.is_none() {
             return Err(CoreError::invalid(
-                "Revenue per customer per month",
+                Field::new(
+                    "revenue_per_customer_month",
+                    "Revenue per customer per month",
+                ),
                 "is required for a revenue metric (ARR or MRR)",
             ));
         }
-        let rate = |name: &str, v: Option<f64>| {
+        let rate = |name: Field, v: Option<f64>| {
             validate::optional(v, |r| validate::between(name, r, 0.0, 1.0))
         };
         Ok(TractionGoal {
             metric: self.metric,
             custom_unit,
-            msc_target: validate::positive("MSC target", self.msc_target)?,
+            msc_target: validate::positive(
+                Field::new("msc_target", "MSC target"),
+                self.msc_target,
+            )?,
             deadline: self.deadline,
             revenue_per_customer_month: revenue,
             lifetime_months: validate::positive(
-                "Customer lifetime (months)",
+                Field::new("lifetime_months", "Customer lifetime (months)"),
                 self.lifetime_months,
             )?,
-            acquisition_rate: rate("Acquisition rate", self.acquisition_rate)?,
-            activation_rate: rate("Activation rate", self.activation_rate)?,
-            referral_rate: rate("Referral rate", self.referral_rate)?,
+            acquisition_rate: rate(
+                Field::new("acquisition_rate", "Acquisition rate"),
+                self.acquisition_rate,
+            )?,
+            activation_rate: rate(
+                Field::new("activation_rate", "Activation rate"),
+                self.activation_rate,
+            )?,
+            referral_rate: rate(
+                Field::new("referral_rate", "Referral rate"),
+                self.referral_rate,
+            )?,
         })
     }
 }
@@ -82,10 +110,15 @@ pub struct MilestoneData {
 impl MilestoneData {
     pub fn validated(self) -> Result<Self> {
         Ok(MilestoneData {
-            name: validate::text("Milestone name", &self.name, 1, 120)?,
+            name: validate::text(Field::new("name", "Milestone name"), &self.name, 1, 120)?,
             date: self.date,
-            target: validate::positive("Milestone target", self.target)?,
-            ninety_day_goals: validate::text("90-day goals", &self.ninety_day_goals, 0, 2_000)?,
+            target: validate::positive(Field::new("target", "Milestone target"), self.target)?,
+            ninety_day_goals: validate::text(
+                Field::new("ninety_day_goals", "90-day goals"),
+                &self.ninety_day_goals,
+                0,
+                2_000,
+            )?,
         })
     }
 }
@@ -101,7 +134,7 @@ impl ActualData {
     pub fn validated(self) -> Result<Self> {
         Ok(ActualData {
             date: self.date,
-            value: validate::non_negative("Traction value", self.value)?,
+            value: validate::non_negative(Field::new("value", "Traction value"), self.value)?,
         })
     }
 }

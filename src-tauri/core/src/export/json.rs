@@ -6,6 +6,7 @@ use crate::document::PlanDocument;
 use crate::domain::{FactorySnapshotData, Feature, TeamData};
 use crate::error::{CoreError, Result};
 use crate::storage::{self, PlanFile};
+use crate::validate::Field;
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -181,7 +182,7 @@ fn write(tx: &Transaction, export: &PlanExport) -> Result<()> {
         storage::insert_feature_with_id(tx, f.id, i as u32 + 1, &f.data.clone().validated()?)?;
     }
     for s in &export.snapshots {
-        let label = crate::validate::text("Snapshot label", &s.label, 1, 200)?;
+        let label = crate::validate::text(Field::new("label", "Snapshot label"), &s.label, 1, 200)?;
         let json = serde_json::to_string(&s.plan).map_err(|e| invalid(e.to_string()))?;
         tx.execute(
             "INSERT INTO snapshot (id, label, taken_at, plan_json) VALUES (?1, ?2, ?3, ?4)",

@@ -4,6 +4,7 @@
 use super::PlanFile;
 use crate::domain::{ActualData, FactorySnapshotData, Item, MilestoneData, TeamData};
 use crate::error::{CoreError, Result};
+use crate::validate::Field;
 use rusqlite::{Connection, Row, ToSql};
 
 /// A row type stored in its own table with an integer id.
@@ -91,7 +92,7 @@ pub(crate) fn insert_with_id<T: Entity>(conn: &Connection, id: u32, data: &T) ->
 
 pub(crate) fn row_id(conn: &Connection) -> Result<u32> {
     u32::try_from(conn.last_insert_rowid())
-        .map_err(|_| CoreError::invalid("Id", "the plan holds too many rows"))
+        .map_err(|_| CoreError::invalid(Field::new("id", "Id"), "the plan holds too many rows"))
 }
 
 fn placeholders(n: usize) -> String {
@@ -171,7 +172,7 @@ fn unique_date(
     column: &str,
     date: chrono::NaiveDate,
     id: Option<u32>,
-    field: &str,
+    field: Field,
 ) -> Result<()> {
     let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE {column} = ?1 AND id IS NOT ?2)");
     let taken: bool = conn
@@ -228,7 +229,14 @@ impl Entity for ActualData {
         vec![&self.date, &self.value]
     }
     fn check(&self, conn: &Connection, id: Option<u32>) -> Result<()> {
-        unique_date(conn, Self::TABLE, "date", self.date, id, "Date")
+        unique_date(
+            conn,
+            Self::TABLE,
+            "date",
+            self.date,
+            id,
+            Field::new("date", "Date"),
+        )
     }
 }
 
@@ -275,7 +283,7 @@ impl Entity for FactorySnapshotData {
             "period_start",
             self.period_start,
             id,
-            "Period start",
+            Field::new("period_start", "Period start"),
         )
     }
 }

@@ -5,6 +5,7 @@ use super::entity::{exists, row_id};
 use super::PlanFile;
 use crate::domain::{Feature, FeatureData};
 use crate::error::{CoreError, Result};
+use crate::validate::Field;
 use rusqlite::{Connection, Row};
 
 const COLUMNS: &str = "id, position, title, description, risk_class, risk_level, quick_win,
@@ -64,7 +65,7 @@ fn check_links(conn: &Connection, data: &FeatureData) -> Result<()> {
     if let Some(id) = data.milestone_id {
         if !exists(conn, "milestone", id)? {
             return Err(CoreError::invalid(
-                "Milestone",
+                Field::new("milestone_id", "Milestone"),
                 format!("there is no milestone with id {id}"),
             ));
         }
@@ -72,7 +73,7 @@ fn check_links(conn: &Connection, data: &FeatureData) -> Result<()> {
     if let Some(id) = data.team_id {
         if !exists(conn, "team", id)? {
             return Err(CoreError::invalid(
-                "Team",
+                Field::new("team_id", "Team"),
                 format!("there is no team with id {id}"),
             ));
         }

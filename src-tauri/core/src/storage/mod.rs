@@ -20,6 +20,7 @@ pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub(crate) use plan::{insert_plan, write_canvas, write_goal};
 
 use crate::error::{CoreError, Result};
+use crate::validate::Field;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -152,12 +153,17 @@ impl PlanFile {
         &self.conn
     }
 
+    /// Why any change to this plan is refused, as the founder reads it; None when editable.
+    pub fn refusal(&self) -> Option<CoreError> {
+        self.read_only.as_ref().map(|reason| CoreError::ReadOnly {
+            reason: reason.clone(),
+        })
+    }
+
     /// Runs one edit as one transaction and stamps the plan's `updated_at`.
     pub(crate) fn edit<T>(&mut self, change: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        if let Some(reason) = &self.read_only {
-            return Err(CoreError::ReadOnly {
-                reason: reason.clone(),
-            });
+        if let Some(refused) = self.refusal() {
+            return Err(refused);
         }
         let tx = self
             .conn
@@ -175,15 +181,17 @@ impl PlanFile {
             && std::fs::canonicalize(dest).ok() == std::fs::canonicalize(&self.path).ok()
         {
             return Err(CoreError::invalid(
-                "Save as",
+                Field::new("path", "Save as"),
                 "choose a file other than the plan that is open",
             ));
         }
         let temp = TempPath::beside(dest);
-        let target = temp
-            .0
-            .to_str()
-            .ok_or_else(|| CoreError::invalid("Save as", "the file name is not valid text"))?;
+        let target = temp.0.to_str().ok_or_else(|| {
+            CoreError::invalid(
+                Field::new("path", "Save as"),
+                "the file name is not valid text",
+            )
+        })?;
         self.conn.execute("VACUUM INTO ?1", [target])?;
         {
             let copy = Connection::open_with_flags(&temp.0, OpenFlags::SQLITE_OPEN_READ_ONLY)?;

@@ -5,14 +5,14 @@ use crate::clock;
 use crate::document::PlanDocument;
 use crate::domain::SnapshotSummary;
 use crate::error::{CoreError, Result};
-use crate::validate;
+use crate::validate::{self, Field};
 
 impl PlanFile {
     /// Freezes the plan as it is now.
     pub fn take_snapshot(&mut self, label: &str) -> Result<SnapshotSummary> {
-        let label = validate::text("Snapshot label", label, 1, 200)?;
+        let label = validate::text(Field::new("label", "Snapshot label"), label, 1, 200)?;
         let json = serde_json::to_string(&self.document()?)
-            .map_err(|e| CoreError::invalid("Snapshot", e.to_string()))?;
+            .map_err(|e| CoreError::invalid(Field::new("snapshot", "Snapshot"), e.to_string()))?;
         let taken_at = clock::now();
         let id = self.edit(|tx| {
             tx.execute(

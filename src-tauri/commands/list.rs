@@ -1,0 +1,49 @@
+// Keel's commands, the one list: `module::command` under src-tauri/commands/. build.rs includes
+// this file for the app manifest (the permission of each command), lib.rs for the invoke
+// handler and the bindings; tests/commands.rs checks the capability and the permission files
+// against it, and the UI's type check its backend module against the bindings.
+macro_rules! keel_commands {
+    ($apply:ident) => {
+        $apply! {
+            plan::load_plan,
+            plan::update_plan,
+            canvas::update_canvas,
+            teams::create_team,
+            teams::update_team,
+            teams::delete_team,
+            traction::set_goal,
+            traction::clear_goal,
+            traction::suggest_ladder,
+            traction::create_milestone,
+            traction::update_milestone,
+            traction::delete_milestone,
+            traction::create_actual,
+            traction::update_actual,
+            traction::delete_actual,
+            features::list_features,
+            features::create_feature,
+            features::update_feature,
+            features::delete_feature,
+            features::move_feature,
+            analysis::rank_features,
+            export::export_plan,
+            files::recent_plans,
+            files::new_plan,
+            files::open_plan,
+            files::open_recent,
+            files::forget_recent,
+            files::open_sample,
+            files::save_plan_as,
+            window::set_fullscreen,
+            about::app_info,
+            startup::ui_ready,
+        }
+    };
+}
+
+/// The commands' names, in the list's order.
+macro_rules! command_names {
+    ($($module:ident :: $command:ident),* $(,)?) => {
+        &[$(stringify!($command)),*]
+    };
+}

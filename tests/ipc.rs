@@ -444,7 +444,7 @@ fn analysis_commands_rank_check_and_report_traction() {
     assert!(ranked[0]["reason"]
         .as_str()
         .unwrap()
-        .starts_with("#1 — business risk, level 5"));
+        .starts_with("business risk, level 5"));
 
     let file = keel_core::PlanFile::open_with(&h.path, keel_core::Mode::Inspect).unwrap();
     let today = clock::today();

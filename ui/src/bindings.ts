@@ -83,6 +83,8 @@ export type Analysis = {
 	findings: Finding[],
 	traction: TractionReport,
 	curve: DatedValue[],
+	/**  What the window offers when the founder adds a goal or a milestone. */
+	suggestions: Suggestions,
 };
 
 /**  What the About box shows: one version, the one in Cargo.toml. */
@@ -329,7 +331,10 @@ export type RankedFeature = {
 	rank: number,
 	/**  The view's score, when the feature has the inputs for it. */
 	score: number | null,
-	/**  Why it is where it is, in one line ("#3 — business risk, level 5; tie broken by RICE 240"). */
+	/**
+	 *  Why it is where it is, in one line, without the rank ("business risk, level 5; tie broken
+	 *  by RICE 240"): a view shows the rank beside it.
+	 */
 	reason: string,
 };
 
@@ -356,6 +361,12 @@ export type StepConversion = {
 	 *  when the previous step is zero.
 	 */
 	conversion: number | null,
+};
+
+/**  Defaults for new items, computed by the core's rules (never re-derived in the window). */
+export type Suggestions = {
+	goal: TractionGoal,
+	milestone: MilestoneData,
 };
 
 export type TeamData = {

@@ -14,8 +14,9 @@ fn analysis(c: &mut Criterion) {
     c.bench_function("rank risk-first, 10k features", |b| {
         b.iter(|| rank(black_box(&plan.features), PriorityView::RiskFirst))
     });
+    let ranking = rank(&plan.features, PriorityView::RiskFirst);
     c.bench_function("plan check, 10k features", |b| {
-        b.iter(|| check(black_box(&plan), today))
+        b.iter(|| check(black_box(&plan), &ranking, today))
     });
     // The floor of any ranking: sorting the same features by class, level and position, with
     // no reasons and no views.
@@ -35,7 +36,7 @@ fn analysis(c: &mut Criterion) {
     c.bench_function("rank + plan check, 10k features", |b| {
         b.iter(|| {
             let ranked = rank(black_box(&plan.features), PriorityView::RiskFirst);
-            let findings = check(black_box(&plan), today);
+            let findings = check(black_box(&plan), &ranked, today);
             (ranked.len(), findings.len())
         })
     });

@@ -7,6 +7,7 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
+use keel_core::analysis::analyse;
 use keel_core::export::pdf;
 use keel_core::export::{render, report, ExportFormat};
 use keel_core::generate::large_plan;
@@ -29,17 +30,21 @@ fn exports(c: &mut Criterion) {
         b.iter(|| render(black_box(&sample), ExportFormat::Pdf, today, None))
     });
     let hundred = large_plan(100, 3, today);
-    let hundred_report = report::build(&hundred, today, None);
+    let hundred_analysis = analyse(&hundred, today);
+    let hundred_report = report::build(&hundred, &hundred_analysis, None);
     group.bench_function("100-feature plan", |b| {
-        b.iter(|| pdf::render(black_box(&hundred), &hundred_report))
+        b.iter(|| pdf::render(black_box(&hundred), &hundred_report, &hundred_analysis))
     });
     group.finish();
 
     let big = large_plan(10_000, 7, today);
     let mut group = c.benchmark_group("markdown");
     group.sample_size(10);
-    group.bench_function("10k features (report + Markdown)", |b| {
-        b.iter(|| keel_core::export::markdown_of(&report::build(black_box(&big), today, None)))
+    group.bench_function("10k features (analysis, report + Markdown)", |b| {
+        b.iter(|| {
+            let analysis = analyse(black_box(&big), today);
+            keel_core::export::markdown_of(&report::build(&big, &analysis, None))
+        })
     });
     // The floor: one formatted line per feature with its title and description, no ranking,
     // no escaping, no check.

@@ -2,8 +2,9 @@
 
 use crate::check::{self, Finding};
 use crate::document::PlanDocument;
-use crate::domain::{FactorySnapshotData, Item};
+use crate::domain::{FactorySnapshotData, Item, MilestoneData, TractionGoal};
 use crate::error::Result;
+use crate::ladder;
 use crate::priority::{self, PriorityView, RankedFeature};
 use crate::storage::PlanFile;
 use crate::traction::{self, DatedValue, TractionReport};
@@ -21,17 +22,28 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     pub traction: TractionReport,
     pub curve: Vec<DatedValue>,
+    /// What the window offers when the founder adds a goal or a milestone.
+    pub suggestions: Suggestions,
 }
 
-/// The whole analysis of a plan already read into memory (one read of the file serves all).
+/// Defaults for new items, computed by the core's rules (never re-derived in the window).
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Suggestions {
+    pub goal: TractionGoal,
+    pub milestone: MilestoneData,
+}
+
+/// The whole analysis of a plan already read into memory (one read of the file serves all,
+/// and the features are ranked once: the plan check and the exports take this ranking).
 pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {
     let milestones = data(&doc.milestones);
     let actuals = data(&doc.actuals);
     let snapshots: Vec<FactorySnapshotData> = data(&doc.factory_snapshots);
+    let ranking = priority::rank(&doc.features, PriorityView::RiskFirst);
     Analysis {
         as_of: today,
-        ranking: priority::rank(&doc.features, PriorityView::RiskFirst),
-        findings: check::check(doc, today),
+        findings: check::check(doc, &ranking, today),
+        ranking,
         traction: traction::report(
             doc.goal.as_ref(),
             &doc.plan.data.currency,
@@ -40,12 +52,26 @@ pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {
             &snapshots,
             today,
         ),
-        curve: traction::expected_curve(&milestones, curve_start(doc)),
+        curve: expected_curve(doc),
+        suggestions: Suggestions {
+            goal: ladder::suggested_goal(doc.plan.data.start_date),
+            milestone: ladder::next_milestone(
+                &milestones,
+                doc.goal.as_ref(),
+                doc.plan.data.start_date,
+            ),
+        },
     }
 }
 
-/// Where the ladder's expected curve starts: the plan's start, or its first actual if earlier.
-fn curve_start(doc: &PlanDocument) -> NaiveDate {
+/// The ladder's expected curve, month by month: the one the app's chart and the PDF draw.
+pub fn expected_curve(doc: &PlanDocument) -> Vec<DatedValue> {
+    traction::expected_curve(&data(&doc.milestones), curve_start(doc))
+}
+
+/// Where the traction chart and its expected curve start: the plan's start, or its first
+/// actual if earlier.
+pub fn curve_start(doc: &PlanDocument) -> NaiveDate {
     doc.actuals
         .iter()
         .map(|a| a.data.date)
@@ -59,7 +85,9 @@ pub fn ranked_features(file: &PlanFile, view: PriorityView) -> Result<Vec<Ranked
 
 /// The plan check as of `today`.
 pub fn plan_check(file: &PlanFile, today: NaiveDate) -> Result<Vec<Finding>> {
-    Ok(check::check(&file.document()?, today))
+    let doc = file.document()?;
+    let ranking = priority::rank(&doc.features, PriorityView::RiskFirst);
+    Ok(check::check(&doc, &ranking, today))
 }
 
 fn data<T: Clone>(items: &[Item<T>]) -> Vec<T> {

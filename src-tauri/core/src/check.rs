@@ -4,7 +4,7 @@
 
 use crate::document::PlanDocument;
 use crate::domain::{Feature, FeatureStatus, Horizon, RiskClass, Stage, TeamKind};
-use crate::priority::{self, PriorityView};
+use crate::priority::{self, RankedFeature};
 use crate::traction::{self, MetricUnit, TractionStatus};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -76,17 +76,15 @@ fn stage_order(stage: Stage) -> u8 {
     }
 }
 
-/// Runs every rule on `doc` as of `today`.
-pub fn check(doc: &PlanDocument, today: NaiveDate) -> Vec<Finding> {
+/// Runs every rule on `doc` as of `today`; `ranking` is its risk-first ranking
+/// (`priority::rank(&doc.features, PriorityView::RiskFirst)`, computed once by the caller).
+pub fn check(doc: &PlanDocument, ranking: &[RankedFeature], today: NaiveDate) -> Vec<Finding> {
     let open: Vec<&Feature> = doc
         .features
         .iter()
         .filter(|f| priority::is_open(&f.data))
         .collect();
-    let ranks: HashMap<u32, u32> = priority::rank(&doc.features, PriorityView::RiskFirst)
-        .into_iter()
-        .map(|r| (r.id, r.rank))
-        .collect();
+    let ranks: HashMap<u32, u32> = ranking.iter().map(|r| (r.id, r.rank)).collect();
     let mut findings = Vec::new();
     traction_rules(doc, today, &mut findings);
     technology_ahead(doc, &open, &mut findings);

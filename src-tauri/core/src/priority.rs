@@ -32,7 +32,8 @@ pub struct RankedFeature {
     pub rank: u32,
     /// The view's score, when the feature has the inputs for it.
     pub score: Option<f64>,
-    /// Why it is where it is, in one line ("#3 — business risk, level 5; tie broken by RICE 240").
+    /// Why it is where it is, in one line, without the rank ("business risk, level 5; tie broken
+    /// by RICE 240"): a view shows the rank beside it.
     pub reason: String,
 }
 
@@ -142,7 +143,7 @@ fn risk_first_reasons(sorted: &[&Feature]) -> Vec<RankedFeature> {
                 id: f.id,
                 rank,
                 score,
-                reason: format!("#{rank} — {}{tie}", class_words(&f.data)),
+                reason: format!("{}{tie}", class_words(&f.data)),
             }
         })
         .collect()
@@ -166,10 +167,10 @@ fn by_score(
         .map(|(i, (_, f, s))| {
             let rank = i as u32 + 1;
             let reason = match s {
-                Some(v) => format!("#{rank} — {name} {}", format_score(v)),
-                None => format!(
-                    "#{rank} — no {name} inputs; after the scored features, in risk-first order"
-                ),
+                Some(v) => format!("{name} {}", format_score(v)),
+                None => {
+                    format!("no {name} inputs; after the scored features, in risk-first order")
+                }
             };
             RankedFeature {
                 id: f.id,

@@ -4,12 +4,19 @@ mod common;
 
 use chrono::NaiveDate;
 use common::date;
-use keel_core::check::{check, Finding, ItemKind, ItemRef, Severity};
+use keel_core::check::{Finding, ItemKind, ItemRef, Severity};
 use keel_core::domain::*;
 use keel_core::ladder::ladder;
 use keel_core::PlanDocument;
 
 const TODAY: fn() -> NaiveDate = || date(2027, 6, 1);
+
+/// The plan check with the ranking it is given in the app (computed once, by the analysis).
+fn check(doc: &PlanDocument, today: NaiveDate) -> Vec<Finding> {
+    let ranking =
+        keel_core::priority::rank(&doc.features, keel_core::priority::PriorityView::RiskFirst);
+    keel_core::check::check(doc, &ranking, today)
+}
 
 fn item<T>(id: u32, data: T) -> Item<T> {
     Item { id, data }

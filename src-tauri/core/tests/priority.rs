@@ -43,8 +43,8 @@ fn class_comes_first_business_then_technical_then_operational() {
         feature(3, RiskClass::Business, 1),
     ];
     assert_eq!(order(&features, PriorityView::RiskFirst), vec![3, 2, 1]);
-    assert_eq!(reason(&features, 3), "#1 — business risk, level 1");
-    assert_eq!(reason(&features, 1), "#3 — operational task, level 5");
+    assert_eq!(reason(&features, 3), "business risk, level 1");
+    assert_eq!(reason(&features, 1), "operational task, level 5");
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn quick_wins_come_first_within_operational() {
     quick.data.quick_win = true;
     let features = vec![feature(2, RiskClass::Operational, 5), quick];
     assert_eq!(order(&features, PriorityView::RiskFirst), vec![1, 2]);
-    assert_eq!(reason(&features, 1), "#1 — operational quick win, level 1");
+    assert_eq!(reason(&features, 1), "operational quick win, level 1");
 }
 
 #[test]
@@ -76,15 +76,15 @@ fn a_tie_on_class_and_level_is_broken_by_rice_where_given() {
     assert_eq!(order(&features, PriorityView::RiskFirst), vec![2, 1, 3]);
     assert_eq!(
         reason(&features, 2),
-        "#1 — business risk, level 5; tie broken by RICE 240"
+        "business risk, level 5; tie broken by RICE 240"
     );
     assert_eq!(
         reason(&features, 1),
-        "#2 — business risk, level 5; tie broken by RICE 50"
+        "business risk, level 5; tie broken by RICE 50"
     );
     assert_eq!(
         reason(&features, 3),
-        "#3 — business risk, level 5; after tied features with a RICE score"
+        "business risk, level 5; after tied features with a RICE score"
     );
 }
 
@@ -98,7 +98,7 @@ fn equal_rice_or_none_falls_back_to_the_manual_position() {
     assert_eq!(order(&features, PriorityView::RiskFirst), vec![2, 1]);
     assert_eq!(
         reason(&features, 1),
-        "#2 — business risk, level 4; tie broken by manual order (position 9)"
+        "business risk, level 4; tie broken by manual order (position 9)"
     );
 }
 
@@ -128,11 +128,11 @@ fn alternative_views_order_by_their_score_and_put_unscored_features_last() {
     // value/effort = level × impact ÷ effort: 3×3 = 9 beats 1×1 = 1; no effort, no score.
     assert_eq!(order(&features, PriorityView::ValueEffort), vec![3, 2, 1]);
     let ranked = rank(&features, PriorityView::Rice);
-    assert_eq!(ranked[0].reason, "#1 — RICE 1000");
+    assert_eq!(ranked[0].reason, "RICE 1000");
     assert_eq!(ranked[0].score, Some(1000.0));
     assert_eq!(
         ranked[2].reason,
-        "#3 — no RICE inputs; after the scored features, in risk-first order"
+        "no RICE inputs; after the scored features, in risk-first order"
     );
 }
 
@@ -260,12 +260,11 @@ proptest! {
     }
 
     #[test]
-    fn scores_are_finite_or_absent(features in arb_features()) {
+    fn scores_are_finite_or_absent_and_every_feature_has_a_reason(features in arb_features()) {
         for view in [PriorityView::RiskFirst, PriorityView::Rice, PriorityView::Ice, PriorityView::ValueEffort] {
             for r in rank(&features, view) {
                 prop_assert!(r.score.is_none_or(f64::is_finite));
-                let prefix = format!("#{} — ", r.rank);
-                prop_assert!(r.reason.starts_with(&prefix), "reason {:?}", r.reason);
+                prop_assert!(!r.reason.is_empty() && !r.reason.starts_with('#'), "the reason leaves the rank to its own field: {:?}", r.reason);
             }
         }
     }

@@ -21,8 +21,8 @@ function feature(id: number, title: string, risk_class: "business" | "technical"
 
 const features = [feature(1, "Onboarding", "business"), feature(2, "Sharding", "technical")];
 const ranking = [
-  { id: 1, rank: 1, score: null, reason: "#1 — business risk, level 3" },
-  { id: 2, rank: 2, score: null, reason: "#2 — technical risk, level 3" },
+  { id: 1, rank: 1, score: null, reason: "business risk, level 3" },
+  { id: 2, rank: 2, score: null, reason: "technical risk, level 3" },
 ];
 
 function titles(): string[] {
@@ -48,8 +48,8 @@ describe("FeaturesSection", () => {
       expect(cmd).toBe("rank_features");
       expect(args).toEqual({ view: "rice" });
       return [
-        { id: 2, rank: 1, score: 240, reason: "#1 — RICE 240" },
-        { id: 1, rank: 2, score: null, reason: "#2 — no RICE inputs; after the scored features, in risk-first order" },
+        { id: 2, rank: 1, score: 240, reason: "RICE 240" },
+        { id: 1, rank: 2, score: null, reason: "no RICE inputs; after the scored features, in risk-first order" },
       ];
     });
     render(FeaturesSection, { features, ranking });

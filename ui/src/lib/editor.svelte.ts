@@ -14,6 +14,7 @@ import type {
   PlanData,
   PlanView,
   RankedFeature,
+  Suggestions,
   TeamData,
   TractionGoal,
   TractionReport,
@@ -76,6 +77,8 @@ export class PlanEditor {
   curve = $state.raw<DatedValue[]>([]);
   /** The date the core computed the analysis for: the plan's "today". */
   today = $state("");
+  /** The core's defaults for a new goal and the next milestone. */
+  suggestions = $state.raw<Suggestions | null>(null);
   /** False while only the first screen's features are here (see `finishLoading`). */
   complete = $state(true);
   /** Why no plan could be shown. */
@@ -110,6 +113,7 @@ export class PlanEditor {
         traction: analysis.traction,
         curve: analysis.curve,
         today: analysis.as_of,
+        suggestions: analysis.suggestions,
         complete: contents.complete,
       });
       this.loadError = null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TractionReport } from "../bindings";
-import { formatValue, reasonText, tractionLine } from "./format";
+import { formatValue, tractionLine } from "./format";
 
 const report: TractionReport = {
   unit: { kind: "currency", code: "USD", metric: "ARR" },
@@ -24,11 +24,5 @@ describe("format", () => {
       "Behind: $27,300 ARR on 2026-11-22 is 75 % of the $36,445 ARR expected. At the recent growth rate, Year 2: MSC ÷ 10 is reached on 2027-07-14 — later than planned.",
     );
     expect(tractionLine({ ...report, progress: null })).toBe("No traction recorded against the ladder yet.");
-  });
-
-  it("drops the rank prefix from a reason", () => {
-    expect(reasonText("#3 — business risk, level 5; tie broken by RICE 240")).toBe(
-      "business risk, level 5; tie broken by RICE 240",
-    );
   });
 });

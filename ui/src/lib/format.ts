@@ -29,8 +29,3 @@ export function tractionLine(report: TractionReport): string {
   if (proj.kind === "all_reached") return `${head} Every milestone is reached.`;
   return `${head} ${proj.why}`;
 }
-
-/** The reason without its "#n — " prefix (the rank has its own column). */
-export function reasonText(reason: string): string {
-  return reason.replace(/^#\d+ — /, "");
-}

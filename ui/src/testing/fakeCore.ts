@@ -58,7 +58,7 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
     if (data.title.length > 200) refuse("title", `Title: must be at most 200 characters (it has ${data.title.length}).`);
   };
   const ranked = () =>
-    core.features.map((f, i) => ({ id: f.id, rank: i + 1, score: null, reason: `#${i + 1} — business risk, level ${f.data.risk_level}` }));
+    core.features.map((f, i) => ({ id: f.id, rank: i + 1, score: null, reason: `business risk, level ${f.data.risk_level}` }));
   const renumber = () => core.features.forEach((f, i) => (f.position = i + 1));
   mockIPC((cmd, raw) => {
     const args = (raw ?? {}) as Record<string, unknown>;
@@ -78,7 +78,16 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
             format: 1, plan: core.view.plan, canvas: core.canvas, goal: null, milestones: [], actuals: [],
             factory_snapshots: [], teams: core.teams, features: core.features.filter((f) => shown.has(f.id)),
           },
-          analysis: { as_of: "2026-11-27", ranking, findings: [], traction: null, curve: [] },
+          analysis: {
+            as_of: "2026-11-27", ranking, findings: [], traction: null, curve: [],
+            suggestions: {
+              goal: {
+                metric: "arr", custom_unit: null, msc_target: 1_000_000, deadline: "2029-01-01", revenue_per_customer_month: 100,
+                lifetime_months: 24, acquisition_rate: null, activation_rate: null, referral_rate: null,
+              },
+              milestone: { name: "New milestone", date: "2029-01-01", target: 1000, ninety_day_goals: "" },
+            },
+          },
           complete: first === null,
         });
       }

@@ -1,210 +1,254 @@
-//! The plan as GitHub-flavoured Markdown. All user text goes through `escape`; the output is
-//! the same bytes for the same report.
+//! The plan as GitHub-flavoured Markdown, one function per section. All user text goes through
+//! `escape`; the output is the same bytes for the same report.
 
 use super::escape::{block, inline};
-use super::report::Report;
-use std::fmt::Write;
+use super::report::{GoalSection, Report};
+
+/// The document being written, a line at a time.
+struct Md(String);
+
+impl Md {
+    /// Writes `text` and ends the line (`text` may hold line breaks of its own).
+    fn line(&mut self, text: impl AsRef<str>) {
+        self.0.push_str(text.as_ref());
+        self.0.push('\n');
+    }
+
+    /// A table: its header and alignment rows, then one row per entry (cells already escaped).
+    fn table(&mut self, head: &str, align: &str, rows: impl IntoIterator<Item = Vec<String>>) {
+        self.line(format!("| {head} |\n|{align}|"));
+        for cells in rows {
+            self.line(format!("| {} |", cells.join(" | ")));
+        }
+    }
+}
 
 pub fn render(r: &Report) -> String {
-    let mut md = String::new();
-    let w = &mut md;
-    let _ = writeln!(w, "# {}", inline(&r.company));
+    let mut md = Md(String::new());
+    title(&mut md, r);
+    text_section(&mut md, "Vision", &r.vision);
+    text_section(&mut md, "Strategy", &r.strategy);
+    canvas(&mut md, r);
+    traction(&mut md, r);
+    roadmap(&mut md, r);
+    priorities(&mut md, r);
+    teams(&mut md, r);
+    plan_check(&mut md, r);
+    changes(&mut md, r);
+    md.0
+}
+
+fn title(md: &mut Md, r: &Report) {
+    md.line(format!("# {}", inline(&r.company)));
     if !r.tagline.is_empty() {
-        let _ = writeln!(w, "\n*{}*", inline(&r.tagline));
+        md.line(format!("\n*{}*", inline(&r.tagline)));
     }
-    let _ = writeln!(
-        w,
+    md.line(format!(
         "\nStrategy and roadmap as of {} · Stage: {} · Plan started {}",
         r.date, r.stage, r.plan_start
+    ));
+}
+
+fn text_section(md: &mut Md, title: &str, text: &str) {
+    md.line(format!("\n## {title}\n"));
+    if text.trim().is_empty() {
+        md.line("Not written yet.");
+    } else {
+        md.line(block(text));
+    }
+}
+
+fn canvas(md: &mut Md, r: &Report) {
+    md.line("\n## Lean Canvas\n");
+    md.table(
+        "Box | Content",
+        "---|---",
+        r.canvas
+            .iter()
+            .map(|b| vec![b.label.to_string(), cell(&b.text)]),
     );
+}
 
-    section(w, "Vision", &r.vision);
-    section(w, "Strategy", &r.strategy);
-
-    let _ = writeln!(w, "\n## Lean Canvas\n\n| Box | Content |\n|---|---|");
-    for b in &r.canvas {
-        let _ = writeln!(w, "| {} | {} |", b.label, cell(&b.text));
-    }
-
-    let _ = writeln!(w, "\n## Traction");
+fn traction(md: &mut Md, r: &Report) {
+    md.line("\n## Traction");
     match &r.goal {
-        None => {
-            let _ = writeln!(w, "\nNo traction goal is set yet.");
-        }
-        Some(g) => {
-            let _ = writeln!(
-                w,
-                "\n**Minimum Success Criteria:** {} by {} · {}",
-                inline(&g.msc),
-                g.deadline,
-                inline(&g.metric)
-            );
-            let _ = writeln!(w, "\n| Figure | Value | What it means |\n|---|---:|---|");
-            for f in &g.figures {
-                let _ = writeln!(
-                    w,
-                    "| {} | {} | {} |",
-                    f.label,
-                    inline(&f.value),
-                    f.explanation
-                );
-            }
-        }
+        None => md.line("\nNo traction goal is set yet."),
+        Some(g) => goal(md, g),
     }
-    let _ = writeln!(w, "\n{}", inline(&r.traction_summary));
+    md.line(format!("\n{}", inline(&r.traction_summary)));
     if !r.ladder.is_empty() {
-        let _ = writeln!(
-            w,
-            "\n### Milestones (10x ladder)\n\n| Milestone | Date | Target |\n|---|---|---:|"
+        md.line("\n### Milestones (10x ladder)\n");
+        md.table(
+            "Milestone | Date | Target",
+            "---|---|---:",
+            r.ladder
+                .iter()
+                .map(|m| vec![cell(&m.name), m.date.to_string(), inline(&m.target)]),
         );
-        for m in &r.ladder {
-            let _ = writeln!(
-                w,
-                "| {} | {} | {} |",
-                cell(&m.name),
-                m.date,
-                inline(&m.target)
-            );
-        }
     }
     if !r.actuals.is_empty() {
-        let _ = writeln!(w, "\n### Actuals\n\n| Date | Actual | Expected | Progress | Status |\n|---|---:|---:|---:|---|");
-        for a in &r.actuals {
-            let _ = writeln!(
-                w,
-                "| {} | {} | {} | {} | {} |",
-                a.date,
-                inline(&a.value),
-                inline(&a.expected),
-                a.progress,
-                a.status
-            );
-        }
+        md.line("\n### Actuals\n");
+        md.table(
+            "Date | Actual | Expected | Progress | Status",
+            "---|---:|---:|---:|---",
+            r.actuals.iter().map(|a| {
+                vec![
+                    a.date.to_string(),
+                    inline(&a.value),
+                    inline(&a.expected),
+                    a.progress.clone(),
+                    a.status.clone(),
+                ]
+            }),
+        );
     }
     if !r.factory.is_empty() {
-        let _ = writeln!(w, "\n### Customer factory (latest week)\n\n| Step | Count | Conversion | |\n|---|---:|---:|---|");
-        for f in &r.factory {
-            let _ = writeln!(
-                w,
-                "| {} | {} | {} | {} |",
-                f.step,
-                f.count,
-                f.conversion,
-                if f.bottleneck { "**Bottleneck**" } else { "" }
-            );
-        }
+        md.line("\n### Customer factory (latest week)\n");
+        md.table(
+            "Step | Count | Conversion |",
+            "---|---:|---:|---",
+            r.factory.iter().map(|f| {
+                let mark = if f.bottleneck { "**Bottleneck**" } else { "" };
+                vec![
+                    f.step.clone(),
+                    f.count.to_string(),
+                    f.conversion.clone(),
+                    mark.to_string(),
+                ]
+            }),
+        );
     }
+}
 
-    let _ = writeln!(w, "\n## Roadmap");
+fn goal(md: &mut Md, g: &GoalSection) {
+    md.line(format!(
+        "\n**Minimum Success Criteria:** {} by {} · {}",
+        inline(&g.msc),
+        g.deadline,
+        inline(&g.metric)
+    ));
+    md.line("");
+    md.table(
+        "Figure | Value | What it means",
+        "---|---:|---",
+        g.figures
+            .iter()
+            .map(|f| vec![f.label.clone(), inline(&f.value), f.explanation.clone()]),
+    );
+}
+
+fn roadmap(md: &mut Md, r: &Report) {
+    md.line("\n## Roadmap");
     for h in &r.roadmap {
-        let _ = writeln!(w, "\n### {}", h.horizon);
+        md.line(format!("\n### {}", h.horizon));
         if h.stages.is_empty() {
-            let _ = writeln!(w, "\nNothing planned.");
+            md.line("\nNothing planned.");
         }
         for s in &h.stages {
-            let _ = writeln!(w, "\n**{}**\n", s.stage);
+            md.line(format!("\n**{}**\n", s.stage));
             for title in &s.features {
-                let _ = writeln!(w, "- {}", inline(title));
+                md.line(format!("- {}", inline(title)));
             }
         }
     }
+}
 
-    let _ = writeln!(w, "\n## Priorities (risk first)\n");
+fn priorities(md: &mut Md, r: &Report) {
+    md.line("\n## Priorities (risk first)\n");
     if r.features.is_empty() {
-        let _ = writeln!(w, "No open features.");
+        md.line("No open features.");
     } else {
-        let _ = writeln!(w, "| # | Feature | Risk | Level | Stage | Status | Horizon | RICE | Why |\n|---:|---|---|---:|---|---|---|---:|---|");
-        for f in &r.features {
-            let _ = writeln!(
-                w,
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                f.rank.unwrap_or_default(),
-                cell(&f.title),
-                f.class,
-                f.level,
-                f.stage,
-                f.status,
-                f.horizon,
-                f.rice,
-                cell(&f.reason)
-            );
-        }
+        md.table(
+            "# | Feature | Risk | Level | Stage | Status | Horizon | RICE | Why",
+            "---:|---|---|---:|---|---|---|---:|---",
+            r.features.iter().map(|f| {
+                vec![
+                    f.rank.unwrap_or_default().to_string(),
+                    cell(&f.title),
+                    f.class.clone(),
+                    f.level.to_string(),
+                    f.stage.clone(),
+                    f.status.clone(),
+                    f.horizon.clone(),
+                    f.rice.clone(),
+                    cell(&f.reason),
+                ]
+            }),
+        );
     }
     if !r.closed.is_empty() {
-        let _ = writeln!(w, "\n### Done and dropped\n");
+        md.line("\n### Done and dropped\n");
         for f in &r.closed {
-            let _ = writeln!(w, "- {} ({})", inline(&f.title), f.status);
+            md.line(format!("- {} ({})", inline(&f.title), f.status));
         }
     }
-    let described: Vec<_> = r
+    let mut described = r
         .features
         .iter()
         .filter(|f| !f.description.trim().is_empty())
-        .collect();
-    if !described.is_empty() {
-        let _ = writeln!(w, "\n### Feature details");
+        .peekable();
+    if described.peek().is_some() {
+        md.line("\n### Feature details");
         for f in described {
-            let _ = writeln!(
-                w,
+            md.line(format!(
                 "\n#### {}. {}\n\n{}",
                 f.rank.unwrap_or_default(),
                 inline(&f.title),
                 block(&f.description)
-            );
+            ));
         }
     }
-
-    let _ = writeln!(w, "\n## Teams\n");
-    if r.teams.is_empty() {
-        let _ = writeln!(w, "No teams yet.");
-    } else {
-        let _ = writeln!(
-            w,
-            "| Team | Kind | People | Open features |\n|---|---|---:|---:|"
-        );
-        for t in &r.teams {
-            let _ = writeln!(
-                w,
-                "| {} | {} | {} | {} |",
-                cell(&t.name),
-                t.kind,
-                t.size,
-                t.features
-            );
-        }
-    }
-
-    let _ = writeln!(w, "\n## Plan check\n");
-    if r.findings.is_empty() {
-        let _ = writeln!(w, "No known startup mistakes found.");
-    }
-    for f in &r.findings {
-        let _ = writeln!(w, "- **{} {}:** {}", f.severity, f.id, inline(&f.message));
-    }
-
-    if let Some(c) = &r.changes {
-        let _ = writeln!(
-            w,
-            "\n## What changed since “{}” ({})\n",
-            inline(&c.label),
-            c.taken_at
-        );
-        if c.lines.is_empty() {
-            let _ = writeln!(w, "Nothing changed.");
-        }
-        for line in &c.lines {
-            let _ = writeln!(w, "- {}", inline(line));
-        }
-    }
-    md
 }
 
-fn section(w: &mut String, title: &str, text: &str) {
-    let _ = writeln!(w, "\n## {title}\n");
-    if text.trim().is_empty() {
-        let _ = writeln!(w, "Not written yet.");
-    } else {
-        let _ = writeln!(w, "{}", block(text));
+fn teams(md: &mut Md, r: &Report) {
+    md.line("\n## Teams\n");
+    if r.teams.is_empty() {
+        md.line("No teams yet.");
+        return;
+    }
+    md.table(
+        "Team | Kind | People | Open features",
+        "---|---|---:|---:",
+        r.teams.iter().map(|t| {
+            vec![
+                cell(&t.name),
+                t.kind.clone(),
+                t.size.to_string(),
+                t.features.to_string(),
+            ]
+        }),
+    );
+}
+
+fn plan_check(md: &mut Md, r: &Report) {
+    md.line("\n## Plan check\n");
+    if r.findings.is_empty() {
+        md.line("No known startup mistakes found.");
+    }
+    for f in &r.findings {
+        md.line(format!(
+            "- **{} {}:** {}",
+            f.severity,
+            f.id,
+            inline(&f.message)
+        ));
+    }
+}
+
+fn changes(md: &mut Md, r: &Report) {
+    let Some(c) = &r.changes else {
+        return;
+    };
+    md.line(format!(
+        "\n## What changed since “{}” ({})\n",
+        inline(&c.label),
+        c.taken_at
+    ));
+    if c.lines.is_empty() {
+        md.line("Nothing changed.");
+    }
+    for line in &c.lines {
+        md.line(format!("- {}", inline(line)));
     }
 }
 

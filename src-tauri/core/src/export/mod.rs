@@ -76,9 +76,10 @@ pub fn render(
             }
             None => None,
         };
+    let analysis = crate::analysis::analyse(&doc, date);
     let report = report::build(
         &doc,
-        date,
+        &analysis,
         snapshot
             .as_ref()
             .map(|(s, old)| (s.label.as_str(), s.taken_at.as_str(), old)),
@@ -86,7 +87,7 @@ pub fn render(
     Ok(match format {
         ExportFormat::Markdown => markdown::render(&report).into_bytes(),
         ExportFormat::Csv => csv::render(&report).into_bytes(),
-        ExportFormat::Pdf => pdf::render(&doc, &report)?,
+        ExportFormat::Pdf => pdf::render(&doc, &report, &analysis)?,
         ExportFormat::Json => unreachable!("handled above"),
     })
 }

@@ -3,7 +3,8 @@
 
 use crate::document::PlanDocument;
 use crate::domain::{Stage, TractionGoal};
-use crate::traction::{self, MetricUnit};
+use crate::priority::RankedFeature;
+use crate::traction::{self, DatedValue, MetricUnit};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
@@ -55,17 +56,12 @@ fn short(unit: &MetricUnit, value: f64) -> String {
     }
 }
 
-/// Actuals against the ladder on a log scale, from the plan's start to the deadline.
-pub fn traction_chart(doc: &PlanDocument, today: NaiveDate) -> Chart {
+/// Actuals against the ladder and its expected `curve` (the app's: analysis::expected_curve)
+/// on a log scale, from the curve's start to the deadline.
+pub fn traction_chart(doc: &PlanDocument, curve: &[DatedValue], today: NaiveDate) -> Chart {
     let milestones: Vec<_> = doc.milestones.iter().map(|m| m.data.clone()).collect();
     let unit = MetricUnit::of(doc.goal.as_ref(), &doc.plan.data.currency);
-    let start = doc.plan.data.start_date.min(
-        doc.actuals
-            .iter()
-            .map(|a| a.data.date)
-            .min()
-            .unwrap_or(doc.plan.data.start_date),
-    );
+    let start = crate::analysis::curve_start(doc);
     let end = doc
         .goal
         .as_ref()
@@ -87,14 +83,7 @@ pub fn traction_chart(doc: &PlanDocument, today: NaiveDate) -> Chart {
     if end <= start || milestones.is_empty() {
         return empty;
     }
-    let mut curve_dates: Vec<NaiveDate> = vec![start];
-    curve_dates.extend(milestones.iter().map(|m| m.date).filter(|d| *d > start));
-    curve_dates.sort();
-    curve_dates.dedup();
-    let expected: Vec<(NaiveDate, f64)> = curve_dates
-        .iter()
-        .filter_map(|d| traction::expected_value(&milestones, *d).map(|v| (*d, v)))
-        .collect();
+    let expected: Vec<(NaiveDate, f64)> = curve.iter().map(|p| (p.date, p.value)).collect();
     let values: Vec<f64> = expected
         .iter()
         .map(|p| p.1)
@@ -186,12 +175,9 @@ fn quarter_start(d: NaiveDate) -> NaiveDate {
 /// Quarters across (from the current one, four to eight of them to cover the dated work),
 /// stage lanes down with one row per dated open feature, a today line and the milestones in
 /// range.
-pub fn timeline(doc: &PlanDocument, today: NaiveDate) -> Timeline {
+pub fn timeline(doc: &PlanDocument, ranking: &[RankedFeature], today: NaiveDate) -> Timeline {
     let ranks: std::collections::HashMap<u32, u32> =
-        crate::priority::rank(&doc.features, crate::priority::PriorityView::RiskFirst)
-            .into_iter()
-            .map(|r| (r.id, r.rank))
-            .collect();
+        ranking.iter().map(|r| (r.id, r.rank)).collect();
     let open: Vec<_> = doc
         .features
         .iter()

@@ -8,6 +8,7 @@ mod world;
 pub use world::KeelWorld;
 
 use super::report::Report;
+use crate::analysis::Analysis;
 use crate::document::PlanDocument;
 use crate::error::{CoreError, Result};
 use serde::Serialize;
@@ -52,11 +53,13 @@ pub fn compile(template: &str, data_json: Vec<u8>, date: chrono::NaiveDate) -> R
     pdf
 }
 
-pub fn render(doc: &PlanDocument, report: &Report) -> Result<Vec<u8>> {
+/// The PDF of `report`, built from `doc` and its `analysis` (whose curve and ranking the chart
+/// and the timeline draw).
+pub fn render(doc: &PlanDocument, report: &Report, analysis: &Analysis) -> Result<Vec<u8>> {
     let data = PdfData {
         report,
-        chart: chart::traction_chart(doc, report.date),
-        timeline: chart::timeline(doc, report.date),
+        chart: chart::traction_chart(doc, &analysis.curve, analysis.as_of),
+        timeline: chart::timeline(doc, &analysis.ranking, analysis.as_of),
     };
     let json = serde_json::to_vec(&data).map_err(|e| CoreError::Export {
         detail: e.to_string(),

@@ -1,0 +1,155 @@
+//! The plan as an export shows it: every figure computed and worded once, here, for both the
+//! Markdown and the PDF, from the plan and its one analysis (the ranking and the plan check are
+//! the app's, never computed again). Deterministic for a document and a date (no clock, no
+//! hash order).
+
+mod features;
+mod labels;
+mod traction;
+
+pub use features::{FeatureRow, HorizonGroup, StageGroup, TeamRow};
+pub use labels::{horizon_label, status_label, status_word};
+pub use traction::{ActualRow, FactoryRow, Figure, GoalSection, LadderRow};
+
+use crate::analysis::Analysis;
+use crate::check::{Finding, Severity};
+use crate::document::PlanDocument;
+use crate::domain::{Item, LeanCanvas};
+use crate::traction::MetricUnit;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub company: String,
+    pub tagline: String,
+    pub stage: String,
+    pub currency: String,
+    pub date: NaiveDate,
+    pub plan_start: NaiveDate,
+    pub vision: String,
+    pub strategy: String,
+    pub canvas: Vec<CanvasBox>,
+    pub goal: Option<GoalSection>,
+    pub traction_summary: String,
+    pub ladder: Vec<LadderRow>,
+    pub actuals: Vec<ActualRow>,
+    pub factory: Vec<FactoryRow>,
+    pub roadmap: Vec<HorizonGroup>,
+    pub features: Vec<FeatureRow>,
+    pub closed: Vec<FeatureRow>,
+    pub teams: Vec<TeamRow>,
+    pub findings: Vec<FindingRow>,
+    pub changes: Option<Changes>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CanvasBox {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingRow {
+    pub id: String,
+    pub severity: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Changes {
+    pub label: String,
+    pub taken_at: String,
+    pub lines: Vec<String>,
+}
+
+/// Builds the report of `doc` from its `analysis` (made for the report's date), with the
+/// changes since `since` (label, time taken, the plan then) when given.
+pub fn build(
+    doc: &PlanDocument,
+    analysis: &Analysis,
+    since: Option<(&str, &str, &PlanDocument)>,
+) -> Report {
+    let unit = MetricUnit::of(doc.goal.as_ref(), &doc.plan.data.currency);
+    let milestones = data(&doc.milestones);
+    let actuals = data(&doc.actuals);
+    let (features, closed) = features::feature_rows(doc, &analysis.ranking);
+    Report {
+        company: doc.plan.data.company_name.clone(),
+        tagline: doc.plan.data.tagline.clone(),
+        stage: doc.plan.data.stage.label().into(),
+        currency: doc.plan.data.currency.clone(),
+        date: analysis.as_of,
+        plan_start: doc.plan.data.start_date,
+        vision: doc.plan.data.vision.clone(),
+        strategy: doc.plan.data.strategy.clone(),
+        canvas: canvas(&doc.canvas),
+        goal: doc.goal.as_ref().map(|g| traction::goal(g, &unit)),
+        traction_summary: traction::summary(&unit, &milestones, &actuals),
+        ladder: traction::ladder(&milestones, &unit),
+        actuals: traction::actuals(&milestones, &actuals, &unit),
+        factory: traction::factory(&data(&doc.factory_snapshots)),
+        roadmap: features::roadmap(doc, &features),
+        features,
+        closed,
+        teams: features::teams(doc),
+        findings: findings(&analysis.findings),
+        changes: since.map(|(label, taken_at, old)| Changes {
+            label: label.to_string(),
+            taken_at: taken_at.to_string(),
+            lines: crate::diff::changes(old, doc),
+        }),
+    }
+}
+
+fn data<T: Clone>(items: &[Item<T>]) -> Vec<T> {
+    items.iter().map(|i| i.data.clone()).collect()
+}
+
+fn findings(findings: &[Finding]) -> Vec<FindingRow> {
+    findings
+        .iter()
+        .map(|f| FindingRow {
+            id: f.id.clone(),
+            severity: match f.severity {
+                Severity::Error => "Error",
+                Severity::Warning => "Warning",
+                Severity::Hint => "Hint",
+            }
+            .into(),
+            message: f.message.clone(),
+        })
+        .collect()
+}
+
+/// The nine boxes in the order of the Lean Canvas grid, read left to right.
+fn canvas(c: &LeanCanvas) -> Vec<CanvasBox> {
+    let boxes: [(&'static str, &'static str, &String); 9] = [
+        ("problem", "Problem", &c.problem),
+        ("solution", "Solution", &c.solution),
+        ("key_metrics", "Key metrics", &c.key_metrics),
+        (
+            "unique_value_proposition",
+            "Unique value proposition",
+            &c.unique_value_proposition,
+        ),
+        ("unfair_advantage", "Unfair advantage", &c.unfair_advantage),
+        ("channels", "Channels", &c.channels),
+        (
+            "customer_segments",
+            "Customer segments",
+            &c.customer_segments,
+        ),
+        ("cost_structure", "Cost structure", &c.cost_structure),
+        ("revenue_streams", "Revenue streams", &c.revenue_streams),
+    ];
+    boxes
+        .into_iter()
+        .map(|(key, label, text)| CanvasBox {
+            key,
+            label,
+            text: text.clone(),
+        })
+        .collect()
+}

@@ -36,6 +36,7 @@ lint: ui-deps
 	cargo clippy --workspace --all-targets --all-features -- -D warnings
 	npm --prefix $(UI) run check
 	npm --prefix $(UI) run lint
+	npm --prefix $(UI) run format:check
 
 core-check:
 	./scripts/check-core-independent.sh

@@ -17,7 +17,8 @@ describe("App", () => {
   });
 
   it("says a plan from a newer Keel needs an update, and offers another plan instead of a retry", async () => {
-    const message = "/x.keel was written by a newer version of Keel (plan format 9; this Keel reads up to 1). Update Keel to open it; the file was left untouched.";
+    const message =
+      "/x.keel was written by a newer version of Keel (plan format 9; this Keel reads up to 1). Update Keel to open it; the file was left untouched.";
     mockIPC(() => {
       throw { code: "newer_version", message, field: null };
     });
@@ -32,7 +33,12 @@ describe("App", () => {
     const calls: string[] = [];
     mockIPC((cmd) => {
       calls.push(cmd);
-      if (cmd === "load_plan") throw { code: "corrupt", message: "The plan file /x.keel is damaged (integrity check); it was left untouched.", field: null };
+      if (cmd === "load_plan")
+        throw {
+          code: "corrupt",
+          message: "The plan file /x.keel is damaged (integrity check); it was left untouched.",
+          field: null,
+        };
       return null;
     });
     render(App);

@@ -3,6 +3,7 @@ import App from "./App.svelte";
 import { backend } from "./lib/backend";
 import { FIRST_SCREEN } from "./lib/editor.svelte";
 import "./styles.css";
+import "./controls.css";
 
 const target = document.getElementById("app");
 if (!target) throw new Error("The page has no #app element.");

@@ -9,7 +9,12 @@ describe("Findings", () => {
     const opened: ItemRef[] = [];
     render(Findings, {
       findings: [
-        { id: "K006", severity: "warning", message: "Operational automation at the MVP stage", items: [{ kind: "feature", id: 7 }] },
+        {
+          id: "K006",
+          severity: "warning",
+          message: "Operational automation at the MVP stage",
+          items: [{ kind: "feature", id: 7 }],
+        },
         { id: "K009", severity: "hint", message: "Unlinked features", items: [] },
       ],
       features: [{ id: 7, position: 1, data: featureData("In-house billing") }],

@@ -9,7 +9,14 @@ function f(id: number, horizon: Horizon, overrides: Partial<Feature["data"]> = {
 const rank = (ids: number[]): RankedFeature[] => ids.map((id, i) => ({ id, rank: i + 1, score: null, reason: "" }));
 
 // Manual positions 1..6; the ranking puts 3 before 1 in Now.
-const features = [f(1, "now"), f(2, "later"), f(3, "now"), f(4, "next"), f(5, "now", { status: "done" }), f(6, "later")];
+const features = [
+  f(1, "now"),
+  f(2, "later"),
+  f(3, "now"),
+  f(4, "next"),
+  f(5, "now", { status: "done" }),
+  f(6, "later"),
+];
 const ranking = rank([3, 1, 4, 2, 6]);
 const board = columns(features, ranking);
 

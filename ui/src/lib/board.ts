@@ -56,11 +56,7 @@ export function planDrop(feature: Feature, horizon: Horizon, column: Card[], bef
 }
 
 /** What a key press on a focused card asks for: Alt+arrows move it. */
-export function planKey(
-  key: string,
-  feature: Feature,
-  board: Record<Horizon, Card[]>,
-): Move | null {
+export function planKey(key: string, feature: Feature, board: Record<Horizon, Card[]>): Move | null {
   const horizon = feature.data.horizon;
   const column = board[horizon];
   const index = column.findIndex((c) => c.feature.id === feature.id);

@@ -43,7 +43,11 @@ describe("dateLabel", () => {
 
 describe("timeTicks", () => {
   it("marks each year, and half years over short spans", () => {
-    expect(timeTicks(time("2025-05-01"), time("2026-12-31"))).toEqual([time("2025-07-01"), time("2026-01-01"), time("2026-07-01")]);
+    expect(timeTicks(time("2025-05-01"), time("2026-12-31"))).toEqual([
+      time("2025-07-01"),
+      time("2026-01-01"),
+      time("2026-07-01"),
+    ]);
     expect(timeTicks(time("2020-02-01"), time("2026-02-01"))).toHaveLength(6);
   });
 });

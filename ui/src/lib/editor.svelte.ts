@@ -27,10 +27,7 @@ import { Ids } from "./ids";
 export const FIRST_SCREEN = 5;
 
 export type SaveState =
-  | { kind: "idle" }
-  | { kind: "saving" }
-  | { kind: "saved"; what: string }
-  | { kind: "failed"; message: string };
+  { kind: "idle" } | { kind: "saving" } | { kind: "saved"; what: string } | { kind: "failed"; message: string };
 
 function messageOf(e: unknown): string {
   return e instanceof BackendError ? e.message : `Something went wrong: ${String(e)}`;

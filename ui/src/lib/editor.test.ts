@@ -41,7 +41,10 @@ describe("PlanEditor", () => {
     }
     expect(finished, "the edit finished").toBe(true);
     const saved = seen.filter((s) => s.startsWith("saved:"));
-    expect(saved.every((s) => s === "saved:Invoicing"), seen.join(", ")).toBe(true);
+    expect(
+      saved.every((s) => s === "saved:Invoicing"),
+      seen.join(", "),
+    ).toBe(true);
     expect(editor.save).toEqual({ kind: "saved", what: "Edit title" });
   });
 
@@ -78,7 +81,10 @@ describe("PlanEditor", () => {
 
   it("returns the core's refusal with its field and records nothing", async () => {
     const { core, editor } = await opened();
-    const error = await editor.updateFeature(1, "Edit title", { ...nth(core.features, 0).data, title: "x".repeat(201) });
+    const error = await editor.updateFeature(1, "Edit title", {
+      ...nth(core.features, 0).data,
+      title: "x".repeat(201),
+    });
     expect(error?.field).toBe("title");
     expect(editor.save.kind).toBe("failed");
     expect(editor.history.undoLabel).toBeNull();

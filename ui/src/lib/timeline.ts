@@ -56,7 +56,9 @@ export function layout(features: Feature[], milestones: Item<MilestoneData>[], t
     quarters,
     bars,
     undated,
-    milestones: milestones.map((m) => ({ name: m.data.name, x: frac(time(m.data.date)) })).filter((m) => m.x >= 0 && m.x <= 1),
+    milestones: milestones
+      .map((m) => ({ name: m.data.name, x: frac(time(m.data.date)) }))
+      .filter((m) => m.x >= 0 && m.x <= 1),
     today: frac(now),
   };
 }

@@ -5,16 +5,39 @@ import type { Feature, FeatureData, Item, LeanCanvas, PlanView, TeamData } from 
 
 export function featureData(title: string, overrides: Partial<FeatureData> = {}): FeatureData {
   return {
-    title, description: "", risk_class: "business", risk_level: 3, quick_win: false, build_or_buy: "undecided",
-    stage: "mvp", status: "idea", horizon: "next", start_date: null, end_date: null, effort_weeks: null,
-    reach: null, impact: null, confidence: null, scale_assumption: null, milestone_id: null, factory_step: null,
-    team_id: null, ...overrides,
+    title,
+    description: "",
+    risk_class: "business",
+    risk_level: 3,
+    quick_win: false,
+    build_or_buy: "undecided",
+    stage: "mvp",
+    status: "idea",
+    horizon: "next",
+    start_date: null,
+    end_date: null,
+    effort_weeks: null,
+    reach: null,
+    impact: null,
+    confidence: null,
+    scale_assumption: null,
+    milestone_id: null,
+    factory_step: null,
+    team_id: null,
+    ...overrides,
   };
 }
 
 const emptyCanvas: LeanCanvas = {
-  problem: "", customer_segments: "", unique_value_proposition: "", solution: "", channels: "",
-  revenue_streams: "", cost_structure: "", key_metrics: "", unfair_advantage: "",
+  problem: "",
+  customer_segments: "",
+  unique_value_proposition: "",
+  solution: "",
+  channels: "",
+  revenue_streams: "",
+  cost_structure: "",
+  key_metrics: "",
+  unfair_advantage: "",
 };
 
 /** What the UI gets back: a serialised copy, as over the real IPC (later changes here do not reach it). */
@@ -35,7 +58,15 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
   const core: FakeCore = {
     view: {
       plan: {
-        data: { company_name: "Acme", tagline: "", vision: "", strategy: "", stage: "mvp", currency: "USD", start_date: "2026-01-01" },
+        data: {
+          company_name: "Acme",
+          tagline: "",
+          vision: "",
+          strategy: "",
+          stage: "mvp",
+          currency: "USD",
+          start_date: "2026-01-01",
+        },
         created_at: "2026-01-01T00:00:00Z",
         updated_at: "2026-01-01T00:00:00Z",
       },
@@ -44,7 +75,11 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
       read_only: options.readOnly ?? null,
       refusal: options.readOnly ? `This plan is open read-only (${options.readOnly}); the change was not saved.` : null,
     },
-    features: (options.titles ?? ["Onboarding", "Billing"]).map((t, i) => ({ id: i + 1, position: i + 1, data: featureData(t) })),
+    features: (options.titles ?? ["Onboarding", "Billing"]).map((t, i) => ({
+      id: i + 1,
+      position: i + 1,
+      data: featureData(t),
+    })),
     teams: [],
     canvas: { ...emptyCanvas },
     calls: [],
@@ -55,10 +90,16 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
   };
   const checkTitle = (data: FeatureData) => {
     if (data.title.trim() === "") refuse("title", "Title: must not be empty.");
-    if (data.title.length > 200) refuse("title", `Title: must be at most 200 characters (it has ${data.title.length}).`);
+    if (data.title.length > 200)
+      refuse("title", `Title: must be at most 200 characters (it has ${data.title.length}).`);
   };
   const ranked = () =>
-    core.features.map((f, i) => ({ id: f.id, rank: i + 1, score: null, reason: `business risk, level ${f.data.risk_level}` }));
+    core.features.map((f, i) => ({
+      id: f.id,
+      rank: i + 1,
+      score: null,
+      reason: `business risk, level ${f.data.risk_level}`,
+    }));
   const renumber = () => core.features.forEach((f, i) => (f.position = i + 1));
   mockIPC((cmd, raw) => {
     const args = (raw ?? {}) as Record<string, unknown>;
@@ -75,15 +116,33 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
         return copy({
           view: core.view,
           document: {
-            format: 1, plan: core.view.plan, canvas: core.canvas, goal: null, milestones: [], actuals: [],
-            factory_snapshots: [], teams: core.teams, features: core.features.filter((f) => shown.has(f.id)),
+            format: 1,
+            plan: core.view.plan,
+            canvas: core.canvas,
+            goal: null,
+            milestones: [],
+            actuals: [],
+            factory_snapshots: [],
+            teams: core.teams,
+            features: core.features.filter((f) => shown.has(f.id)),
           },
           analysis: {
-            as_of: "2026-11-27", ranking, findings: [], traction: null, curve: [],
+            as_of: "2026-11-27",
+            ranking,
+            findings: [],
+            traction: null,
+            curve: [],
             suggestions: {
               goal: {
-                metric: "arr", custom_unit: null, msc_target: 1_000_000, deadline: "2029-01-01", revenue_per_customer_month: 100,
-                lifetime_months: 24, acquisition_rate: null, activation_rate: null, referral_rate: null,
+                metric: "arr",
+                custom_unit: null,
+                msc_target: 1_000_000,
+                deadline: "2029-01-01",
+                revenue_per_customer_month: 100,
+                lifetime_months: 24,
+                acquisition_rate: null,
+                activation_rate: null,
+                referral_rate: null,
               },
               milestone: { name: "New milestone", date: "2029-01-01", target: 1000, ninety_day_goals: "" },
             },

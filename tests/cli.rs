@@ -70,6 +70,14 @@ fn new_without_sample_names_the_company_after_the_file() {
     let file = keel_core::PlanFile::open(&plan).unwrap();
     assert_eq!(file.plan().unwrap().data.company_name, "Acme Robotics");
     assert!(file.features().unwrap().is_empty());
+
+    let out = keel(&["new", dir.path().join("Acme.v2").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        dir.path().join("Acme.v2.keel").exists(),
+        "a name with a dot still gets .keel, as in the app's dialogs"
+    );
+    assert!(text(&out.stdout).contains("Acme.v2.keel"), "it says where");
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //! time such as `2026-11-27T09:30:00`) for a binary a test starts. A fixed clock is the same in
 //! every time zone: its date is "today" and its time is taken as UTC for timestamps.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// Now, UTC, RFC 3339 with seconds: the form every stored timestamp has.
 pub fn now() -> String {
@@ -31,7 +31,7 @@ pub fn today() -> NaiveDate {
 
 /// Fixes the clock of this process at `at` (a local date and time) until it is fixed again.
 #[cfg(feature = "fixed-clock")]
-pub fn fix(at: NaiveDateTime) {
+pub fn fix(at: chrono::NaiveDateTime) {
     fixed::set(at);
 }
 

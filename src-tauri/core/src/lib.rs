@@ -66,3 +66,25 @@ pub fn create_empty_plan(
     let data = domain::PlanData::new(company_name, start_date).validated()?;
     PlanFile::create_new(path, |tx| storage::insert_plan(tx, &data))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_plan_file_name_ends_in_keel() {
+        for (chosen, written) in [
+            ("Acme", "Acme.keel"),
+            ("Acme.keel", "Acme.keel"),
+            ("Acme.KEEL", "Acme.KEEL"),
+            ("Acme.v2", "Acme.v2.keel"),
+            ("plans/Acme copy", "plans/Acme copy.keel"),
+        ] {
+            assert_eq!(
+                plan_file_path(Path::new(chosen)),
+                PathBuf::from(written),
+                "{chosen}"
+            );
+        }
+    }
+}

@@ -4,7 +4,7 @@ SHELL := /bin/bash
 UI := ui
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
-.PHONY: run dev test test-dates bench package package-test bench-startup deps deps-test ui-deps ui-build sources-check lint rust-test ui-test bindings-check core-check e2e
+.PHONY: run dev test test-dates test-ui-scarce bench package package-test bench-startup deps deps-test ui-deps ui-build sources-check lint rust-test ui-test bindings-check core-check e2e
 
 run: deps ui-build
 	cargo run --bin keel
@@ -47,7 +47,7 @@ sources-check:
 	./scripts/check-sources-only.sh
 
 rust-test:
-	cargo test --workspace
+	cargo test --workspace --no-fail-fast
 
 # The bindings test (part of rust-test) rewrites ui/src/bindings.ts; it must not have changed.
 bindings-check:
@@ -65,6 +65,10 @@ e2e:
 # `make test`: it runs both suites fifteen times.
 test-dates: deps-test ui-build
 	./scripts/test-dates.sh
+
+# The UI tests on one busy CPU core: no result may depend on the machine's speed.
+test-ui-scarce: ui-deps
+	./scripts/ui-test-scarce.sh
 
 # Benchmarks (release build); see BENCHMARKS.md. Not part of `make test`.
 bench: deps ui-build

@@ -367,6 +367,8 @@ export type StepConversion = {
 export type Suggestions = {
 	goal: TractionGoal,
 	milestone: MilestoneData,
+	/**  A new feature before it is named. */
+	feature: FeatureData,
 };
 
 export type TeamData = {

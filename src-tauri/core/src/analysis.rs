@@ -2,7 +2,7 @@
 
 use crate::check::{self, Finding};
 use crate::document::PlanDocument;
-use crate::domain::{FactorySnapshotData, Item, MilestoneData, TractionGoal};
+use crate::domain::{FactorySnapshotData, FeatureData, Item, MilestoneData, TractionGoal};
 use crate::error::Result;
 use crate::ladder;
 use crate::priority::{self, PriorityView, RankedFeature};
@@ -31,6 +31,8 @@ pub struct Analysis {
 pub struct Suggestions {
     pub goal: TractionGoal,
     pub milestone: MilestoneData,
+    /// A new feature before it is named.
+    pub feature: FeatureData,
 }
 
 /// The whole analysis of a plan already read into memory (one read of the file serves all,
@@ -60,6 +62,7 @@ pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {
                 doc.goal.as_ref(),
                 doc.plan.data.start_date,
             ),
+            feature: FeatureData::draft(doc.plan.data.stage),
         },
     }
 }

@@ -1,36 +1,7 @@
 import { render, screen, within } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
-import type { Feature, FeatureData } from "../bindings";
+import { testFeature as feature } from "../testing/fakeCore";
 import FeatureTable from "./FeatureTable.svelte";
-
-function feature(id: number, overrides: Partial<FeatureData>): Feature {
-  return {
-    id,
-    position: id,
-    data: {
-      title: `Feature ${id}`,
-      description: "",
-      risk_class: "business",
-      risk_level: 3,
-      quick_win: false,
-      build_or_buy: "undecided",
-      stage: "mvp",
-      status: "idea",
-      horizon: "later",
-      start_date: null,
-      end_date: null,
-      effort_weeks: null,
-      reach: null,
-      impact: null,
-      confidence: null,
-      scale_assumption: null,
-      milestone_id: null,
-      factory_step: null,
-      team_id: null,
-      ...overrides,
-    },
-  };
-}
 
 describe("FeatureTable", () => {
   it("shows one row per feature with its class, stage, status and horizon in words", () => {

@@ -1,40 +1,15 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Feature } from "../bindings";
+import { testFeature } from "../testing/fakeCore";
 import FeaturesSection from "./FeaturesSection.svelte";
 
 afterEach(() => clearMocks());
 
-function feature(id: number, title: string, risk_class: "business" | "technical"): Feature {
-  return {
-    id,
-    position: id,
-    data: {
-      title,
-      description: "",
-      risk_class,
-      risk_level: 3,
-      quick_win: false,
-      build_or_buy: "undecided",
-      stage: "mvp",
-      status: "idea",
-      horizon: "later",
-      start_date: null,
-      end_date: null,
-      effort_weeks: null,
-      reach: null,
-      impact: null,
-      confidence: null,
-      scale_assumption: null,
-      milestone_id: null,
-      factory_step: null,
-      team_id: null,
-    },
-  };
-}
-
-const features = [feature(1, "Onboarding", "business"), feature(2, "Sharding", "technical")];
+const features = [
+  testFeature(1, { title: "Onboarding", risk_class: "business" }),
+  testFeature(2, { title: "Sharding", risk_class: "technical" }),
+];
 const ranking = [
   { id: 1, rank: 1, score: null, reason: "business risk, level 3" },
   { id: 2, rank: 2, score: null, reason: "technical risk, level 3" },

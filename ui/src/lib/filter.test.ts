@@ -1,35 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Feature, FeatureData } from "../bindings";
+import { testFeature as feature } from "../testing/fakeCore";
 import { applyFilter, noFilter } from "./filter";
-
-function feature(id: number, over: Partial<FeatureData>): Feature {
-  return {
-    id,
-    position: id,
-    data: {
-      title: `F${id}`,
-      description: "",
-      risk_class: "business",
-      risk_level: 3,
-      quick_win: false,
-      build_or_buy: "undecided",
-      stage: "mvp",
-      status: "idea",
-      horizon: "later",
-      start_date: null,
-      end_date: null,
-      effort_weeks: null,
-      reach: null,
-      impact: null,
-      confidence: null,
-      scale_assumption: null,
-      milestone_id: null,
-      factory_step: null,
-      team_id: null,
-      ...over,
-    },
-  };
-}
 
 const all = [
   feature(1, { title: "Onboarding wizard", horizon: "now" }),

@@ -28,6 +28,11 @@ export function featureData(title: string, overrides: Partial<FeatureData> = {})
   };
 }
 
+/** Feature `id` ("Feature 3"), an idea for later unless `overrides` say otherwise. */
+export function testFeature(id: number, overrides: Partial<FeatureData> = {}): Feature {
+  return { id, position: id, data: featureData(`Feature ${id}`, { horizon: "later", ...overrides }) };
+}
+
 const emptyCanvas: LeanCanvas = {
   problem: "",
   customer_segments: "",
@@ -145,6 +150,7 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
                 referral_rate: null,
               },
               milestone: { name: "New milestone", date: "2029-01-01", target: 1000, ninety_day_goals: "" },
+              feature: featureData(""),
             },
           },
           complete: first === null,

@@ -69,6 +69,16 @@ impl FeatureData {
         }
     }
 
+    /// What a new feature starts as in the window before the founder names it: a business
+    /// risk of the company's stage, planned for "next".
+    pub fn draft(stage: Stage) -> Self {
+        FeatureData {
+            stage,
+            horizon: Horizon::Next,
+            ..FeatureData::new("", RiskClass::Business)
+        }
+    }
+
     pub fn validated(self) -> Result<Self> {
         validate::date_order(
             Field::new("end_date", "End date"),

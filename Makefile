@@ -42,6 +42,7 @@ lint: ui-deps
 
 core-check:
 	./scripts/check-core-independent.sh
+	./scripts/check-no-test-seams.sh
 
 sources-check:
 	./scripts/check-sources-only.sh

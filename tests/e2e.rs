@@ -422,6 +422,10 @@ async fn recording_an_actual_changes_the_traction_status() {
         .await;
     assert_ne!(before, after);
     assert!(after.contains("$60,000 ARR"), "{after}");
+    assert!(
+        after.contains(&clock::today().to_string()),
+        "the entry is dated the core's today, which the date field showed: {after}"
+    );
     app.screenshot("traction-recorded").await;
     app.quit().await;
 }

@@ -135,7 +135,7 @@ async fn a_file_that_cannot_be_opened_leaves_the_plan_open_and_new_creates_one()
         b"these are notes, not a plan"
     );
 
-    app.click(".file-error button").await;
+    app.click(".file-error button[aria-label=Dismiss]").await;
     app.click(".file-menu .trigger").await;
     app.click(".menu button[data-action=new]").await;
     let mut company = app.text_of(".company").await;

@@ -1,7 +1,7 @@
 //! The command line as a founder runs it: `keel new` and `keel info`, and their errors (one
 //! sentence on stderr, a non-zero exit, nothing half-written).
 
-mod clock;
+mod fixed_clock;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 fn keel(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_keel"))
         .args(args)
-        .env(clock::VAR, clock::AT)
+        .env(fixed_clock::VAR, fixed_clock::AT)
         .output()
         .expect("the keel binary runs")
 }
@@ -147,7 +147,7 @@ fn check_prints_findings_and_exits_by_severity() {
     assert!(keel(&["new", sample.to_str().unwrap(), "--sample"])
         .status
         .success());
-    let today = clock::today().to_string();
+    let today = fixed_clock::today().to_string();
     let out = keel(&["check", sample.to_str().unwrap()]);
     assert_eq!(
         out.status.code(),

@@ -1,6 +1,6 @@
 //! End-to-end: the real app in a real window. Run serially under Xvfb (`make test` does).
 
-mod clock;
+mod fixed_clock;
 mod support;
 
 use support::App;
@@ -58,7 +58,7 @@ async fn first_run_opens_the_sample_plan_and_shows_its_company_and_features() {
 async fn a_plan_named_on_the_command_line_opens() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("acme.keel");
-    keel_core::create_empty_plan(&path, "Acme Robotics", clock::today()).unwrap();
+    keel_core::create_empty_plan(&path, "Acme Robotics", fixed_clock::today()).unwrap();
     let app = App::launch_as_shipped(&[path.to_str().unwrap()]).await;
     assert_eq!(app.text_of(".company").await, "Acme Robotics");
     app.click("nav button[data-section=features]").await;
@@ -314,7 +314,7 @@ async fn a_plan_check_finding_opens_the_feature_it_concerns() {
 async fn a_read_only_plan_says_so_and_refuses_edits() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("locked.keel");
-    drop(keel_core::sample::create_sample_plan(&path, clock::today()).unwrap());
+    drop(keel_core::sample::create_sample_plan(&path, fixed_clock::today()).unwrap());
     let mut perms = std::fs::metadata(&path).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(&path, perms).unwrap();
@@ -423,7 +423,7 @@ async fn recording_an_actual_changes_the_traction_status() {
     assert_ne!(before, after);
     assert!(after.contains("$60,000 ARR"), "{after}");
     assert!(
-        after.contains(&clock::today().to_string()),
+        after.contains(&fixed_clock::today().to_string()),
         "the entry is dated the core's today, which the date field showed: {after}"
     );
     app.screenshot("traction-recorded").await;
@@ -478,7 +478,7 @@ async fn present_mode_shows_every_slide_and_leaves_with_escape() {
 async fn a_ten_thousand_feature_plan_opens_and_its_board_and_table_come_in_pages() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.keel");
-    drop(keel_core::generate::write_large_plan(&path, 10_000, 7, clock::today()).unwrap());
+    drop(keel_core::generate::write_large_plan(&path, 10_000, 7, fixed_clock::today()).unwrap());
     let app = App::launch(&[path.to_str().unwrap()]).await;
     app.text_of(".company").await;
 

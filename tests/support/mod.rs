@@ -79,7 +79,7 @@ impl App {
             .env("XDG_DATA_HOME", data_home.path())
             .env("KEEL_E2E_SAVE_DIR", save_dir.path())
             .env("KEEL_GPU_COMPOSITING", if as_shipped { "0" } else { "1" })
-            .env(super::clock::VAR, super::clock::AT)
+            .env(super::fixed_clock::VAR, super::fixed_clock::AT)
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

@@ -1,0 +1,144 @@
+//! What goes through the desktop: dialogs, full screen, the file menu, and the capability.
+
+use crate::harness::*;
+use serde_json::{json, Value};
+
+#[test]
+fn present_mode_asks_the_window_for_full_screen() {
+    let h = start(sample);
+    let shell = fake_shell(&h);
+    invoke(&h, "set_fullscreen", json!({ "on": true })).unwrap();
+    invoke(&h, "set_fullscreen", json!({ "on": false })).unwrap();
+    let seen = shell.titles.lock().unwrap().clone();
+    assert_eq!(seen, ["fullscreen true", "fullscreen false"]);
+}
+
+#[test]
+fn commands_outside_keels_own_are_refused() {
+    let h = start(sample);
+    let err = invoke(&h, "plugin:dialog|open", json!({ "options": {} }))
+        .expect_err("the dialog plugin is not callable from the page");
+    assert!(err.to_string().contains("not allowed"), "{err}");
+}
+
+#[test]
+fn export_plan_writes_where_the_save_dialog_says_and_nowhere_when_cancelled() {
+    let h = start(sample);
+    let shell = fake_shell(&h);
+    let out = h.path.with_file_name("exported.pdf");
+    *shell.save.lock().unwrap() = Some(out.clone());
+    let written = invoke(&h, "export_plan", json!({ "format": "pdf" })).unwrap();
+    assert_eq!(written, json!(out.display().to_string()));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    assert_eq!(
+        shell.asked.lock().unwrap().as_slice(),
+        ["Loomline plan.pdf"],
+        "the dialog suggests a name"
+    );
+
+    *shell.save.lock().unwrap() = None;
+    let cancelled = invoke(&h, "export_plan", json!({ "format": "markdown" })).unwrap();
+    assert_eq!(cancelled, Value::Null, "a cancelled dialog writes nothing");
+}
+
+#[test]
+fn file_commands_create_open_save_as_and_remember_recent_plans() {
+    let h = start_with(sample, true);
+    let shell = fake_shell(&h);
+    let dir = h.path.parent().unwrap().to_path_buf();
+
+    *shell.save.lock().unwrap() = Some(dir.join("Acme Robotics.keel"));
+    let created = invoke(&h, "new_plan", json!({})).unwrap();
+    assert_eq!(created["plan"]["data"]["company_name"], "Acme Robotics");
+    assert_eq!(
+        invoke(&h, "list_features", json!({})).unwrap(),
+        json!([]),
+        "the new plan is open and empty"
+    );
+    assert!(shell
+        .titles
+        .lock()
+        .unwrap()
+        .last()
+        .unwrap()
+        .starts_with("Acme Robotics · Acme Robotics.keel"));
+
+    *shell.open.lock().unwrap() = Some(h.path.clone());
+    let opened = invoke(&h, "open_plan", json!({})).unwrap();
+    assert_eq!(opened["plan"]["data"]["company_name"], "Loomline");
+
+    let broken = dir.join("broken.keel");
+    std::fs::write(&broken, "not a plan").unwrap();
+    *shell.open.lock().unwrap() = Some(broken.clone());
+    let err = invoke(&h, "open_plan", json!({})).unwrap_err();
+    assert_eq!(err["code"], "not_sqlite");
+    assert_eq!(
+        read(&h, "view")["plan"]["data"]["company_name"],
+        "Loomline",
+        "a file that cannot be opened leaves the current plan open"
+    );
+
+    *shell.save.lock().unwrap() = Some(dir.join("Loomline v2.keel"));
+    let copy = invoke(&h, "save_plan_as", json!({})).unwrap();
+    assert_eq!(copy["file_name"], "Loomline v2.keel");
+    assert_eq!(
+        invoke(&h, "list_features", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        24
+    );
+
+    std::fs::remove_file(dir.join("Acme Robotics.keel")).unwrap();
+    let recent = invoke(&h, "recent_plans", json!({})).unwrap();
+    let names: Vec<&str> = recent
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Loomline v2.keel", "plan.keel", "Acme Robotics.keel"]
+    );
+    assert_eq!(
+        recent[2]["missing"], true,
+        "a deleted plan is marked missing"
+    );
+    let reopened = invoke(&h, "open_recent", json!({ "index": 1 })).unwrap();
+    assert_eq!(reopened["file_name"], "plan.keel");
+    let err = invoke(&h, "open_recent", json!({ "index": 2 })).unwrap_err();
+    assert_eq!(err["code"], "file_missing");
+    let left = invoke(&h, "forget_recent", json!({ "index": 2 })).unwrap();
+    assert_eq!(
+        left.as_array().unwrap().len(),
+        2,
+        "the missing plan is gone from the list: {left}"
+    );
+    assert!(left
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["missing"] == false));
+    let err = invoke(&h, "forget_recent", json!({ "index": 5 })).unwrap_err();
+    assert_eq!(err["code"], "not_found", "no such entry: nothing changes");
+    let again = invoke(&h, "open_recent", json!({ "index": 0 })).unwrap();
+    assert_eq!(again["file_name"], "plan.keel");
+    assert_eq!(
+        again["read_only"],
+        Value::Null,
+        "reopening the open plan does not lock it against ourselves"
+    );
+
+    let sample = invoke(&h, "open_sample", json!({})).unwrap();
+    assert_eq!(sample["file_name"], "Sample plan.keel");
+}
+
+#[test]
+fn the_about_box_shows_the_version_of_cargo_toml() {
+    let h = start(sample);
+    let info = invoke(&h, "app_info", json!({})).unwrap();
+    assert_eq!(info["name"], "Keel");
+    assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+}

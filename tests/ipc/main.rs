@@ -1,0 +1,11 @@
+//! The commands through Tauri's IPC on the mock runtime, with the real config and capability:
+//! what the UI sends and receives, errors included.
+
+#[path = "../fixed_clock/mod.rs"]
+mod fixed_clock;
+mod harness;
+
+mod desktop;
+mod edits;
+mod opening;
+mod reads;

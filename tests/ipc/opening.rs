@@ -1,0 +1,95 @@
+//! Opening the start plan: the errors keep their codes, and commands wait for the opening.
+
+use crate::harness::*;
+use serde_json::json;
+
+#[test]
+fn a_start_plan_that_cannot_be_opened_reaches_the_ui_with_its_own_code() {
+    let h = start(|path| std::fs::write(path, "not a plan").unwrap());
+    let err = invoke(&h, "load_plan", json!({ "first": null })).unwrap_err();
+    assert_eq!(
+        err["code"], "not_sqlite",
+        "the UI can tell what kind of failure"
+    );
+    let message = err["message"].as_str().unwrap();
+    assert!(message.contains("is not a Keel plan"), "{message}");
+    assert_eq!(
+        std::fs::read(&h.path).unwrap(),
+        b"not a plan",
+        "the file is left alone"
+    );
+}
+
+#[test]
+fn a_read_only_plan_says_why_and_refuses_edits_with_the_same_sentence() {
+    let h = start(|path| {
+        sample(path);
+        let mut perms = std::fs::metadata(path).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(path, perms).unwrap();
+    });
+    let view = read(&h, "view");
+    assert!(view["read_only"].is_string(), "{view}");
+    let err = invoke(
+        &h,
+        "update_canvas",
+        json!({ "canvas": read(&h, "document/canvas") }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "read_only");
+    assert_eq!(
+        err["message"], view["refusal"],
+        "the window shows the core's one sentence for a refused edit"
+    );
+}
+
+#[test]
+fn a_start_plan_from_a_newer_keel_or_gone_keeps_its_code() {
+    let newer = start(|path| {
+        sample(path);
+        let conn = rusqlite::Connection::open(path).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+    });
+    let err = invoke(&newer, "load_plan", json!({ "first": null })).unwrap_err();
+    assert_eq!(err["code"], "newer_version");
+    assert!(err["message"].as_str().unwrap().contains("Update Keel"));
+
+    let missing = start(|_| {});
+    let err = invoke(&missing, "load_plan", json!({ "first": null })).unwrap_err();
+    assert_eq!(err["code"], "file_missing");
+}
+
+#[test]
+fn commands_wait_for_the_start_plan_that_opens_beside_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.keel");
+    sample(&path);
+    let state = std::sync::Arc::new(keel::AppState::default());
+    let (opener, opening) = (state.clone(), path.clone());
+    state
+        .open_in_background(move || {
+            // Slower than the read below, which must wait for it rather than find no plan.
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            opener
+                .set(keel_core::PlanFile::open(&opening))
+                .expect("the state takes the plan");
+        })
+        .expect("the opening starts");
+    let company = state.with_plan(|file| Ok(file.plan()?.data.company_name));
+    assert_eq!(company.unwrap(), "Loomline");
+}
+
+#[test]
+fn a_start_plan_whose_opening_fails_leaves_a_clear_error() {
+    let state = std::sync::Arc::new(keel::AppState::default());
+    state
+        .open_in_background(|| panic!("the opening thread stops"))
+        .expect("the opening starts");
+    let err = state.with_plan(|file| file.plan()).unwrap_err();
+    assert_eq!(err.code, keel_core::ErrorCode::NoPlanOpen);
+    assert!(
+        err.message.contains("stopped unexpectedly"),
+        "{}",
+        err.message
+    );
+}

@@ -2,7 +2,7 @@
 
 use crate::check::{self, Finding};
 use crate::document::PlanDocument;
-use crate::domain::{FactorySnapshotData, FeatureData, Item, MilestoneData, TractionGoal};
+use crate::domain::{data_of, FactorySnapshotData, FeatureData, MilestoneData, TractionGoal};
 use crate::error::Result;
 use crate::ladder;
 use crate::priority::{self, PriorityView, RankedFeature};
@@ -38,9 +38,9 @@ pub struct Suggestions {
 /// The whole analysis of a plan already read into memory (one read of the file serves all,
 /// and the features are ranked once: the plan check and the exports take this ranking).
 pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {
-    let milestones = data(&doc.milestones);
-    let actuals = data(&doc.actuals);
-    let snapshots: Vec<FactorySnapshotData> = data(&doc.factory_snapshots);
+    let milestones = data_of(&doc.milestones);
+    let actuals = data_of(&doc.actuals);
+    let snapshots: Vec<FactorySnapshotData> = data_of(&doc.factory_snapshots);
     let ranking = priority::rank(&doc.features, PriorityView::RiskFirst);
     Analysis {
         as_of: today,
@@ -54,7 +54,7 @@ pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {
             &snapshots,
             today,
         ),
-        curve: expected_curve(doc),
+        curve: traction::expected_curve(&milestones, curve_start(doc)),
         suggestions: Suggestions {
             goal: ladder::suggested_goal(doc.plan.data.start_date),
             milestone: ladder::next_milestone(
@@ -65,11 +65,6 @@ pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {
             feature: FeatureData::draft(doc.plan.data.stage),
         },
     }
-}
-
-/// The ladder's expected curve, month by month: the one the app's chart and the PDF draw.
-pub fn expected_curve(doc: &PlanDocument) -> Vec<DatedValue> {
-    traction::expected_curve(&data(&doc.milestones), curve_start(doc))
 }
 
 /// Where the traction chart and its expected curve start: the plan's start, or its first
@@ -91,8 +86,4 @@ pub fn plan_check(file: &PlanFile, today: NaiveDate) -> Result<Vec<Finding>> {
     let doc = file.document()?;
     let ranking = priority::rank(&doc.features, PriorityView::RiskFirst);
     Ok(check::check(&doc, &ranking, today))
-}
-
-fn data<T: Clone>(items: &[Item<T>]) -> Vec<T> {
-    items.iter().map(|i| i.data.clone()).collect()
 }

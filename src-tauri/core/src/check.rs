@@ -3,7 +3,7 @@
 //! change meaning; a new rule takes a new id.
 
 use crate::document::PlanDocument;
-use crate::domain::{Feature, FeatureStatus, Horizon, RiskClass, Stage, TeamKind};
+use crate::domain::{data_of, Feature, FeatureStatus, Horizon, RiskClass, Stage, TeamKind};
 use crate::priority::{self, RankedFeature};
 use crate::traction::{self, MetricUnit, TractionStatus};
 use chrono::NaiveDate;
@@ -144,16 +144,12 @@ fn traction_rules(doc: &PlanDocument, today: NaiveDate, out: &mut Vec<Finding>) 
         )),
         Some(_) => {}
     }
-    let milestones: Vec<_> = doc.milestones.iter().map(|m| m.data.clone()).collect();
-    let actuals: Vec<_> = doc.actuals.iter().map(|a| a.data.clone()).collect();
+    let milestones = data_of(&doc.milestones);
+    let actuals = data_of(&doc.actuals);
     if let (Some(p), Some(a)) = (traction::progress(&milestones, &actuals), latest) {
         if p.status == TractionStatus::Behind {
             let unit = MetricUnit::of(doc.goal.as_ref(), &doc.plan.data.currency);
-            let snapshots: Vec<_> = doc
-                .factory_snapshots
-                .iter()
-                .map(|s| s.data.clone())
-                .collect();
+            let snapshots = data_of(&doc.factory_snapshots);
             let focus = match traction::factory(&snapshots).and_then(|f| f.bottleneck) {
                 Some(step) => format!(
                     "Put the next 90 days into {}, the bottleneck of your customer factory.",
@@ -422,11 +418,7 @@ fn unlinked(open: &[&Feature], out: &mut Vec<Finding>) {
 }
 
 fn bottleneck_effort(doc: &PlanDocument, open: &[&Feature], out: &mut Vec<Finding>) {
-    let snapshots: Vec<_> = doc
-        .factory_snapshots
-        .iter()
-        .map(|s| s.data.clone())
-        .collect();
+    let snapshots = data_of(&doc.factory_snapshots);
     let Some(bottleneck) = traction::factory(&snapshots).and_then(|f| f.bottleneck) else {
         return;
     };

@@ -21,6 +21,11 @@ pub struct Item<T> {
     pub data: T,
 }
 
+/// The data of `items`, without their ids (what the traction maths and the reports read).
+pub fn data_of<T: Clone>(items: &[Item<T>]) -> Vec<T> {
+    items.iter().map(|i| i.data.clone()).collect()
+}
+
 pub type Milestone = Item<MilestoneData>;
 pub type TractionActual = Item<ActualData>;
 pub type FactorySnapshot = Item<FactorySnapshotData>;

@@ -169,11 +169,12 @@ impl PlanFile {
 fn unique_date(
     conn: &Connection,
     table: &str,
-    column: &str,
     date: chrono::NaiveDate,
     id: Option<u32>,
     field: Field,
 ) -> Result<()> {
+    // The field's key is its column.
+    let column = field.key;
     let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE {column} = ?1 AND id IS NOT ?2)");
     let taken: bool = conn
         .prepare_cached(&sql)?
@@ -229,14 +230,7 @@ impl Entity for ActualData {
         vec![&self.date, &self.value]
     }
     fn check(&self, conn: &Connection, id: Option<u32>) -> Result<()> {
-        unique_date(
-            conn,
-            Self::TABLE,
-            "date",
-            self.date,
-            id,
-            Field::new("date", "Date"),
-        )
+        unique_date(conn, Self::TABLE, self.date, id, Field::new("date", "Date"))
     }
 }
 
@@ -280,7 +274,6 @@ impl Entity for FactorySnapshotData {
         unique_date(
             conn,
             Self::TABLE,
-            "period_start",
             self.period_start,
             id,
             Field::new("period_start", "Period start"),

@@ -56,10 +56,10 @@ fn short(unit: &MetricUnit, value: f64) -> String {
     }
 }
 
-/// Actuals against the ladder and its expected `curve` (the app's: analysis::expected_curve)
+/// Actuals against the ladder and its expected `curve` (the app's: `Analysis::curve`)
 /// on a log scale, from the curve's start to the deadline.
 pub fn traction_chart(doc: &PlanDocument, curve: &[DatedValue], today: NaiveDate) -> Chart {
-    let milestones: Vec<_> = doc.milestones.iter().map(|m| m.data.clone()).collect();
+    let milestones = crate::domain::data_of(&doc.milestones);
     let unit = MetricUnit::of(doc.goal.as_ref(), &doc.plan.data.currency);
     let start = crate::analysis::curve_start(doc);
     let end = doc

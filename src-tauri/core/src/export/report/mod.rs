@@ -14,7 +14,7 @@ pub use traction::{ActualRow, FactoryRow, Figure, GoalSection, LadderRow};
 use crate::analysis::Analysis;
 use crate::check::{Finding, Severity};
 use crate::document::PlanDocument;
-use crate::domain::{Item, LeanCanvas};
+use crate::domain::{data_of, LeanCanvas};
 use crate::traction::MetricUnit;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -72,8 +72,8 @@ pub fn build(
     since: Option<(&str, &str, &PlanDocument)>,
 ) -> Report {
     let unit = MetricUnit::of(doc.goal.as_ref(), &doc.plan.data.currency);
-    let milestones = data(&doc.milestones);
-    let actuals = data(&doc.actuals);
+    let milestones = data_of(&doc.milestones);
+    let actuals = data_of(&doc.actuals);
     let (features, closed) = features::feature_rows(doc, &analysis.ranking);
     Report {
         company: doc.plan.data.company_name.clone(),
@@ -89,7 +89,7 @@ pub fn build(
         traction_summary: traction::summary(&unit, &milestones, &actuals),
         ladder: traction::ladder(&milestones, &unit),
         actuals: traction::actuals(&milestones, &actuals, &unit),
-        factory: traction::factory(&data(&doc.factory_snapshots)),
+        factory: traction::factory(&data_of(&doc.factory_snapshots)),
         roadmap: features::roadmap(doc, &features),
         features,
         closed,
@@ -101,10 +101,6 @@ pub fn build(
             lines: crate::diff::changes(old, doc),
         }),
     }
-}
-
-fn data<T: Clone>(items: &[Item<T>]) -> Vec<T> {
-    items.iter().map(|i| i.data.clone()).collect()
 }
 
 fn findings(findings: &[Finding]) -> Vec<FindingRow> {

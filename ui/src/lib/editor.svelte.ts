@@ -74,7 +74,7 @@ export class PlanEditor {
   curve = $state.raw<DatedValue[]>([]);
   /** The date the core computed the analysis for: the plan's "today". */
   today = $state("");
-  /** The core's defaults for a new goal and the next milestone. */
+  /** The core's defaults for a new goal, the next milestone and a new feature. */
   suggestions = $state.raw<Suggestions | null>(null);
   /** False while only the first screen's features are here (see `finishLoading`). */
   complete = $state(true);

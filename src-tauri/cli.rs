@@ -57,9 +57,26 @@ enum Command {
         /// Export as of this date (YYYY-MM-DD) instead of today.
         #[arg(long)]
         date: Option<NaiveDate>,
-        /// Add "what changed since" this snapshot (its id, as `keel info` lists them).
+        /// Add "what changed since" this named version (its name or id, as `keel info` lists
+        /// them).
         #[arg(long)]
-        since: Option<u32>,
+        since: Option<String>,
+    },
+    /// Print the plan's history: every change with its author and time, newest first.
+    Log {
+        plan: PathBuf,
+        /// Only the changes made after this named version (its name or id).
+        #[arg(long)]
+        since: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark the plan as it is now as a named version ("Board meeting Q4").
+    Version {
+        plan: PathBuf,
+        /// The version's name.
+        label: String,
     },
     /// Create a plan file from a JSON export.
     Import {
@@ -100,13 +117,16 @@ pub fn main() -> i32 {
         }) => {
             let file = PlanFile::open_with(&plan, Mode::Inspect);
             file.and_then(|f| {
-                export::export_to(&f, format, date.unwrap_or_else(clock::today), since, &out)
+                let today = date.unwrap_or_else(clock::today);
+                export::export_to(&f, format, today, since.as_deref(), &out)
             })
             .map(|_| {
                 println!("Wrote {}.", out.display());
                 0
             })
         }
+        Some(Command::Log { plan, since, json }) => log(&plan, since.as_deref(), json).map(|_| 0),
+        Some(Command::Version { plan, label }) => mark_version(&plan, &label).map(|_| 0),
         Some(Command::Import { plan, from }) => {
             export::json::import(&keel_core::plan_file_path(&plan), &from).and_then(|file| {
                 println!(
@@ -137,6 +157,49 @@ fn new(path: &Path, sample: bool, name: Option<&str>) -> Result<(), CoreError> {
         file.path().display(),
         file.plan()?.data.company_name
     );
+    Ok(())
+}
+
+fn mark_version(path: &Path, label: &str) -> Result<(), CoreError> {
+    let mut file = PlanFile::open(path)?;
+    let version = file.mark_version(label, &crate::settings::system_name())?;
+    println!(
+        "Marked version “{}” of {} ({}).",
+        version.label,
+        path.display(),
+        version.id
+    );
+    Ok(())
+}
+
+fn log(path: &Path, since: Option<&str>, json: bool) -> Result<(), CoreError> {
+    let file = PlanFile::open_with(path, Mode::Inspect)?;
+    let since = since.map(|key| file.find_version(key)).transpose()?;
+    let entries = file.log(since.as_ref().map(|v| &v.id))?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&entries).unwrap_or_else(|e| e.to_string())
+        );
+        return Ok(());
+    }
+    match &since {
+        Some(v) => println!(
+            "{} — changes since “{}”: {}",
+            path.display(),
+            v.label,
+            entries.len()
+        ),
+        None => println!("{} — {} changes", path.display(), entries.len()),
+    }
+    for e in &entries {
+        let author = if e.author.is_empty() {
+            "Keel"
+        } else {
+            &e.author
+        };
+        println!("{}  {:<20} {}", e.at, author, e.label);
+    }
     Ok(())
 }
 

@@ -58,7 +58,7 @@ pub fn forget(data_dir: &Path, index: usize) -> Result<(), CoreError> {
     if index >= list.len() {
         return Err(CoreError::NotFound {
             entity: "recent plan",
-            id: u32::try_from(index).unwrap_or(u32::MAX),
+            id: index.to_string(),
         });
     }
     list.remove(index);

@@ -35,7 +35,7 @@ pub trait Shell: Send + Sync {
 enum Open {
     /// Before the start plan's opening has finished (or when it never ran).
     Nothing,
-    Plan(PlanFile),
+    Plan(Box<PlanFile>),
     /// Opening failed; the error keeps its code (damaged, newer, not a plan…).
     Failed(CommandError),
 }
@@ -119,6 +119,15 @@ impl AppState {
             .ok_or_else(|| CommandError::no_plan(Some("Keel's data folder is not known")))
     }
 
+    /// The name your edits are signed with: the one you gave, else the system account's.
+    pub fn author(&self) -> CommandResult<String> {
+        let given = self
+            .data_dir()
+            .ok()
+            .and_then(|dir| crate::settings::read(&dir).author);
+        Ok(given.unwrap_or_else(crate::settings::system_name))
+    }
+
     /// Runs the save dialog; None when cancelled or when no shell is installed.
     pub fn ask_save_path(&self, suggested_name: &str, kind: FileKind) -> Option<PathBuf> {
         self.shell.get()?.save_path(suggested_name, kind)
@@ -160,7 +169,7 @@ impl AppState {
     /// Makes `file` the open plan and titles the window after it.
     fn install(&self, file: PlanFile) -> CommandResult<()> {
         let title = crate::window_title(&file);
-        *lock(&self.open)? = Open::Plan(file);
+        *lock(&self.open)? = Open::Plan(Box::new(file));
         if let Some(shell) = self.shell.get() {
             shell.set_title(&title);
         }

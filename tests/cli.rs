@@ -10,6 +10,7 @@ fn keel(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_keel"))
         .args(args)
         .env(fixed_clock::VAR, fixed_clock::AT)
+        .env("USER", "dana")
         .output()
         .expect("the keel binary runs")
 }
@@ -43,7 +44,7 @@ fn new_sample_then_info_describes_the_file() {
     let info = text(&out.stdout);
     for expected in [
         "Company:           Loomline",
-        "Plan format:       1",
+        "Plan format:       2",
         "Integrity:         ok",
         "Features:          24",
         "Teams:             1",
@@ -268,7 +269,7 @@ fn export_and_import_errors_are_one_sentence_and_write_nothing() {
         "--since",
         "42",
     ]);
-    assert_one_sentence_error(&run, "There is no snapshot with id 42");
+    assert_one_sentence_error(&run, "There is no version with id 42");
     assert!(!out.exists(), "a failed export writes nothing");
 
     let bad = dir.path().join("bad.json");
@@ -285,35 +286,62 @@ fn export_and_import_errors_are_one_sentence_and_write_nothing() {
 }
 
 #[test]
-fn info_lists_snapshots_by_the_id_export_since_takes() {
+fn versions_are_marked_listed_and_reported_against() {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("s.keel");
-    assert!(keel(&["new", plan.to_str().unwrap(), "--sample"])
-        .status
-        .success());
-    let snap = keel_core::PlanFile::open(&plan)
-        .unwrap()
-        .take_snapshot("Board meeting")
-        .unwrap();
-    let info = text(&keel(&["info", plan.to_str().unwrap()]).stdout);
+    let path = plan.to_str().unwrap();
+    assert!(keel(&["new", path, "--sample"]).status.success());
+    let marked = keel(&["version", path, "Board meeting"]);
+    assert!(marked.status.success(), "{}", text(&marked.stderr));
+    assert!(text(&marked.stdout).starts_with("Marked version “Board meeting”"));
+    let info = text(&keel(&["info", path]).stdout);
+    assert!(info.contains("Versions:          1"), "{info}");
     assert!(
-        info.contains(&format!("#{:<4} Board meeting", snap.id)),
+        info.contains("History:           2 changes, 0 since “Board meeting”"),
         "{info}"
     );
+    assert!(
+        info.contains("  Board meeting (2026-11-27T10:00:00Z, "),
+        "{info}"
+    );
+
+    let log = text(&keel(&["log", path]).stdout);
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines.len(), 3, "{log}");
+    assert!(lines[0].ends_with("2 changes"), "{log}");
+    assert_eq!(
+        lines[1],
+        "2026-11-27T10:00:00Z  dana                 Marked version “Board meeting”"
+    );
+    assert!(lines[2].ends_with("Created the sample plan"), "{log}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&keel(&["log", path, "--json"]).stdout).unwrap();
+    assert_eq!(json[0]["author"], "dana");
+    assert_eq!(json[1]["label"], "Created the sample plan");
+    let since = text(&keel(&["log", path, "--since", "Board meeting"]).stdout);
+    assert!(
+        since.contains("changes since “Board meeting”: 0"),
+        "{since}"
+    );
+
     let out = dir.path().join("since.md");
-    let since = snap.id.to_string();
     let run = keel(&[
         "export",
-        plan.to_str().unwrap(),
+        path,
         "--format",
         "md",
         "--out",
         out.to_str().unwrap(),
         "--since",
-        &since,
+        "Board meeting",
     ]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     assert!(std::fs::read_to_string(&out)
         .unwrap()
         .contains("What changed since “Board meeting”"));
+    assert_one_sentence_error(
+        &keel(&["log", path, "--since", "No such version"]),
+        "There is no version with id No such version",
+    );
+    assert_one_sentence_error(&keel(&["version", path, "  "]), "Version name");
 }

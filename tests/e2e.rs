@@ -266,6 +266,66 @@ async fn an_edit_saves_at_once_and_undo_and_redo_revert_and_reapply_it() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_first_edit_asks_who_you_are_and_the_history_lists_it_with_versions_to_restore() {
+    let app = App::launch(&[]).await;
+    std::fs::remove_file(app.data_dir().join("settings.json")).unwrap();
+    app.click("nav button[data-section=features]").await;
+    let first = "table[aria-label=Features] tbody tr:first-child";
+    let before = app.text_of(&format!("{first} .title")).await;
+    app.click(&format!("{first} .open")).await;
+    app.type_into("aside.panel input[type=text]", "Talk to twenty weavers")
+        .await;
+    app.wait_text("[role=dialog] h2", |t| t == "Who is editing?")
+        .await;
+    app.screenshot("name-dialog").await;
+    app.type_into("[role=dialog] input", "Dana Scott").await;
+    app.wait_text(".save-status .state", |t| t.contains("Saved"))
+        .await;
+    app.wait_text(&format!("{first} .title"), |t| {
+        t == "Talk to twenty weavers"
+    })
+    .await;
+
+    app.click("nav button[data-section=history]").await;
+    app.wait_text(".log .entries li:first-child .label", |t| {
+        t.starts_with("Renamed “") && t.ends_with("” to “Talk to twenty weavers”")
+    })
+    .await;
+    let meta = app.text_of(".log .entries li:first-child .meta").await;
+    assert!(meta.starts_with("Dana Scott ·"), "{meta}");
+    app.type_into(".mark input", "Board meeting").await;
+    app.click(".mark button[type=submit]").await;
+    app.wait_text(".versions tbody tr:first-child td:first-child", |t| {
+        t == "Board meeting"
+    })
+    .await;
+    app.screenshot("history").await;
+
+    // Back to the features: an edit after the version, then the version restored.
+    app.click("nav button[data-section=features]").await;
+    app.click(&format!("{first} .open")).await;
+    app.type_into("aside.panel input[type=text]", "Something else")
+        .await;
+    app.wait_text(&format!("{first} .title"), |t| t == "Something else")
+        .await;
+    app.click("nav button[data-section=history]").await;
+    app.click(".versions tbody tr:first-child button").await;
+    app.wait_text(".save-status .state", |t| {
+        t.contains("Restored version “Board meeting”")
+    })
+    .await;
+    app.click("nav button[data-section=features]").await;
+    app.wait_text(&format!("{first} .title"), |t| {
+        t == "Talk to twenty weavers"
+    })
+    .await;
+    assert_ne!(before, "Talk to twenty weavers");
+    let settings = std::fs::read_to_string(app.data_dir().join("settings.json")).unwrap();
+    assert!(settings.contains("Dana Scott"), "{settings}");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_too_long_title_shows_the_error_beside_the_field_and_saves_nothing() {
     let app = App::launch(&[]).await;
     app.click("nav button[data-section=features]").await;

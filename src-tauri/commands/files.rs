@@ -67,7 +67,7 @@ pub fn open_recent(state: State<'_, AppState>, index: u32) -> CommandResult<Plan
     let recent = session::recent(&state.data_dir()?);
     let path = recent.get(index as usize).ok_or(CoreError::NotFound {
         entity: "recent plan",
-        id: index,
+        id: index.to_string(),
     })?;
     state.switch_to(path)?;
     current(&state)

@@ -3,12 +3,11 @@
 
 pub mod about;
 pub mod analysis;
-pub mod canvas;
+pub mod edit;
 pub mod export;
-pub mod features;
 pub mod files;
+pub mod history;
 pub mod plan;
 pub mod startup;
-pub mod teams;
 pub mod traction;
 pub mod window;

@@ -1,7 +1,7 @@
 use crate::error::CommandResult;
 use crate::state::AppState;
 use keel_core::analysis::{self, Analysis};
-use keel_core::domain::{Plan, PlanData};
+use keel_core::domain::Plan;
 use keel_core::{clock, PlanDocument, PlanFile};
 use serde::Serialize;
 use specta::Type;
@@ -65,19 +65,15 @@ pub async fn load_plan(
         };
         if let Some(n) = first {
             contents.analysis.ranking.truncate(n as usize);
-            let shown: HashSet<u32> = contents.analysis.ranking.iter().map(|r| r.id).collect();
+            let shown: HashSet<String> = contents
+                .analysis
+                .ranking
+                .iter()
+                .map(|r| r.id.clone())
+                .collect();
             contents.document.features.retain(|f| shown.contains(&f.id));
             contents.complete = false;
         }
         Ok(contents)
-    })
-}
-
-#[tauri::command]
-#[specta::specta]
-pub fn update_plan(state: State<'_, AppState>, data: PlanData) -> CommandResult<PlanView> {
-    state.with_plan(|file| {
-        file.update_plan(data)?;
-        view(file)
     })
 }

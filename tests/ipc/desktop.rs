@@ -51,7 +51,7 @@ fn file_commands_create_open_save_as_and_remember_recent_plans() {
     let created = invoke(&h, "new_plan", json!({})).unwrap();
     assert_eq!(created["plan"]["data"]["company_name"], "Acme Robotics");
     assert_eq!(
-        invoke(&h, "list_features", json!({})).unwrap(),
+        read(&h, "document/features"),
         json!([]),
         "the new plan is open and empty"
     );
@@ -81,14 +81,7 @@ fn file_commands_create_open_save_as_and_remember_recent_plans() {
     *shell.save.lock().unwrap() = Some(dir.join("Loomline v2.keel"));
     let copy = invoke(&h, "save_plan_as", json!({})).unwrap();
     assert_eq!(copy["file_name"], "Loomline v2.keel");
-    assert_eq!(
-        invoke(&h, "list_features", json!({}))
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .len(),
-        24
-    );
+    assert_eq!(read(&h, "document/features").as_array().unwrap().len(), 24);
 
     std::fs::remove_file(dir.join("Acme Robotics.keel")).unwrap();
     let recent = invoke(&h, "recent_plans", json!({})).unwrap();

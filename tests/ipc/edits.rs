@@ -1,28 +1,41 @@
-//! The edit commands: each changes the plan and answers what changed, or refuses with a code
-//! and the field it is about.
+//! Edits through the commands: every edit is one operation (`apply`) answered with what changed
+//! and the recomputed analysis; undo and redo are the core's; the history lists each edit with
+//! its author; refused edits write nothing.
 
-use crate::fixed_clock;
 use crate::harness::*;
 use serde_json::{json, Value};
 
+fn apply(h: &Harness, op: Value) -> Result<Value, Value> {
+    invoke(h, "apply", json!({ "op": op }))
+}
+
 #[test]
-fn plan_commands_read_and_edit_the_open_plan() {
+fn an_edit_answers_with_what_changed_and_the_new_analysis_only() {
     let h = start(sample);
     let view = read(&h, "view");
-    assert_eq!(view["plan"]["data"]["company_name"], "Loomline");
-    assert_eq!(view["file_name"], "plan.keel");
-    assert_eq!(view["read_only"], Value::Null);
-
     let mut data = view["plan"]["data"].clone();
     data["tagline"] = json!("Hear every customer");
-    let saved = invoke(&h, "update_plan", json!({ "data": data })).expect("a valid edit saves");
-    assert_eq!(saved["plan"]["data"]["tagline"], "Hear every customer");
+    let edited = apply(&h, json!({ "op": "update_plan", "data": data })).expect("saved");
+    let applied = &edited["applied"];
+    assert_eq!(applied["label"], "Edited the tagline");
+    assert_eq!(
+        applied["changes"]["plan"]["data"]["tagline"],
+        "Hear every customer"
+    );
+    assert_eq!(
+        applied["changes"]["features"],
+        json!([]),
+        "no feature is sent"
+    );
+    assert_eq!(applied["undo"], "Edited the tagline");
+    assert!(edited["analysis"]["ranking"].as_array().unwrap().len() > 5);
 
     let before = std::fs::read(&h.path).unwrap();
     let mut bad = data.clone();
     bad["company_name"] = json!("x".repeat(121));
-    let err = invoke(&h, "update_plan", json!({ "data": bad })).expect_err("too long is refused");
+    let err = apply(&h, json!({ "op": "update_plan", "data": bad })).expect_err("refused");
     assert_eq!(err["code"], "validation");
+    assert_eq!(err["field"], "company_name");
     assert_eq!(
         err["message"],
         "Company name: must be at most 120 characters (it has 121)."
@@ -32,186 +45,129 @@ fn plan_commands_read_and_edit_the_open_plan() {
         before,
         "a refused edit writes nothing"
     );
-
     let reopened = keel_core::PlanFile::open_with(&h.path, keel_core::Mode::Inspect).unwrap();
     assert_eq!(reopened.plan().unwrap().data.tagline, "Hear every customer");
 }
 
 #[test]
-fn feature_commands_list_create_update_and_delete() {
+fn features_are_created_moved_and_deleted_by_operations_and_undone_by_the_core() {
     let h = start(sample);
-    let list = invoke(&h, "list_features", json!({})).unwrap();
-    assert_eq!(list.as_array().unwrap().len(), 24);
-
-    let mut data = list[0]["data"].clone();
+    let features = read(&h, "document/features");
+    let mut data = features[0]["data"].clone();
     data["title"] = json!("Customer advisory board");
     data["team_id"] = Value::Null;
-    let created = invoke(&h, "create_feature", json!({ "data": data })).expect("created");
-    assert_eq!(
-        created["position"], 25,
-        "a new feature goes to the end of the manual order"
-    );
-    let id = created["id"].clone();
+    data["horizon"] = json!("later");
+    let created = apply(&h, json!({ "op": "create_feature", "data": data })).unwrap();
+    let id = created["applied"]["created"].as_str().unwrap().to_string();
+    let order = created["applied"]["changes"]["feature_order"]
+        .as_array()
+        .unwrap();
+    assert_eq!(order.len(), 25);
+    assert_eq!(order[24], json!(id), "a new feature goes last");
 
-    data["risk_level"] = json!(2);
-    let updated = invoke(&h, "update_feature", json!({ "id": id, "data": data })).unwrap();
-    assert_eq!(updated["data"]["risk_level"], 2);
-
-    data["risk_level"] = json!(9);
-    let err = invoke(&h, "update_feature", json!({ "id": id, "data": data })).unwrap_err();
-    assert_eq!(err["code"], "validation");
+    let moved = apply(
+        &h,
+        json!({ "op": "move_feature", "id": id, "horizon": "now", "position": 1 }),
+    )
+    .unwrap();
     assert_eq!(
-        err["message"],
-        "Risk level: must be a whole number from 1 to 5."
+        moved["applied"]["label"],
+        "Moved “Customer advisory board” to Now"
     );
-    assert_eq!(
-        err["field"], "risk_level",
-        "the form shows it beside the field"
-    );
+    assert_eq!(moved["applied"]["changes"]["feature_order"][0], json!(id));
+    assert_eq!(read(&h, "document/features")[0]["data"]["horizon"], "now");
 
-    invoke(&h, "delete_feature", json!({ "id": id })).expect("deleted");
-    let err = invoke(&h, "delete_feature", json!({ "id": id })).unwrap_err();
+    let deleted = apply(&h, json!({ "op": "delete_feature", "id": id })).unwrap();
+    assert_eq!(
+        deleted["applied"]["changes"]["removed_features"],
+        json!([id])
+    );
+    let undone = invoke(&h, "undo", json!({})).unwrap();
+    assert_eq!(
+        undone["applied"]["label"],
+        "Undid: Deleted “Customer advisory board”"
+    );
+    let back = read(&h, "document/features");
+    assert_eq!(back[0]["id"], json!(id), "back with its id, in its place");
+    assert_eq!(back[0]["data"]["horizon"], "now");
+    let redone = invoke(&h, "redo", json!({})).unwrap();
+    assert_eq!(redone["applied"]["redo"], Value::Null);
+    assert_eq!(read(&h, "document/features").as_array().unwrap().len(), 24);
+
+    let err = apply(
+        &h,
+        json!({ "op": "update_feature", "id": "nope", "data": data }),
+    )
+    .unwrap_err();
     assert_eq!(err["code"], "not_found");
-    assert_eq!(
-        invoke(&h, "list_features", json!({}))
+}
+
+#[test]
+fn a_deleted_team_comes_back_by_undo_with_its_features() {
+    let h = start(sample);
+    let team = read(&h, "document/teams")[0].clone();
+    let linked = |h: &Harness| {
+        read(h, "document/features")
+            .as_array()
             .unwrap()
+            .iter()
+            .filter(|f| f["data"]["team_id"] == team["id"])
+            .count()
+    };
+    let before = linked(&h);
+    assert!(before > 0);
+    let deleted = apply(&h, json!({ "op": "delete_team", "id": team["id"] })).unwrap();
+    assert_eq!(deleted["applied"]["changes"]["teams"], json!([]));
+    assert_eq!(
+        deleted["applied"]["changes"]["features"]
             .as_array()
             .unwrap()
             .len(),
-        24
+        before,
+        "the window learns which features lost their team"
     );
-
-    let err = invoke(&h, "update_feature", json!({ "id": 1 })).expect_err("a missing argument");
-    assert!(err.as_str().unwrap_or_default().contains("data"), "{err}");
+    assert_eq!(linked(&h), 0);
+    invoke(&h, "undo", json!({})).unwrap();
+    assert_eq!(read(&h, "document/teams")[0], team);
+    assert_eq!(linked(&h), before);
 }
 
 #[test]
-fn canvas_commands_read_and_edit_the_nine_boxes() {
-    let h = start(sample);
-    let mut canvas = read(&h, "document/canvas");
-    assert!(!canvas["problem"].as_str().unwrap().is_empty());
-    canvas["problem"] = json!("Feedback is scattered");
-    let saved = invoke(&h, "update_canvas", json!({ "canvas": canvas })).unwrap();
-    assert_eq!(saved["problem"], "Feedback is scattered");
-    assert_eq!(
-        read(&h, "document/canvas")["problem"],
-        "Feedback is scattered"
-    );
-
-    canvas["channels"] = json!("x".repeat(2_001));
-    let err = invoke(&h, "update_canvas", json!({ "canvas": canvas })).unwrap_err();
-    assert_eq!(err["code"], "validation");
-    assert_eq!(err["field"], "channels");
-    assert_ne!(
-        read(&h, "document/canvas")["channels"],
-        canvas["channels"],
-        "a refused box is not saved"
-    );
-}
-
-#[test]
-fn team_commands_create_update_delete_and_features_lose_a_deleted_team() {
-    let h = start(sample);
-    let teams = read(&h, "document/teams");
-    let before = teams.as_array().unwrap().len();
-    assert!(before > 0, "the sample has teams");
-
-    let team = json!({ "name": "Growth", "kind": "product", "size": 3 });
-    let created = invoke(&h, "create_team", json!({ "data": team })).unwrap();
-    let id = created["id"].clone();
-    let renamed = json!({ "name": "Growth squad", "kind": "product", "size": 4 });
-    let updated = invoke(&h, "update_team", json!({ "id": id, "data": renamed })).unwrap();
-    assert_eq!(updated["data"]["name"], "Growth squad");
-
-    let err = invoke(
-        &h,
-        "update_team",
-        json!({ "id": id, "data": { "name": "", "kind": "product", "size": 4 } }),
-    )
-    .unwrap_err();
+fn the_history_names_each_edit_with_its_author_and_versions_are_marked_and_restored() {
+    let h = start_with(sample, true);
+    let who = invoke(&h, "author", json!({})).unwrap();
+    assert_eq!(who["name"], Value::Null, "nobody said their name yet");
+    let err = invoke(&h, "set_author", json!({ "name": "  " })).unwrap_err();
     assert_eq!(err["field"], "name");
+    let who = invoke(&h, "set_author", json!({ "name": "Dana Scott" })).unwrap();
+    assert_eq!(who["name"], "Dana Scott");
 
-    let mut feature = invoke(&h, "list_features", json!({})).unwrap()[0].clone();
-    feature["data"]["team_id"] = id.clone();
-    invoke(
-        &h,
-        "update_feature",
-        json!({ "id": feature["id"], "data": feature["data"] }),
-    )
-    .unwrap();
-    invoke(&h, "delete_team", json!({ "id": id })).unwrap();
-    assert_eq!(read(&h, "document/teams").as_array().unwrap().len(), before);
-    let list = invoke(&h, "list_features", json!({})).unwrap();
-    let same = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["id"] == feature["id"])
-        .unwrap();
-    assert_eq!(same["data"]["team_id"], Value::Null);
-}
-
-#[test]
-fn traction_commands_edit_the_goal_ladder_and_actuals() {
-    let h = start(sample);
+    let versions = invoke(&h, "mark_version", json!({ "label": "Board meeting" })).unwrap();
+    assert_eq!(versions[0]["label"], "Board meeting");
+    assert_eq!(versions[0]["author"], "Dana Scott");
     let mut goal = read(&h, "document/goal");
-    assert_eq!(goal["metric"], "arr");
     goal["msc_target"] = json!(2_000_000.0);
-    invoke(&h, "set_goal", json!({ "goal": goal })).unwrap();
-    let ladder = invoke(&h, "suggest_ladder", json!({ "goal": goal })).unwrap();
-    assert_eq!(ladder[0]["target"], 20_000.0);
-    assert_eq!(ladder[2]["target"], 2_000_000.0);
+    apply(&h, json!({ "op": "set_goal", "goal": goal })).unwrap();
 
-    goal["lifetime_months"] = json!(0);
-    let err = invoke(&h, "set_goal", json!({ "goal": goal })).unwrap_err();
-    assert_eq!(err["field"], "lifetime_months");
+    let page = invoke(&h, "history", json!({ "offset": 0, "limit": 2 })).unwrap();
+    assert_eq!(page["total"], 3);
+    let entries = page["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0]["label"], "Edited the traction goal");
+    assert_eq!(entries[0]["author"], "Dana Scott");
+    assert_eq!(entries[0]["at"], "2026-11-27T10:00:00Z");
+    assert_eq!(entries[1]["label"], "Marked version “Board meeting”");
+    let rest = invoke(&h, "history", json!({ "offset": 2, "limit": 2 })).unwrap();
+    assert_eq!(rest["entries"][0]["label"], "Created the sample plan");
 
-    let milestone =
-        json!({ "name": "Pilot", "date": "2025-09-01", "target": 1000.0, "ninety_day_goals": "" });
-    let created = invoke(&h, "create_milestone", json!({ "data": milestone })).unwrap();
-    let mut changed = milestone.clone();
-    changed["target"] = json!(1500.0);
-    let updated = invoke(
+    let restored = apply(
         &h,
-        "update_milestone",
-        json!({ "id": created["id"], "data": changed }),
+        json!({ "op": "restore_version", "id": versions[0]["id"] }),
     )
     .unwrap();
-    assert_eq!(updated["data"]["target"], 1500.0);
-    invoke(&h, "delete_milestone", json!({ "id": created["id"] })).unwrap();
-
-    let before = read(&h, "document/actuals");
-    // Today: the sample's latest actual is five days before the day it was made.
-    let today = fixed_clock::today().to_string();
-    let actual = json!({ "date": today, "value": 60_000.0 });
-    let created = invoke(&h, "create_actual", json!({ "data": actual })).unwrap();
-    let again = invoke(&h, "create_actual", json!({ "data": actual })).unwrap_err();
-    assert_eq!(again["code"], "validation", "one actual per date");
-    let report = read(&h, "analysis/traction");
-    assert_eq!(report["progress"]["actual"], 60_000.0);
-    invoke(
-        &h,
-        "update_actual",
-        json!({ "id": created["id"], "data": { "date": today, "value": 61_000.0 } }),
-    )
-    .unwrap();
-    invoke(&h, "delete_actual", json!({ "id": created["id"] })).unwrap();
-    assert_eq!(read(&h, "document/actuals"), before);
-
-    let curve = read(&h, "analysis/curve");
-    assert!(curve.as_array().unwrap().len() > 12, "monthly points");
-
-    invoke(&h, "clear_goal", json!({})).unwrap();
-    assert_eq!(read(&h, "document/goal"), Value::Null);
-}
-
-#[test]
-fn move_feature_changes_the_manual_order() {
-    let h = start(sample);
-    let list = invoke(&h, "list_features", json!({})).unwrap();
-    let last_id = list[23]["id"].clone();
-    let moved = invoke(&h, "move_feature", json!({ "id": last_id, "position": 1 })).unwrap();
-    assert_eq!(moved["position"], 1);
-    let list = invoke(&h, "list_features", json!({})).unwrap();
-    assert_eq!(list[0]["id"], last_id);
+    assert_eq!(
+        restored["applied"]["label"],
+        "Restored version “Board meeting”"
+    );
+    assert_eq!(read(&h, "document/goal")["msc_target"], json!(1_000_000.0));
 }

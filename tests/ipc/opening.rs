@@ -30,12 +30,8 @@ fn a_read_only_plan_says_why_and_refuses_edits_with_the_same_sentence() {
     });
     let view = read(&h, "view");
     assert!(view["read_only"].is_string(), "{view}");
-    let err = invoke(
-        &h,
-        "update_canvas",
-        json!({ "canvas": read(&h, "document/canvas") }),
-    )
-    .unwrap_err();
+    let op = json!({ "op": "update_canvas", "canvas": read(&h, "document/canvas") });
+    let err = invoke(&h, "apply", json!({ "op": op })).unwrap_err();
     assert_eq!(err["code"], "read_only");
     assert_eq!(
         err["message"], view["refusal"],

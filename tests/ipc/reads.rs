@@ -33,13 +33,13 @@ fn load_plan_for_the_first_screen_brings_only_the_top_ranked_features() {
         ranking.as_slice(),
         &all["analysis"]["ranking"].as_array().unwrap()[..5]
     );
-    let mut ids: Vec<u64> = first["document"]["features"]
+    let mut ids: Vec<&str> = first["document"]["features"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| f["id"].as_u64().unwrap())
+        .map(|f| f["id"].as_str().unwrap())
         .collect();
-    let mut top: Vec<u64> = ranking.iter().map(|r| r["id"].as_u64().unwrap()).collect();
+    let mut top: Vec<&str> = ranking.iter().map(|r| r["id"].as_str().unwrap()).collect();
     ids.sort_unstable();
     top.sort_unstable();
     assert_eq!(ids, top, "the features of the top five, and no others");

@@ -44,7 +44,15 @@ fn wait_for_port(port: u16, within: Duration) {
     }
 }
 
+/// The app's data folder under XDG_DATA_HOME (its identifier).
+pub const DATA_DIR: &str = "app.keel.desktop";
+
 impl App {
+    /// The app's data folder (recent plans, settings, the sample plan).
+    pub fn data_dir(&self) -> PathBuf {
+        self.data_home.path().join(DATA_DIR)
+    }
+
     /// Starts the app with `args` and a fresh data folder (so a first run opens the sample),
     /// with WebKit's GPU compositing so that screenshots can be taken.
     pub async fn launch(args: &[&str]) -> App {
@@ -68,6 +76,10 @@ impl App {
             "end-to-end tests need a display: run them under xvfb-run (make test does)"
         );
         let data_home = tempfile::tempdir().unwrap();
+        // The founder has said who they are (the dialog of the first edit has its own test).
+        let data_dir = data_home.path().join(DATA_DIR);
+        std::fs::create_dir_all(&data_dir).unwrap();
+        std::fs::write(data_dir.join("settings.json"), r#"{"author":"Dana"}"#).unwrap();
         let save_dir = tempfile::tempdir().unwrap();
         let driver = Command::new(tauri_driver())
             .args([

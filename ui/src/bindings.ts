@@ -13,28 +13,20 @@ export const commands = {
 	 *  Overview shows: the window's first screen does not wait for a big plan's whole list.
 	 */
 	loadPlan: (first: number | null) => typedError<PlanContents, CommandError>(__TAURI_INVOKE("load_plan", { first })),
-	updatePlan: (data: PlanData) => typedError<PlanView, CommandError>(__TAURI_INVOKE("update_plan", { data })),
-	updateCanvas: (canvas: LeanCanvas) => typedError<LeanCanvas, CommandError>(__TAURI_INVOKE("update_canvas", { canvas })),
-	createTeam: (data: TeamData) => typedError<Item<TeamData>, CommandError>(__TAURI_INVOKE("create_team", { data })),
-	updateTeam: (id: number, data: TeamData) => typedError<Item<TeamData>, CommandError>(__TAURI_INVOKE("update_team", { id, data })),
-	/**  Deletes a team; its features keep their place and lose the team. */
-	deleteTeam: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_team", { id })),
-	setGoal: (goal: TractionGoal) => typedError<TractionGoal, CommandError>(__TAURI_INVOKE("set_goal", { goal })),
-	clearGoal: () => typedError<null, CommandError>(__TAURI_INVOKE("clear_goal")),
+	/**  Applies one operation, signed with your name. */
+	apply: (op: Operation) => typedError<Edited, CommandError>(__TAURI_INVOKE("apply", { op })),
+	/**  Takes back your last operation of this session; null when there is none. */
+	undo: () => typedError<Edited | null, CommandError>(__TAURI_INVOKE("undo")),
+	redo: () => typedError<Edited | null, CommandError>(__TAURI_INVOKE("redo")),
+	/**  A page of the plan's history, newest first. */
+	history: (offset: number, limit: number) => typedError<LogPage, CommandError>(__TAURI_INVOKE("history", { offset, limit })),
+	versions: () => typedError<Version[], CommandError>(__TAURI_INVOKE("versions")),
+	/**  Marks the plan as it is now as a named version; returns every version. */
+	markVersion: (label: string) => typedError<Version[], CommandError>(__TAURI_INVOKE("mark_version", { label })),
+	author: () => typedError<Author, CommandError>(__TAURI_INVOKE("author")),
+	setAuthor: (name: string) => typedError<Author, CommandError>(__TAURI_INVOKE("set_author", { name })),
 	/**  The 10x ladder a goal implies (MSC ÷ 100, MSC ÷ 10, MSC, a year apart); nothing is saved. */
 	suggestLadder: (goal: TractionGoal) => __TAURI_INVOKE<MilestoneData[]>("suggest_ladder", { goal }),
-	createMilestone: (data: MilestoneData) => typedError<Item<MilestoneData>, CommandError>(__TAURI_INVOKE("create_milestone", { data })),
-	updateMilestone: (id: number, data: MilestoneData) => typedError<Item<MilestoneData>, CommandError>(__TAURI_INVOKE("update_milestone", { id, data })),
-	deleteMilestone: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_milestone", { id })),
-	createActual: (data: ActualData) => typedError<Item<ActualData>, CommandError>(__TAURI_INVOKE("create_actual", { data })),
-	updateActual: (id: number, data: ActualData) => typedError<Item<ActualData>, CommandError>(__TAURI_INVOKE("update_actual", { id, data })),
-	deleteActual: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_actual", { id })),
-	listFeatures: () => typedError<Feature[], CommandError>(__TAURI_INVOKE("list_features")),
-	createFeature: (data: FeatureData) => typedError<Feature, CommandError>(__TAURI_INVOKE("create_feature", { data })),
-	updateFeature: (id: number, data: FeatureData) => typedError<Feature, CommandError>(__TAURI_INVOKE("update_feature", { id, data })),
-	deleteFeature: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("delete_feature", { id })),
-	/**  Moves a feature in the manual order (1-based position, clamped to the list). */
-	moveFeature: (id: number, position: number) => typedError<Feature, CommandError>(__TAURI_INVOKE("move_feature", { id, position })),
 	rankFeatures: (view: PriorityView) => typedError<RankedFeature[], CommandError>(__TAURI_INVOKE("rank_features", { view })),
 	/**
 	 *  Asks where to save (a native dialog run by the backend, so the page never hands over a
@@ -93,7 +85,49 @@ export type AppInfo = {
 	version: string,
 };
 
+/**  The outcome of an operation, an undo or a redo. */
+export type Applied = {
+	/**  What was done, as the history records it ("Moved “SSO” to Now"; "Undid: …"). */
+	label: string,
+	/**  False when the operation changed nothing (nothing was recorded). */
+	changed: boolean,
+	changes: Changes,
+	/**  The id of the item the operation created (the first, for several). */
+	created: string | null,
+	/**  What undo would take back now, and what redo would bring again. */
+	undo: string | null,
+	redo: string | null,
+};
+
+/**
+ *  Who you are: the name your edits are signed with (null until you said it), and the system
+ *  account's name to suggest.
+ */
+export type Author = {
+	name: string | null,
+	suggested: string,
+};
+
 export type BuildOrBuy = "build" | "buy" | "undecided";
+
+export type Changes = {
+	plan: Plan | null,
+	canvas: LeanCanvas | null,
+	/**  True when the goal changed; `goal` is then the goal now (none once cleared). */
+	goal_changed: boolean,
+	goal: TractionGoal | null,
+	milestones: Item<MilestoneData>[] | null,
+	teams: Item<TeamData>[] | null,
+	actuals: Item<ActualData>[] | null,
+	factory_snapshots: Item<FactorySnapshotData>[] | null,
+	/**  Features added or edited, as they are now. */
+	features: Feature[],
+	/**  Features deleted. */
+	removed_features: string[],
+	/**  When the manual order changed: every feature's id in the order now. */
+	feature_order: string[] | null,
+	versions: Version[] | null,
+};
 
 export type CommandError = {
 	code: ErrorCode,
@@ -109,6 +143,15 @@ export type CommandError = {
 export type DatedValue = {
 	date: string,
 	value: number | null,
+};
+
+/**
+ *  An edit's outcome: what changed (the window patches its state with it) and the analysis
+ *  recomputed by the core.
+ */
+export type Edited = {
+	applied: Applied,
+	analysis: Analysis,
 };
 
 /**  What went wrong, as a stable code (the UI branches on it; the message is for people). */
@@ -141,7 +184,7 @@ export type FactorySnapshotData = {
 export type FactoryStep = "acquisition" | "activation" | "retention" | "revenue" | "referral";
 
 export type Feature = {
-	id: number,
+	id: string,
 	/**  The manual order, 1-based and dense. */
 	position: number,
 	data: FeatureData,
@@ -171,9 +214,9 @@ export type FeatureData = {
 	confidence: number | null,
 	/**  The number of users or customers it is built for. */
 	scale_assumption: number | null,
-	milestone_id: number | null,
+	milestone_id: string | null,
 	factory_step: FactoryStep | null,
-	team_id: number | null,
+	team_id: string | null,
 };
 
 export type FeatureStatus = "idea" | "planned" | "in_progress" | "done" | "dropped";
@@ -203,7 +246,7 @@ export type Horizon = "now" | "next" | "later";
 
 /**  A stored row: its id and its data. */
 export type Item<T> = {
-	id: number,
+	id: string,
 	data: T,
 };
 
@@ -212,7 +255,7 @@ export type ItemKind = "goal" | "actual" | "feature" | "team";
 /**  An item a finding concerns; `id` is `None` for the plan's single goal. */
 export type ItemRef = {
 	kind: ItemKind,
-	id: number | null,
+	id: string | null,
 };
 
 /**  The nine boxes of a Lean Canvas, each Markdown of at most 2,000 characters. */
@@ -228,6 +271,25 @@ export type LeanCanvas = {
 	unfair_advantage: string,
 };
 
+export type LogEntry = {
+	/**  The change's id in the history ("12@1f3a…"). */
+	change: string,
+	label: string,
+	/**  Empty for changes Keel made itself (the upgrade of an older plan). */
+	author: string,
+	/**  RFC 3339, UTC. */
+	at: string,
+	/**  The named version this change marked, if it marked one. */
+	version: string | null,
+};
+
+/**  One page of the history. */
+export type LogPage = {
+	entries: LogEntry[],
+	/**  How many changes the history holds in all (after `since`, when given). */
+	total: number,
+};
+
 export type MetricUnit = 
 /**  `metric` is "ARR" or "MRR". */
 { kind: "currency"; code: string; metric: string } | { kind: "count"; noun: string };
@@ -239,6 +301,15 @@ export type MilestoneData = {
 	/**  Markdown list of the 90-day goals on the way to this milestone. */
 	ninety_day_goals: string,
 };
+
+/**  An edit of the plan. */
+export type Operation = { op: "update_plan"; data: PlanData } | { op: "update_canvas"; canvas: LeanCanvas } | { op: "set_goal"; goal: TractionGoal } | { op: "clear_goal" } | { op: "create_feature"; data: FeatureData } | { op: "update_feature"; id: string; data: FeatureData } | { op: "delete_feature"; id: string } | 
+/**  Puts a feature on a horizon and at a place (1-based, clamped) of the manual order. */
+{ op: "move_feature"; id: string; horizon: Horizon; position: number } | { op: "create_team"; data: TeamData } | { op: "update_team"; id: string; data: TeamData } | { op: "delete_team"; id: string } | 
+/**  One milestone, or a whole ladder, as one step. */
+{ op: "add_milestones"; milestones: MilestoneData[] } | { op: "update_milestone"; id: string; data: MilestoneData } | { op: "delete_milestone"; id: string } | { op: "add_actual"; data: ActualData } | { op: "update_actual"; id: string; data: ActualData } | { op: "delete_actual"; id: string } | { op: "add_factory_week"; data: FactorySnapshotData } | { op: "update_factory_week"; id: string; data: FactorySnapshotData } | { op: "delete_factory_week"; id: string } | 
+/**  Brings the plan back to a named version, as a new change (undo takes it back). */
+{ op: "restore_version"; id: string };
 
 export type Plan = {
 	data: PlanData,
@@ -326,7 +397,7 @@ export type Projection =
 
 /**  One open feature's place in a view. */
 export type RankedFeature = {
-	id: number,
+	id: string,
 	/**  1-based. */
 	rank: number,
 	/**  The view's score, when the feature has the inputs for it. */
@@ -413,6 +484,16 @@ export type TractionReport = {
 };
 
 export type TractionStatus = "ahead" | "on_track" | "behind";
+
+/**  A named version: a marked point in the plan's history ("Board meeting Q4"). */
+export type Version = {
+	id: string,
+	label: string,
+	/**  RFC 3339, UTC. */
+	marked_at: string,
+	/**  Who marked it. */
+	author: string,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

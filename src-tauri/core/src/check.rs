@@ -29,10 +29,10 @@ pub enum ItemKind {
 }
 
 /// An item a finding concerns; `id` is `None` for the plan's single goal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Type)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Type)]
 pub struct ItemRef {
     pub kind: ItemKind,
-    pub id: Option<u32>,
+    pub id: Option<crate::domain::Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -60,7 +60,7 @@ fn finding(id: &str, severity: Severity, message: String, items: Vec<ItemRef>) -
 fn feature_ref(f: &Feature) -> ItemRef {
     ItemRef {
         kind: ItemKind::Feature,
-        id: Some(f.id),
+        id: Some(f.id.clone()),
     }
 }
 
@@ -84,7 +84,7 @@ pub fn check(doc: &PlanDocument, ranking: &[RankedFeature], today: NaiveDate) ->
         .iter()
         .filter(|f| priority::is_open(&f.data))
         .collect();
-    let ranks: HashMap<u32, u32> = ranking.iter().map(|r| (r.id, r.rank)).collect();
+    let ranks: HashMap<&str, u32> = ranking.iter().map(|r| (r.id.as_str(), r.rank)).collect();
     let mut findings = Vec::new();
     traction_rules(doc, today, &mut findings);
     technology_ahead(doc, &open, &mut findings);
@@ -115,7 +115,7 @@ fn traction_rules(doc: &PlanDocument, today: NaiveDate, out: &mut Vec<Finding>) 
             "No traction goal is defined. Set a Minimum Success Criteria — the traction you must \
              reach in about three years — so Keel can build your 10x ladder and measure progress."
                 .into(),
-            vec![goal_ref],
+            vec![goal_ref.clone()],
         ));
     }
     let latest = doc.actuals.iter().max_by_key(|a| a.data.date);
@@ -139,7 +139,7 @@ fn traction_rules(doc: &PlanDocument, today: NaiveDate, out: &mut Vec<Finding>) 
             ),
             vec![ItemRef {
                 kind: ItemKind::Actual,
-                id: Some(a.id),
+                id: Some(a.id.clone()),
             }],
         )),
         Some(_) => {}
@@ -170,7 +170,7 @@ fn traction_rules(doc: &PlanDocument, today: NaiveDate, out: &mut Vec<Finding>) 
                     p.ratio * 100.0,
                     unit.format(p.expected)
                 ),
-                vec![ItemRef { kind: ItemKind::Actual, id: Some(a.id) }],
+                vec![ItemRef { kind: ItemKind::Actual, id: Some(a.id.clone()) }],
             ));
         }
     }
@@ -286,8 +286,8 @@ fn operational_waste(doc: &PlanDocument, open: &[&Feature], out: &mut Vec<Findin
 /// One finding for all inversions: features in progress or planned for now (quick wins
 /// excepted: they are cheap by definition) that rank below a feature waiting in "later" or as
 /// an idea.
-fn priority_inversions(open: &[&Feature], ranks: &HashMap<u32, u32>, out: &mut Vec<Finding>) {
-    let rank = |f: &Feature| ranks.get(&f.id).copied().unwrap_or(u32::MAX);
+fn priority_inversions(open: &[&Feature], ranks: &HashMap<&str, u32>, out: &mut Vec<Finding>) {
+    let rank = |f: &Feature| ranks.get(f.id.as_str()).copied().unwrap_or(u32::MAX);
     let Some(top_waiting) = open
         .iter()
         .filter(|f| f.data.horizon == Horizon::Later || f.data.status == FeatureStatus::Idea)
@@ -370,7 +370,7 @@ fn team_shape(doc: &PlanDocument, out: &mut Vec<Finding>) {
                 ),
                 vec![ItemRef {
                     kind: ItemKind::Team,
-                    id: Some(t.id),
+                    id: Some(t.id.clone()),
                 }],
             ));
         }
@@ -389,7 +389,7 @@ fn team_shape(doc: &PlanDocument, out: &mut Vec<Finding>) {
                 .iter()
                 .map(|t| ItemRef {
                     kind: ItemKind::Team,
-                    id: Some(t.id),
+                    id: Some(t.id.clone()),
                 })
                 .collect(),
         ));

@@ -47,8 +47,9 @@ pub fn changes(old: &PlanDocument, new: &PlanDocument) -> Vec<String> {
             if added_actuals == 1 { " was" } else { "s were" }
         ));
     }
-    let before: BTreeMap<u32, &Feature> = old.features.iter().map(|f| (f.id, f)).collect();
-    let after: BTreeMap<u32, &Feature> = new.features.iter().map(|f| (f.id, f)).collect();
+    let before: BTreeMap<&str, &Feature> =
+        old.features.iter().map(|f| (f.id.as_str(), f)).collect();
+    let after: BTreeMap<&str, &Feature> = new.features.iter().map(|f| (f.id.as_str(), f)).collect();
     for (id, f) in &after {
         match before.get(id) {
             None => out.push(format!("Feature added: “{}”.", f.data.title)),

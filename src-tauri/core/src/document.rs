@@ -1,4 +1,4 @@
-//! The whole plan as one value: what snapshots freeze and what the JSON export writes.
+//! The whole plan as one value: what the JSON export writes and a named version reads back.
 //! `FORMAT` changes whenever the shape changes, so old documents stay readable.
 
 use crate::domain::{
@@ -6,7 +6,9 @@ use crate::domain::{
 };
 use crate::error::Result;
 use crate::storage::PlanFile;
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use specta::Type;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -23,21 +25,64 @@ pub struct PlanDocument {
 }
 
 impl PlanDocument {
-    pub const FORMAT: u32 = 1;
+    /// 2: item ids are text. Format-1 documents (numeric ids) are read too.
+    pub const FORMAT: u32 = 2;
+}
+
+/// The keys that hold an item id (or a link to one).
+const ID_KEYS: &[&str] = &["id", "milestone_id", "team_id"];
+
+/// Format 1 wrote ids as numbers; they become the same digits as text.
+fn ids_as_text(value: &mut Value) {
+    match value {
+        Value::Object(fields) => {
+            for (key, v) in fields.iter_mut() {
+                if ID_KEYS.contains(&key.as_str()) {
+                    if let Value::Number(n) = v {
+                        *v = Value::String(n.to_string());
+                        continue;
+                    }
+                }
+                ids_as_text(v);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(ids_as_text),
+        _ => {}
+    }
+}
+
+/// Reads a document of any format this build knows; the error says what is wrong.
+pub fn from_json(json: &str) -> std::result::Result<PlanDocument, String> {
+    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    export_from_value(value)
+}
+
+/// Reads any value holding plan documents (a document, an export), ids of format 1 included.
+pub(crate) fn export_from_value<T: serde::de::DeserializeOwned>(
+    mut value: Value,
+) -> std::result::Result<T, String> {
+    ids_as_text(&mut value);
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
+
+/// The plan as the projection holds it.
+pub(crate) fn read(conn: &Connection) -> Result<PlanDocument> {
+    use crate::storage::entity_list as list;
+    Ok(PlanDocument {
+        format: PlanDocument::FORMAT,
+        plan: crate::storage::read_plan(conn)?,
+        canvas: crate::storage::read_canvas(conn)?,
+        goal: crate::storage::read_goal(conn)?,
+        milestones: list(conn)?,
+        actuals: list(conn)?,
+        factory_snapshots: list(conn)?,
+        teams: list(conn)?,
+        features: crate::storage::list_features(conn)?,
+    })
 }
 
 impl PlanFile {
     pub fn document(&self) -> Result<PlanDocument> {
-        Ok(PlanDocument {
-            format: PlanDocument::FORMAT,
-            plan: self.plan()?,
-            canvas: self.canvas()?,
-            goal: self.goal()?,
-            milestones: self.list()?,
-            actuals: self.list()?,
-            factory_snapshots: self.list()?,
-            teams: self.list()?,
-            features: self.features()?,
-        })
+        read(self.conn())
     }
 }

@@ -37,7 +37,7 @@ pub enum CoreError {
     },
 
     #[error("There is no {entity} with id {id} in this plan.")]
-    NotFound { entity: &'static str, id: u32 },
+    NotFound { entity: &'static str, id: String },
 
     #[error("The plan file {} does not exist.", path.display())]
     FileMissing { path: PathBuf },
@@ -73,6 +73,9 @@ pub enum CoreError {
     #[error("The plan file could not be read or written: {0}.")]
     Storage(#[from] rusqlite::Error),
 
+    #[error("The plan's history could not be read or written ({detail}); nothing was changed.")]
+    History { detail: String },
+
     #[error("{context}: {source}.")]
     Io {
         context: String,
@@ -95,7 +98,7 @@ impl CoreError {
             CoreError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
             CoreError::InvalidImport { .. } => ErrorCode::InvalidImport,
             CoreError::Export { .. } => ErrorCode::Export,
-            CoreError::Storage(_) => ErrorCode::Storage,
+            CoreError::Storage(_) | CoreError::History { .. } => ErrorCode::Storage,
             CoreError::Io { .. } => ErrorCode::Io,
         }
     }

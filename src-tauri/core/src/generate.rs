@@ -41,22 +41,22 @@ pub fn large_plan(features: u32, seed: u64, today: NaiveDate) -> PlanDocument {
         .into_iter()
         .enumerate()
         .map(|(i, data)| Item {
-            id: i as u32 + 1,
+            id: (i + 1).to_string(),
             data,
         })
         .collect();
-    let actuals = (0..52)
+    let actuals = (0..52u32)
         .map(|w| Item {
-            id: w + 1,
+            id: (w + 1).to_string(),
             data: ActualData {
                 date: today - Duration::weeks(i64::from(52 - w)),
                 value: 5_000.0 * 1.04f64.powi(w as i32),
             },
         })
         .collect();
-    let factory_snapshots = (0..52)
+    let factory_snapshots = (0..52u32)
         .map(|w| Item {
-            id: w + 1,
+            id: (w + 1).to_string(),
             data: FactorySnapshotData {
                 period_start: today - Duration::weeks(i64::from(52 - w)),
                 acquisition: 400 + w,
@@ -68,8 +68,8 @@ pub fn large_plan(features: u32, seed: u64, today: NaiveDate) -> PlanDocument {
         })
         .collect();
     let teams = (1..=4)
-        .map(|id| Item {
-            id,
+        .map(|id: u32| Item {
+            id: id.to_string(),
             data: TeamData {
                 name: format!("Team {id}"),
                 kind: if id == 4 {
@@ -84,7 +84,7 @@ pub fn large_plan(features: u32, seed: u64, today: NaiveDate) -> PlanDocument {
     let count = features;
     let features = (1..=count)
         .map(|id| Feature {
-            id,
+            id: id.to_string(),
             position: id,
             data: random_feature(&mut rng, id, today),
         })
@@ -132,14 +132,14 @@ fn random_feature(rng: &mut Rng, id: u32, today: NaiveDate) -> FeatureData {
     if class == RiskClass::Technical && rng.below(10) == 0 {
         f.scale_assumption = Some(10f64.powi(2 + rng.below(7) as i32));
     }
-    f.milestone_id = (rng.below(2) == 0).then(|| 1 + rng.below(3) as u32);
+    f.milestone_id = (rng.below(2) == 0).then(|| (1 + rng.below(3)).to_string());
     f.factory_step = (rng.below(3) != 0).then(|| rng.pick(FactoryStep::ALL));
-    f.team_id = (rng.below(2) == 0).then(|| 1 + rng.below(4) as u32);
+    f.team_id = (rng.below(2) == 0).then(|| (1 + rng.below(4)).to_string());
     f
 }
 
-/// Writes [`large_plan`] to a new plan file at `path`, with two snapshots taken along the way
-/// (so "compare with a snapshot" has something to compare).
+/// Writes [`large_plan`] to a new plan file at `path`, with two named versions marked along the
+/// way (so "what changed since a version" has something to compare).
 pub fn write_large_plan(
     path: &std::path::Path,
     features: u32,
@@ -150,10 +150,10 @@ pub fn write_large_plan(
     let export = PlanExport {
         keel_export: EXPORT_FORMAT,
         plan: large_plan(features, seed, today),
-        snapshots: Vec::new(),
+        versions: Vec::new(),
     };
     let mut file = json::create(path, &export)?;
-    file.take_snapshot("Board review")?;
-    file.take_snapshot("Investor update")?;
+    file.mark_version("Board review", "")?;
+    file.mark_version("Investor update", "")?;
     Ok(file)
 }

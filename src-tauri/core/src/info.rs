@@ -1,6 +1,6 @@
 //! What a plan file is, for `keel info`: read without ever writing.
 
-use crate::domain::{ActualData, FactorySnapshotData, MilestoneData, SnapshotSummary, TeamData};
+use crate::domain::{ActualData, FactorySnapshotData, MilestoneData, TeamData, Version};
 use crate::error::Result;
 use crate::storage::{Mode, PlanFile, SCHEMA_VERSION};
 use serde::Serialize;
@@ -17,7 +17,11 @@ pub struct FileInfo {
     pub actuals: usize,
     pub factory_snapshots: usize,
     pub teams: usize,
-    pub snapshots: Vec<SnapshotSummary>,
+    pub plan_id: String,
+    pub changes: usize,
+    /// Changes made since the latest named version (all of them when there is none).
+    pub changes_since_last_version: usize,
+    pub versions: Vec<Version>,
     pub has_goal: bool,
     pub integrity: String,
     pub updated_at: String,
@@ -29,6 +33,7 @@ pub fn file_info(path: &Path) -> Result<FileInfo> {
         .conn()
         .query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let plan = file.plan()?;
+    let versions = file.versions()?;
     Ok(FileInfo {
         company_name: plan.data.company_name,
         schema_version,
@@ -39,7 +44,10 @@ pub fn file_info(path: &Path) -> Result<FileInfo> {
         actuals: file.list::<ActualData>()?.len(),
         factory_snapshots: file.list::<FactorySnapshotData>()?.len(),
         teams: file.list::<TeamData>()?.len(),
-        snapshots: file.snapshots()?,
+        plan_id: file.plan_id()?,
+        changes: file.log(None)?.len(),
+        changes_since_last_version: file.log(versions.last().map(|v| &v.id))?.len(),
+        versions,
         has_goal: file.goal()?.is_some(),
         integrity: file.integrity_check()?,
         updated_at: plan.updated_at,
@@ -66,9 +74,18 @@ impl std::fmt::Display for FileInfo {
         writeln!(f, "Factory snapshots: {}", self.factory_snapshots)?;
         writeln!(f, "Features:          {}", self.features)?;
         writeln!(f, "Teams:             {}", self.teams)?;
-        writeln!(f, "Snapshots:         {}", self.snapshots.len())?;
-        for s in &self.snapshots {
-            writeln!(f, "  #{:<4} {} ({})", s.id, s.label, s.taken_at)?;
+        writeln!(f, "Plan identity:     {}", self.plan_id)?;
+        match self.versions.last() {
+            Some(last) => writeln!(
+                f,
+                "History:           {} changes, {} since “{}”",
+                self.changes, self.changes_since_last_version, last.label
+            )?,
+            None => writeln!(f, "History:           {} changes", self.changes)?,
+        }
+        writeln!(f, "Versions:          {}", self.versions.len())?;
+        for v in &self.versions {
+            writeln!(f, "  {} ({}, {})", v.label, v.marked_at, v.id)?;
         }
         write!(f, "SQLite:            {}", self.sqlite_version)
     }

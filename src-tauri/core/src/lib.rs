@@ -11,8 +11,10 @@ pub mod domain;
 pub mod error;
 pub mod export;
 pub mod generate;
+pub(crate) mod history;
 pub mod info;
 pub mod ladder;
+pub mod ops;
 pub mod priority;
 pub mod sample;
 pub mod storage;
@@ -21,7 +23,8 @@ pub mod validate;
 
 pub use document::PlanDocument;
 pub use error::{CoreError, ErrorCode, Result};
-pub use storage::{Mode, PlanFile};
+pub use ops::{Applied, Changes, Operation};
+pub use storage::{LogEntry, LogPage, Mode, PlanFile};
 
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -64,7 +67,23 @@ pub fn create_empty_plan(
     start_date: NaiveDate,
 ) -> Result<PlanFile> {
     let data = domain::PlanData::new(company_name, start_date).validated()?;
-    PlanFile::create_new(path, |tx| storage::insert_plan(tx, &data))
+    let now = clock::now();
+    let plan = PlanDocument {
+        format: PlanDocument::FORMAT,
+        plan: domain::Plan {
+            data,
+            created_at: now.clone(),
+            updated_at: now,
+        },
+        canvas: domain::LeanCanvas::default(),
+        goal: None,
+        milestones: Vec::new(),
+        actuals: Vec::new(),
+        factory_snapshots: Vec::new(),
+        teams: Vec::new(),
+        features: Vec::new(),
+    };
+    PlanFile::create_from(path, &plan, "Created the plan", "")
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ pub enum PriorityView {
 /// One open feature's place in a view.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct RankedFeature {
-    pub id: u32,
+    pub id: crate::domain::Id,
     /// 1-based.
     pub rank: u32,
     /// The view's score, when the feature has the inputs for it.
@@ -140,7 +140,7 @@ fn risk_first_reasons(sorted: &[&Feature]) -> Vec<RankedFeature> {
                 _ => format!("; tie broken by manual order (position {})", f.position),
             };
             RankedFeature {
-                id: f.id,
+                id: f.id.clone(),
                 rank,
                 score,
                 reason: format!("{}{tie}", class_words(&f.data)),
@@ -173,7 +173,7 @@ fn by_score(
                 }
             };
             RankedFeature {
-                id: f.id,
+                id: f.id.clone(),
                 rank,
                 score: s,
                 reason,

@@ -4,13 +4,15 @@
 //! MVP stage and one that is a quick win, one product team of six, activation as the bottleneck.
 //! Dates are relative to `today`, so the sample always has recent actuals.
 
+use crate::document::PlanDocument;
 use crate::domain::{
-    ActualData, BuildOrBuy, FactorySnapshotData, FactoryStep, FeatureData, FeatureStatus, Horizon,
-    LeanCanvas, PlanData, RiskClass, Stage, TeamData, TeamKind, TractionGoal, TractionMetric,
+    ActualData, BuildOrBuy, FactorySnapshotData, FactoryStep, Feature, FeatureData, FeatureStatus,
+    Horizon, Item, LeanCanvas, MilestoneData, Plan, PlanData, RiskClass, Stage, TeamData, TeamKind,
+    TractionGoal, TractionMetric,
 };
 use crate::error::Result;
 use crate::ladder::ladder;
-use crate::storage::{insert, insert_feature, insert_plan, write_canvas, write_goal, PlanFile};
+use crate::storage::PlanFile;
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use std::path::Path;
 
@@ -18,38 +20,74 @@ pub const COMPANY: &str = "Loomline";
 
 /// Writes the sample plan to a new file at `path`.
 pub fn create_sample_plan(path: &Path, today: NaiveDate) -> Result<PlanFile> {
-    PlanFile::create_new(path, |tx| {
-        let start = first_of_month(today)
-            .checked_sub_months(Months::new(18))
-            .unwrap_or(today);
-        insert_plan(tx, &plan_data(start).validated()?)?;
-        write_canvas(tx, &canvas().validated()?)?;
-        let goal = goal(start).validated()?;
-        write_goal(tx, &goal)?;
-        let mut milestone_ids = Vec::new();
-        for step in ladder(&goal) {
-            milestone_ids.push(insert(tx, &step.validated()?)?);
-        }
-        let steps = ladder(&goal);
-        for actual in actuals(today, start, &steps) {
-            insert(tx, &actual.validated()?)?;
-        }
-        for week in factory(today) {
-            insert(tx, &week)?;
-        }
-        let team = insert(
-            tx,
-            &TeamData {
-                name: "Core product team".into(),
-                kind: TeamKind::Product,
-                size: 6,
-            }
-            .validated()?,
-        )?;
-        for feature in features(today, milestone_ids[1], team) {
-            insert_feature(tx, &feature.validated()?)?;
-        }
-        Ok(())
+    PlanFile::create_from(path, &sample_plan(today)?, "Created the sample plan", "")
+}
+
+/// Numbers each item from 1, as the ids of a plan written in one go.
+fn numbered<T>(items: impl IntoIterator<Item = T>) -> Vec<Item<T>> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, data)| Item {
+            id: (i + 1).to_string(),
+            data,
+        })
+        .collect()
+}
+
+/// The sample plan as of `today`, validated as any edit would be.
+pub fn sample_plan(today: NaiveDate) -> Result<PlanDocument> {
+    let start = first_of_month(today)
+        .checked_sub_months(Months::new(18))
+        .unwrap_or(today);
+    let goal = goal(start).validated()?;
+    let steps = ladder(&goal);
+    let milestones = numbered(
+        steps
+            .iter()
+            .cloned()
+            .map(MilestoneData::validated)
+            .collect::<Result<Vec<_>>>()?,
+    );
+    let actuals = numbered(
+        actuals(today, start, &steps)
+            .into_iter()
+            .map(ActualData::validated)
+            .collect::<Result<Vec<_>>>()?,
+    );
+    let team = TeamData {
+        name: "Core product team".into(),
+        kind: TeamKind::Product,
+        size: 6,
+    }
+    .validated()?;
+    let teams = numbered([team]);
+    let features = features(today, &milestones[1].id, &teams[0].id)
+        .into_iter()
+        .enumerate()
+        .map(|(i, data)| {
+            Ok(Feature {
+                id: (i + 1).to_string(),
+                position: i as u32 + 1,
+                data: data.validated()?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let now = crate::clock::now();
+    Ok(PlanDocument {
+        format: PlanDocument::FORMAT,
+        plan: Plan {
+            data: plan_data(start).validated()?,
+            created_at: now.clone(),
+            updated_at: now,
+        },
+        canvas: canvas().validated()?,
+        goal: Some(goal),
+        milestones,
+        actuals,
+        factory_snapshots: numbered(factory(today)),
+        teams,
+        features,
     })
 }
 
@@ -127,11 +165,7 @@ pub fn goal(start: NaiveDate) -> TractionGoal {
 
 /// Seven monthly actuals, the last five days ago, at 82 % down to 75 % of the ladder's
 /// log-linear curve: growing, but behind.
-fn actuals(
-    today: NaiveDate,
-    start: NaiveDate,
-    steps: &[crate::domain::MilestoneData],
-) -> Vec<ActualData> {
+fn actuals(today: NaiveDate, start: NaiveDate, steps: &[MilestoneData]) -> Vec<ActualData> {
     let anchor = (start, steps[0].target / 10.0);
     let points: Vec<(NaiveDate, f64)> = std::iter::once(anchor)
         .chain(steps.iter().map(|m| (m.date, m.target)))
@@ -206,7 +240,7 @@ fn f(
     }
 }
 
-fn features(today: NaiveDate, year2: u32, team: u32) -> Vec<FeatureData> {
+fn features(today: NaiveDate, year2: &str, team: &str) -> Vec<FeatureData> {
     use FactoryStep::*;
     use FeatureStatus::*;
     use Horizon::*;
@@ -443,8 +477,8 @@ fn features(today: NaiveDate, year2: u32, team: u32) -> Vec<FeatureData> {
             d.horizon = s.horizon;
             d.factory_step = s.step;
             d.description = describe(s.title);
-            d.milestone_id = s.step.map(|_| year2);
-            d.team_id = matches!(s.status, InProgress | Planned).then_some(team);
+            d.milestone_id = s.step.map(|_| year2.to_string());
+            d.team_id = matches!(s.status, InProgress | Planned).then(|| team.to_string());
             let (offset, weeks) = match s.horizon {
                 Now => (0, 4 + (i as u32 % 3) * 2),
                 Next => (3, 6 + (i as u32 % 2) * 3),

@@ -19,7 +19,10 @@ fn check(doc: &PlanDocument, today: NaiveDate) -> Vec<Finding> {
 }
 
 fn item<T>(id: u32, data: T) -> Item<T> {
-    Item { id, data }
+    Item {
+        id: id.to_string(),
+        data,
+    }
 }
 
 fn feature(
@@ -34,11 +37,11 @@ fn feature(
     d.risk_level = level;
     d.status = status;
     d.horizon = horizon;
-    d.milestone_id = Some(2);
+    d.milestone_id = Some("2".into());
     d.factory_step = Some(FactoryStep::Activation);
     d.effort_weeks = Some(4.0);
     Feature {
-        id,
+        id: id.to_string(),
         position: id,
         data: d,
     }
@@ -161,7 +164,7 @@ fn fires(id: &str, change: impl FnOnce(&mut PlanDocument)) -> Finding {
 fn feature_ref(id: u32) -> ItemRef {
     ItemRef {
         kind: ItemKind::Feature,
-        id: Some(id),
+        id: Some(id.to_string()),
     }
 }
 
@@ -192,7 +195,7 @@ fn k002_no_recent_actual() {
         f.items,
         vec![ItemRef {
             kind: ItemKind::Actual,
-            id: Some(1)
+            id: Some("1".into())
         }]
     );
     let none = fires("K002", |d| d.actuals.clear());
@@ -356,7 +359,7 @@ fn k010_little_now_effort_on_the_bottleneck() {
     );
     let mut shared = healthy();
     let mut second = shared.features[0].clone();
-    second.id = 4;
+    second.id = "4".into();
     second.position = 4;
     second.data.factory_step = Some(FactoryStep::Referral);
     second.data.effort_weeks = Some(12.0);

@@ -28,6 +28,15 @@ fn child_edits_until_killed() {
         "the previous child's lock must be gone"
     );
     let mut out = std::io::stdout().lock();
+    // Ready once the plan's history is read (the first edit waits for it), so that the kills
+    // fall among edits rather than before the first.
+    let warm_up = file
+        .create_feature(FeatureData::new(
+            &format!("run {run} warm-up"),
+            RiskClass::Business,
+        ))
+        .unwrap();
+    file.delete_feature(&warm_up.id).unwrap();
     writeln!(out, "READY").unwrap();
     out.flush().unwrap();
     for i in 0.. {
@@ -137,6 +146,14 @@ fn edits_reported_committed_survive_sigkill() {
         assert!(
             lost.is_empty(),
             "run {run}: edits reported committed were lost: {lost:?}"
+        );
+        let mut tables = file.document().unwrap();
+        let mut history = file.history_document().unwrap();
+        tables.plan.updated_at.clear();
+        history.plan.updated_at.clear();
+        assert!(
+            tables == history,
+            "run {run}: the tables show what the history holds"
         );
         let positions: Vec<u32> = file
             .features()

@@ -21,7 +21,7 @@ fn json_of(file: &PlanFile) -> String {
 fn export_import_export_gives_identical_json() {
     let dir = tempfile::tempdir().unwrap();
     let mut original = sample(dir.path());
-    original.take_snapshot("Seed round").unwrap();
+    original.mark_version("Seed round", "Dana").unwrap();
     for file in [original, hostile_plan(&dir.path().join("h.keel"))] {
         let first = json_of(&file);
         let exported = dir.path().join("plan.json");
@@ -157,7 +157,7 @@ fn a_failed_export_leaves_the_previous_file_untouched() {
         &file,
         ExportFormat::Markdown,
         date(2026, 11, 27),
-        Some(999),
+        Some("no such version"),
         &out,
     )
     .unwrap_err();
@@ -186,20 +186,20 @@ fn a_failed_export_leaves_the_previous_file_untouched() {
 }
 
 #[test]
-fn changes_since_a_snapshot_are_listed() {
+fn changes_since_a_version_are_listed() {
     let dir = tempfile::tempdir().unwrap();
     let mut file = sample(dir.path());
-    let snap = file.take_snapshot("Board meeting").unwrap();
+    let snap = file.mark_version("Board meeting", "Dana").unwrap();
     let first = file.features().unwrap()[0].clone();
     let mut data = first.data.clone();
     data.status = keel_core::domain::FeatureStatus::Done;
-    file.update_feature(first.id, data).unwrap();
+    file.update_feature(&first.id, data).unwrap();
     let md = String::from_utf8(
         render(
             &file,
             ExportFormat::Markdown,
             date(2026, 11, 27),
-            Some(snap.id),
+            Some(snap.id.as_str()),
         )
         .unwrap(),
     )

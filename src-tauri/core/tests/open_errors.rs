@@ -158,7 +158,7 @@ fn a_second_open_in_the_same_process_is_read_only_until_the_first_closes() {
         second.read_only(),
         Some("it is open for editing in another Keel window")
     );
-    let err = second.take_snapshot("x").unwrap_err();
+    let err = second.mark_version("x", "Dana").unwrap_err();
     assert_eq!(err.code(), ErrorCode::ReadOnly);
     drop(second);
     drop(first);
@@ -217,7 +217,7 @@ fn a_plan_open_in_another_process_opens_read_only() {
         Some("it is open for editing in another Keel window")
     );
     assert_eq!(
-        second.take_snapshot("x").unwrap_err().code(),
+        second.mark_version("x", "Dana").unwrap_err().code(),
         ErrorCode::ReadOnly
     );
     drop(second);

@@ -9,10 +9,15 @@ fn feature(id: u32, class: RiskClass, level: u32) -> Feature {
     let mut data = FeatureData::new(&format!("F{id}"), class);
     data.risk_level = level;
     Feature {
-        id,
+        id: id.to_string(),
         position: id,
         data,
     }
+}
+
+/// The number a test gave a feature (its id is that number as text).
+fn num(id: &str) -> u32 {
+    id.parse().unwrap()
 }
 
 fn with_rice(mut f: Feature, reach: f64, impact: f64, confidence: f64, effort: f64) -> Feature {
@@ -24,13 +29,16 @@ fn with_rice(mut f: Feature, reach: f64, impact: f64, confidence: f64, effort: f
 }
 
 fn order(features: &[Feature], view: PriorityView) -> Vec<u32> {
-    rank(features, view).into_iter().map(|r| r.id).collect()
+    rank(features, view)
+        .into_iter()
+        .map(|r| num(&r.id))
+        .collect()
 }
 
 fn reason(features: &[Feature], id: u32) -> String {
     rank(features, PriorityView::RiskFirst)
         .into_iter()
-        .find(|r| r.id == id)
+        .find(|r| num(&r.id) == id)
         .map(|r| r.reason)
         .unwrap()
 }
@@ -199,7 +207,7 @@ fn arb_features() -> impl Strategy<Value = Vec<Feature>> {
         data.into_iter()
             .enumerate()
             .map(|(i, data)| Feature {
-                id: i as u32 + 1,
+                id: (i + 1).to_string(),
                 position: i as u32 + 1,
                 data,
             })
@@ -224,9 +232,9 @@ proptest! {
         prop_assert_eq!(ranked.len(), open.len());
         let ranks: Vec<u32> = ranked.iter().map(|r| r.rank).collect();
         prop_assert_eq!(ranks, (1..=open.len() as u32).collect::<Vec<_>>());
-        let by_id = |id: u32| features.iter().find(|f| f.id == id).unwrap();
+        let by_id = |id: &str| features.iter().find(|f| f.id == id).unwrap();
         for pair in ranked.windows(2) {
-            let (a, b) = (by_id(pair[0].id), by_id(pair[1].id));
+            let (a, b) = (by_id(&pair[0].id), by_id(&pair[1].id));
             prop_assert!(risk_first_cmp(a, b) == std::cmp::Ordering::Less, "strictly ordered");
             let (ka, kb) = (class_rank(&a.data), class_rank(&b.data));
             prop_assert!(ka < kb || (ka == kb && a.data.risk_level >= b.data.risk_level));
@@ -247,12 +255,12 @@ proptest! {
             let base = order(&features, view);
             let mut more = features.clone();
             let new_id = features.len() as u32 + 1;
-            more.push(Feature { id: new_id, position: new_id, data: extra.clone() });
+            more.push(Feature { id: new_id.to_string(), position: new_id, data: extra.clone() });
             let with: Vec<u32> = order(&more, view).into_iter().filter(|id| *id != new_id).collect();
             prop_assert_eq!(&with, &base, "adding a feature reorders the others in {:?}", view);
             if !features.is_empty() {
-                let gone = features[remove.index(features.len())].id;
-                let fewer: Vec<Feature> = features.iter().filter(|f| f.id != gone).cloned().collect();
+                let gone = num(&features[remove.index(features.len())].id);
+                let fewer: Vec<Feature> = features.iter().filter(|f| num(&f.id) != gone).cloned().collect();
                 let without: Vec<u32> = base.iter().copied().filter(|id| *id != gone).collect();
                 prop_assert_eq!(order(&fewer, view), without, "removing a feature reorders the others in {:?}", view);
             }

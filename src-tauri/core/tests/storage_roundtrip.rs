@@ -66,18 +66,18 @@ fn goal_round_trips_and_can_be_cleared() {
 }
 
 /// Inserts, reads back, updates, lists and deletes one entity type.
-fn crud<T: keel_core::storage::Entity + PartialEq + std::fmt::Debug>(first: T, second: T) {
+fn crud<T: keel_core::ops::Editable + PartialEq + std::fmt::Debug>(first: T, second: T) {
     let dir = tempfile::tempdir().unwrap();
     let (mut file, path) = empty_plan(dir.path());
     let a = file.insert(first.clone()).unwrap();
-    assert_eq!(file.get::<T>(a.id).unwrap(), a);
-    let b = file.update(a.id, second.clone()).unwrap();
+    assert_eq!(file.get::<T>(&a.id).unwrap(), a);
+    let b = file.update(&a.id, second.clone()).unwrap();
     drop(file);
     let mut file = PlanFile::open(&path).unwrap();
     assert_eq!(file.list::<T>().unwrap(), vec![b.clone()]);
-    file.delete::<T>(a.id).unwrap();
+    file.delete::<T>(&a.id).unwrap();
     assert!(file.list::<T>().unwrap().is_empty());
-    let err = file.delete::<T>(a.id).unwrap_err();
+    let err = file.delete::<T>(&a.id).unwrap_err();
     assert_eq!(
         err.code(),
         ErrorCode::NotFound,
@@ -175,9 +175,9 @@ fn features_round_trip_with_every_field_and_keep_a_dense_order() {
         impact: Some(0.25),
         confidence: Some(1.0),
         scale_assumption: Some(1e8),
-        milestone_id: Some(milestone.id),
+        milestone_id: Some(milestone.id.clone()),
         factory_step: Some(FactoryStep::Activation),
-        team_id: Some(team.id),
+        team_id: Some(team.id.clone()),
     };
     let a = file.create_feature(full.clone()).unwrap();
     let b = file
@@ -189,22 +189,32 @@ fn features_round_trip_with_every_field_and_keep_a_dense_order() {
     assert_eq!((a.position, b.position, c.position), (1, 2, 3));
     assert_eq!(a.data, full);
 
-    file.move_feature(c.id, 1).unwrap();
-    let order: Vec<u32> = file.features().unwrap().iter().map(|f| f.id).collect();
-    assert_eq!(order, vec![c.id, a.id, b.id]);
-    file.move_feature(c.id, 99).unwrap();
-    let order: Vec<u32> = file.features().unwrap().iter().map(|f| f.id).collect();
+    file.move_feature(&c.id, 1).unwrap();
+    let order: Vec<String> = file
+        .features()
+        .unwrap()
+        .iter()
+        .map(|f| f.id.clone())
+        .collect();
+    assert_eq!(order, vec![c.id.clone(), a.id.clone(), b.id.clone()]);
+    file.move_feature(&c.id, 99).unwrap();
+    let order: Vec<String> = file
+        .features()
+        .unwrap()
+        .iter()
+        .map(|f| f.id.clone())
+        .collect();
     assert_eq!(
         order,
-        vec![a.id, b.id, c.id],
+        vec![a.id.clone(), b.id.clone(), c.id.clone()],
         "a position past the end moves to the end"
     );
 
     let mut edited = full.clone();
     edited.title = "Guided onboarding".into();
     edited.milestone_id = None;
-    file.update_feature(a.id, edited.clone()).unwrap();
-    file.delete_feature(b.id).unwrap();
+    file.update_feature(&a.id, edited.clone()).unwrap();
+    file.delete_feature(&b.id).unwrap();
     drop(file);
 
     let mut file = PlanFile::open(&path).unwrap();
@@ -217,32 +227,35 @@ fn features_round_trip_with_every_field_and_keep_a_dense_order() {
         "positions stay dense after a delete"
     );
 
-    file.delete::<TeamData>(team.id).unwrap();
+    file.delete::<TeamData>(&team.id).unwrap();
     assert_eq!(
-        file.feature(a.id).unwrap().data.team_id,
+        file.feature(&a.id).unwrap().data.team_id,
         None,
         "deleting a team unlinks its features"
     );
 }
 
 #[test]
-fn snapshots_freeze_the_plan_as_it_was() {
+fn a_named_version_reads_the_plan_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut file, _) = empty_plan(dir.path());
+    let (mut file, path) = empty_plan(dir.path());
     file.create_feature(FeatureData::new("First", RiskClass::Business))
         .unwrap();
-    let snap = file.take_snapshot("Board meeting").unwrap();
+    let version = file.mark_version("Board meeting", "Dana").unwrap();
     file.create_feature(FeatureData::new("Second", RiskClass::Business))
         .unwrap();
-    let frozen = file.snapshot_document(snap.id).unwrap();
-    assert_eq!(
-        frozen.features.len(),
-        1,
-        "the snapshot keeps the plan as it was"
-    );
-    assert_eq!(file.snapshots().unwrap(), vec![snap.clone()]);
-    file.delete_snapshot(snap.id).unwrap();
-    assert!(file.snapshots().unwrap().is_empty());
+    drop(file);
+    let file = PlanFile::open(&path).unwrap();
+    let then = file.version_document(&version.id).unwrap();
+    let titles: Vec<&str> = then
+        .features
+        .iter()
+        .map(|f| f.data.title.as_str())
+        .collect();
+    assert_eq!(titles, ["First"], "the version keeps the plan as it was");
+    assert_eq!(file.features().unwrap().len(), 2);
+    assert_eq!(file.versions().unwrap(), vec![version.clone()]);
+    assert_eq!(file.find_version("Board meeting").unwrap(), version);
 }
 
 #[test]
@@ -255,7 +268,7 @@ fn every_edit_stamps_the_plan_as_updated() {
         .unwrap();
     drop(conn);
     let mut file = PlanFile::open(&path).unwrap();
-    file.take_snapshot("x").unwrap();
+    file.mark_version("x", "Dana").unwrap();
     assert_ne!(
         file.plan().unwrap().updated_at,
         "2000-01-01T00:00:00Z",
@@ -297,7 +310,7 @@ fn a_generated_large_plan_is_written_whole_with_its_snapshots() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let file = keel_core::generate::write_large_plan(&path, 1_000, 3, today).unwrap();
     assert_eq!(file.features().unwrap().len(), 1_000);
-    assert_eq!(file.snapshots().unwrap().len(), 2);
+    assert_eq!(file.versions().unwrap().len(), 2);
     assert_eq!(
         file.document().unwrap().features,
         keel_core::generate::large_plan(1_000, 3, today).features

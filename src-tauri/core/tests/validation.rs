@@ -217,7 +217,7 @@ fn traction_rows_are_validated() {
     );
     let kept = file.insert(milestone("Y1", 1.0)).unwrap();
     refused(&mut file, &path, "Milestone target", |f| {
-        f.update(kept.id, milestone("Y1", -5.0))
+        f.update(&kept.id, milestone("Y1", -5.0))
     });
 
     let actual = |d: u32, value: f64| ActualData {
@@ -345,11 +345,11 @@ fn feature_fields_are_validated() {
         ),
         (
             "Milestone: there is no milestone with id 77",
-            Box::new(|d| d.milestone_id = Some(77)),
+            Box::new(|d| d.milestone_id = Some("77".into())),
         ),
         (
             "Team: there is no team with id 78",
-            Box::new(|d| d.team_id = Some(78)),
+            Box::new(|d| d.team_id = Some("78".into())),
         ),
     ];
     for (expected, break_it) in cases {
@@ -359,7 +359,7 @@ fn feature_fields_are_validated() {
             f.create_feature(data.clone())
         });
         refused(&mut file, &path, expected, |f| {
-            f.update_feature(kept.id, data)
+            f.update_feature(&kept.id, data)
         });
     }
 }
@@ -369,7 +369,7 @@ fn editing_a_missing_row_is_a_clear_not_found() {
     let dir = tempfile::tempdir().unwrap();
     let (mut file, _) = empty_plan(dir.path());
     let err = file
-        .update_feature(42, FeatureData::new("Ghost", RiskClass::Business))
+        .update_feature("42", FeatureData::new("Ghost", RiskClass::Business))
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound);
     assert_eq!(

@@ -7,12 +7,12 @@ import FeaturePanel from "./FeaturePanel.svelte";
 
 afterEach(() => clearMocks());
 
-async function setup(featureId: number | "new") {
+async function setup(featureId: string) {
   const core = fakeCore();
   const editor = new PlanEditor();
   await editor.load();
-  const added: number[] = [];
-  render(FeaturePanel, { editor, featureId, onclose: () => {}, onadded: (id: number) => added.push(id) });
+  const added: string[] = [];
+  render(FeaturePanel, { editor, featureId, onclose: () => {}, onadded: (id: string) => added.push(id) });
   return { core, editor, added };
 }
 
@@ -29,7 +29,7 @@ describe("FeaturePanel", () => {
   });
 
   it("shows the core's message beside the title and saves nothing", async () => {
-    const { core } = await setup(1);
+    const { core } = await setup("1");
     const title = screen.getByLabelText("Title");
     await fireEvent.input(title, { target: { value: "y".repeat(230) } });
     await fireEvent.change(title);
@@ -39,13 +39,13 @@ describe("FeaturePanel", () => {
   });
 
   it("saves a changed choice at once", async () => {
-    const { core } = await setup(1);
+    const { core } = await setup("1");
     await fireEvent.change(screen.getByLabelText("Risk level"), { target: { value: "5" } });
     await waitFor(() => expect(nth(core.features, 0).data.risk_level).toBe(5));
   });
 
   it("refuses a number field that is not a number without calling the core", async () => {
-    const { core } = await setup(1);
+    const { core } = await setup("1");
     const effort = screen.getByLabelText("Effort (person-weeks)");
     await fireEvent.input(effort, { target: { value: "three" } });
     await fireEvent.change(effort);

@@ -11,8 +11,8 @@ describe("FeatureTable", () => {
         feature(2, { title: "Billing", risk_class: "operational", quick_win: true, stage: "scaling" }),
       ],
       ranking: [
-        { id: 2, rank: 1, score: null, reason: "operational quick win, level 3" },
-        { id: 1, rank: 2, score: null, reason: "business risk, level 5" },
+        { id: "2", rank: 1, score: null, reason: "operational quick win, level 3" },
+        { id: "1", rank: 2, score: null, reason: "business risk, level 5" },
       ],
     });
     const rows = within(screen.getByRole("table", { name: "Features" })).getAllByRole("row");
@@ -43,7 +43,7 @@ describe("FeatureTable", () => {
 it("lists done and dropped features after the ranked ones, unranked", () => {
   render(FeatureTable, {
     features: [feature(1, { title: "Shipped", status: "done" }), feature(2, { title: "Open" })],
-    ranking: [{ id: 2, rank: 1, score: null, reason: "business risk, level 3" }],
+    ranking: [{ id: "2", rank: 1, score: null, reason: "business risk, level 3" }],
   });
   const rows = within(screen.getByRole("table", { name: "Features" })).getAllByRole("row");
   expect(rows[1]?.textContent).toContain("Open");

@@ -11,8 +11,8 @@ const features = [
   testFeature(2, { title: "Sharding", risk_class: "technical" }),
 ];
 const ranking = [
-  { id: 1, rank: 1, score: null, reason: "business risk, level 3" },
-  { id: 2, rank: 2, score: null, reason: "technical risk, level 3" },
+  { id: "1", rank: 1, score: null, reason: "business risk, level 3" },
+  { id: "2", rank: 2, score: null, reason: "technical risk, level 3" },
 ];
 
 function titles(): string[] {
@@ -38,8 +38,8 @@ describe("FeaturesSection", () => {
       expect(cmd).toBe("rank_features");
       expect(args).toEqual({ view: "rice" });
       return [
-        { id: 2, rank: 1, score: 240, reason: "RICE 240" },
-        { id: 1, rank: 2, score: null, reason: "no RICE inputs; after the scored features, in risk-first order" },
+        { id: "2", rank: 1, score: 240, reason: "RICE 240" },
+        { id: "1", rank: 2, score: null, reason: "no RICE inputs; after the scored features, in risk-first order" },
       ];
     });
     render(FeaturesSection, { features, ranking });

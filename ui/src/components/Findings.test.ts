@@ -13,16 +13,16 @@ describe("Findings", () => {
           id: "K006",
           severity: "warning",
           message: "Operational automation at the MVP stage",
-          items: [{ kind: "feature", id: 7 }],
+          items: [{ kind: "feature", id: "7" }],
         },
         { id: "K009", severity: "hint", message: "Unlinked features", items: [] },
       ],
-      features: [{ id: 7, position: 1, data: featureData("In-house billing") }],
+      features: [{ id: "7", position: 1, data: featureData("In-house billing") }],
       onopen: (item: ItemRef) => opened.push(item),
     });
     expect(screen.getByRole("heading", { name: /Warnings/ })).toBeTruthy();
     expect(screen.getByRole("heading", { name: /Hints/ })).toBeTruthy();
     await fireEvent.click(screen.getByRole("button", { name: "In-house billing →" }));
-    expect(opened).toEqual([{ kind: "feature", id: 7 }]);
+    expect(opened).toEqual([{ kind: "feature", id: "7" }]);
   });
 });

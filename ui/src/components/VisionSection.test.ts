@@ -18,7 +18,7 @@ describe("VisionSection", () => {
     const box = screen.getByRole("textbox", { name: "Problem" });
     await fireEvent.input(box, { target: { value: "Feedback is scattered" } });
     await fireEvent.blur(box);
-    await waitFor(() => expect(editor.history.undoLabel).toBe("Edit problem"));
+    await waitFor(() => expect(editor.undoLabel).toBe("Edited the Lean Canvas"));
     expect(core.canvas.problem).toBe("Feedback is scattered");
   });
 

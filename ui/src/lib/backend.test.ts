@@ -30,13 +30,13 @@ describe("backend", () => {
     const calls: { cmd: string; args: unknown }[] = [];
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
-      return cmd === "update_plan" ? view : null;
+      return cmd === "open_recent" ? view : null;
     });
-    await expect(backend.updatePlan(view.plan.data)).resolves.toEqual(view);
-    await backend.deleteFeature(7);
+    await expect(backend.openRecent(2)).resolves.toEqual(view);
+    await backend.apply({ op: "delete_feature", id: "7@1f" });
     expect(calls).toEqual([
-      { cmd: "update_plan", args: { data: view.plan.data } },
-      { cmd: "delete_feature", args: { id: 7 } },
+      { cmd: "open_recent", args: { index: 2 } },
+      { cmd: "apply", args: { op: { op: "delete_feature", id: "7@1f" } } },
     ]);
   });
 
@@ -44,16 +44,16 @@ describe("backend", () => {
     mockIPC(() => {
       throw { code: "validation", message: "Title: must not be empty.", field: "title" };
     });
-    const error = await backend.listFeatures().catch((e: unknown) => e);
+    const error = await backend.versions().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackendError);
     expect(error).toMatchObject({ code: "validation", message: "Title: must not be empty.", field: "title" });
   });
 
   it("reports a refusal that is not a command error (an IPC failure) as code ipc", async () => {
     mockIPC(() => {
-      throw "command list_features not allowed by ACL";
+      throw "command versions not allowed by ACL";
     });
-    const error = await backend.listFeatures().catch((e: unknown) => e);
+    const error = await backend.versions().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackendError);
     expect(error).toMatchObject({ code: "ipc" });
     expect((error as BackendError).message).toContain("not allowed by ACL");

@@ -2,24 +2,22 @@
 // failure comes out as a BackendError with a code the UI can branch on and a sentence to show.
 import {
   commands,
-  type ActualData,
   type AppInfo,
+  type Author,
   type CommandError,
+  type Edited,
   type ErrorCode,
   type ExportFormat,
-  type Feature,
-  type FeatureData,
-  type Item,
-  type LeanCanvas,
+  type LogPage,
   type MilestoneData,
-  type PlanData,
+  type Operation,
   type PlanContents,
   type PlanView,
   type PriorityView,
   type RankedFeature,
   type RecentPlan,
-  type TeamData,
   type TractionGoal,
+  type Version,
 } from "../bindings";
 
 export type BackendErrorCode = ErrorCode | "ipc";
@@ -66,17 +64,18 @@ export const backend = {
   /** The open plan and everything computed from it: the UI's one read. With `first`, only the
    *  `first` top-ranked features come (the first screen's); `complete` is then false. */
   loadPlan: (first: number | null = null): Promise<PlanContents> => call(commands.loadPlan(first)),
-  updatePlan: (data: PlanData): Promise<PlanView> => call(commands.updatePlan(data)),
-  updateCanvas: (canvas: LeanCanvas): Promise<LeanCanvas> => call(commands.updateCanvas(canvas)),
-  createTeam: (data: TeamData): Promise<Item<TeamData>> => call(commands.createTeam(data)),
-  updateTeam: (id: number, data: TeamData): Promise<Item<TeamData>> => call(commands.updateTeam(id, data)),
-  deleteTeam: (id: number): Promise<null> => call(commands.deleteTeam(id)),
-  createMilestone: (data: MilestoneData): Promise<Item<MilestoneData>> => call(commands.createMilestone(data)),
-  updateMilestone: (id: number, data: MilestoneData): Promise<Item<MilestoneData>> =>
-    call(commands.updateMilestone(id, data)),
-  deleteMilestone: (id: number): Promise<null> => call(commands.deleteMilestone(id)),
-  setGoal: (goal: TractionGoal): Promise<TractionGoal> => call(commands.setGoal(goal)),
-  clearGoal: (): Promise<null> => call(commands.clearGoal()),
+  /** Applies one operation of the core; resolves to what changed and the new analysis. */
+  apply: (op: Operation): Promise<Edited> => call(commands.apply(op)),
+  /** Takes back (or brings again) your last operation; null when there is none. */
+  undo: (): Promise<Edited | null> => call(commands.undo()),
+  redo: (): Promise<Edited | null> => call(commands.redo()),
+  /** A page of the plan's history, newest first. */
+  history: (offset: number, limit: number): Promise<LogPage> => call(commands.history(offset, limit)),
+  versions: (): Promise<Version[]> => call(commands.versions()),
+  markVersion: (label: string): Promise<Version[]> => call(commands.markVersion(label)),
+  /** Who you are: the name your edits are signed with (null until given) and a suggestion. */
+  author: (): Promise<Author> => call(commands.author()),
+  setAuthor: (name: string): Promise<Author> => call(commands.setAuthor(name)),
   /** The 10x ladder a goal implies; nothing is saved. */
   suggestLadder: async (goal: TractionGoal): Promise<MilestoneData[]> => {
     try {
@@ -85,9 +84,6 @@ export const backend = {
       throw new BackendError("ipc", `Keel's core could not be reached: ${String(e)}`);
     }
   },
-  createActual: (data: ActualData): Promise<Item<ActualData>> => call(commands.createActual(data)),
-  updateActual: (id: number, data: ActualData): Promise<Item<ActualData>> => call(commands.updateActual(id, data)),
-  deleteActual: (id: number): Promise<null> => call(commands.deleteActual(id)),
   setFullscreen: (on: boolean): Promise<null> => call(commands.setFullscreen(on)),
   /** Tells the app its first plan is on screen, and how long reading and drawing it took. */
   uiReady: async (readMs: number, renderMs: number): Promise<void> => {
@@ -104,11 +100,6 @@ export const backend = {
       throw new BackendError("ipc", `Keel's core could not be reached: ${String(e)}`);
     }
   },
-  listFeatures: (): Promise<Feature[]> => call(commands.listFeatures()),
-  createFeature: (data: FeatureData): Promise<Feature> => call(commands.createFeature(data)),
-  updateFeature: (id: number, data: FeatureData): Promise<Feature> => call(commands.updateFeature(id, data)),
-  deleteFeature: (id: number): Promise<null> => call(commands.deleteFeature(id)),
-  moveFeature: (id: number, position: number): Promise<Feature> => call(commands.moveFeature(id, position)),
   rankFeatures: (view: PriorityView): Promise<RankedFeature[]> => call(commands.rankFeatures(view)),
   recentPlans: (): Promise<RecentPlan[]> => call(commands.recentPlans()),
   /** The file commands open native dialogs; they resolve to null when cancelled. */

@@ -30,7 +30,7 @@ export function lanes(cards: Card[]): Record<Stage, Card[]> {
 }
 
 export interface Move {
-  id: number;
+  id: string;
   horizon: Horizon;
   /** The manual position after the move (1-based, as the core's move takes it). */
   position: number;
@@ -40,7 +40,7 @@ export interface Move {
  * Where a feature goes when it is dropped in `horizon` before the card `beforeId` (or at the end
  * of `column` when null). Null when nothing changes.
  */
-export function planDrop(feature: Feature, horizon: Horizon, column: Card[], beforeId: number | null): Move | null {
+export function planDrop(feature: Feature, horizon: Horizon, column: Card[], beforeId: string | null): Move | null {
   const from = feature.position;
   const others = column.filter((c) => c.feature.id !== feature.id);
   let position = from;

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { chartSeries, dateLabel, time, timeTicks } from "./chartData";
 
 const actuals = [
-  { id: 2, data: { date: "2026-03-01", value: 2000 } },
-  { id: 1, data: { date: "2026-01-01", value: 0 } },
+  { id: "2", data: { date: "2026-03-01", value: 2000 } },
+  { id: "1", data: { date: "2026-01-01", value: 0 } },
 ];
-const milestones = [{ id: 1, data: { name: "Year 1", date: "2026-12-31", target: 10000, ninety_day_goals: "" } }];
+const milestones = [{ id: "1", data: { name: "Year 1", date: "2026-12-31", target: 10000, ninety_day_goals: "" } }];
 const curve = [
   { date: "2026-01-01", value: 100 },
   { date: "2026-12-31", value: 10000 },

@@ -1,8 +1,10 @@
-// The open plan as the window holds it, and every edit to it. Each edit saves at once through
-// the backend, is recorded for undo, and is followed by a fresh read of what the core computes.
+// The open plan as the window holds it, and every edit to it. Each edit is one operation of the
+// core, which saves it, records it in the plan's history (undo and redo live there too) and
+// answers with what changed and the recomputed analysis; the window patches its state with that.
 import type {
   ActualData,
   DatedValue,
+  Edited,
   Feature,
   FeatureData,
   Finding,
@@ -10,6 +12,7 @@ import type {
   Item,
   LeanCanvas,
   MilestoneData,
+  Operation,
   PlanContents,
   PlanData,
   PlanView,
@@ -18,10 +21,10 @@ import type {
   TeamData,
   TractionGoal,
   TractionReport,
+  Version,
 } from "../bindings";
 import { BackendError, backend } from "./backend";
-import { History, type Edit } from "./history.svelte";
-import { Ids } from "./ids";
+import { patchFeatures } from "./patch";
 
 /** How many top-ranked features the first screen (the Overview) shows, and the first read brings. */
 export const FIRST_SCREEN = 5;
@@ -33,29 +36,8 @@ function messageOf(e: unknown): string {
   return e instanceof BackendError ? e.message : `Something went wrong: ${String(e)}`;
 }
 
-/**
- * An edit that creates one item: redo creates it (again), undo deletes it, and `ids` follows the
- * item from its first id to the one each redo gives it. `created()` is its first id.
- */
-function creation(
-  label: string,
-  ids: Ids,
-  create: () => Promise<{ id: number }>,
-  remove: (id: number) => Promise<unknown>,
-): Edit & { created(): number | null } {
-  let first: number | null = null;
-  return {
-    label,
-    created: () => first,
-    redo: async () => {
-      const { id } = await create();
-      if (first === null) first = id;
-      else ids.alias(ids.resolve(first), id);
-    },
-    undo: async () => {
-      if (first !== null) await remove(ids.resolve(first));
-    },
-  };
+function asBackendError(e: unknown): BackendError {
+  return e instanceof BackendError ? e : new BackendError("ipc", messageOf(e));
 }
 
 export class PlanEditor {
@@ -81,11 +63,15 @@ export class PlanEditor {
   /** Why no plan could be shown. */
   loadError = $state.raw<BackendError | null>(null);
   save = $state<SaveState>({ kind: "idle" });
-  readonly history = new History(100);
-  readonly featureIds = new Ids();
-  readonly teamIds = new Ids();
-  readonly milestoneIds = new Ids();
-  readonly actualIds = new Ids();
+  /** What undo would take back now, and what redo would bring again (the core's labels). */
+  undoLabel = $state<string | null>(null);
+  redoLabel = $state<string | null>(null);
+  /** The plan's named versions, oldest first. */
+  versions = $state.raw<Version[]>([]);
+  /** Set while the window asks who you are (before your first edit); the name to suggest. */
+  nameRequest = $state<{ suggested: string } | null>(null);
+  #author: string | null | undefined = undefined;
+  #named: ((name: string) => void) | null = null;
   #queue: Promise<unknown> = Promise.resolve();
 
   get readOnly(): string | null {
@@ -105,18 +91,24 @@ export class PlanEditor {
         milestones: plan.milestones,
         goal: plan.goal,
         actuals: plan.actuals,
-        ranking: analysis.ranking,
-        findings: analysis.findings,
-        traction: analysis.traction,
-        curve: analysis.curve,
-        today: analysis.as_of,
-        suggestions: analysis.suggestions,
         complete: contents.complete,
       });
+      this.#analysis(analysis);
       this.loadError = null;
     } catch (e) {
-      this.loadError = e instanceof BackendError ? e : new BackendError("ipc", messageOf(e));
+      this.loadError = asBackendError(e);
     }
+  }
+
+  #analysis(analysis: Edited["analysis"]) {
+    Object.assign(this, {
+      ranking: analysis.ranking,
+      findings: analysis.findings,
+      traction: analysis.traction,
+      curve: analysis.curve,
+      today: analysis.as_of,
+      suggestions: analysis.suggestions,
+    });
   }
 
   /** After a first-screen read: reads the whole plan, before any edit runs. */
@@ -124,15 +116,21 @@ export class PlanEditor {
     return this.complete ? Promise.resolve() : this.#serial(() => this.load());
   }
 
-  /** After another plan was opened: forget the old plan's edits. */
+  /** After another plan was opened: its own undo, its own versions. */
   async reopen() {
-    this.history.clear();
-    this.featureIds.clear();
-    this.teamIds.clear();
-    this.milestoneIds.clear();
-    this.actualIds.clear();
     this.save = { kind: "idle" };
+    this.undoLabel = null;
+    this.redoLabel = null;
     await this.load();
+    await this.loadVersions();
+  }
+
+  async loadVersions() {
+    try {
+      this.versions = await backend.versions();
+    } catch {
+      this.versions = [];
+    }
   }
 
   /** Runs one operation after the ones before it, so edits and undos never interleave. */
@@ -142,262 +140,186 @@ export class PlanEditor {
     return next;
   }
 
-  /** Applies an edit and records it; resolves to the error when the core refused it (a
-   *  read-only plan included: the core says why, in its own words). */
-  apply(edit: Edit): Promise<BackendError | null> {
-    return this.#serial(async () => {
-      this.save = { kind: "saving" };
+  /** Your name, asked once before your first edit (prefilled from the system account). */
+  async #ensureAuthor(): Promise<void> {
+    if (this.#author === undefined) {
       try {
-        await edit.redo();
-      } catch (e) {
-        const error = e instanceof BackendError ? e : new BackendError("ipc", messageOf(e));
-        this.save = { kind: "failed", message: error.message };
-        return error;
+        const known = await backend.author();
+        this.#author = known.name;
+        if (known.name === null) {
+          const name = await new Promise<string>((resolve) => {
+            this.#named = resolve;
+            this.nameRequest = { suggested: known.suggested };
+          });
+          this.#author = (await backend.setAuthor(name)).name;
+        }
+      } catch {
+        // Not knowing the name never blocks an edit: the core signs it with the system account.
+        this.#author = null;
       }
-      this.history.record(edit);
-      // "Saved" comes once the window shows what was saved.
-      await this.load();
-      this.save = { kind: "saved", what: edit.label };
-      return null;
-    });
-  }
-
-  undo(): Promise<void> {
-    return this.#step("Undid", () => this.history.undo());
-  }
-
-  redo(): Promise<void> {
-    return this.#step("Redid", () => this.history.redo());
-  }
-
-  #step(verb: string, run: () => Promise<Edit | null>): Promise<void> {
-    return this.#serial(async () => {
-      let saved: SaveState;
-      try {
-        const edit = await run();
-        if (!edit) return;
-        saved = { kind: "saved", what: `${verb} ${edit.label.charAt(0).toLowerCase()}${edit.label.slice(1)}` };
-      } catch (e) {
-        saved = { kind: "failed", message: messageOf(e) };
-      }
-      await this.load();
-      this.save = saved;
-    });
-  }
-
-  // The edits a founder can make. Each captures what it needs to revert itself.
-
-  updatePlan(label: string, after: PlanData): Promise<BackendError | null> {
-    const before = this.view?.plan.data;
-    if (!before) return Promise.resolve(null);
-    return this.apply({
-      label,
-      redo: async () => void (await backend.updatePlan(after)),
-      undo: async () => void (await backend.updatePlan(before)),
-    });
-  }
-
-  updateCanvas(label: string, after: LeanCanvas): Promise<BackendError | null> {
-    const before = this.canvas;
-    if (!before) return Promise.resolve(null);
-    return this.apply({
-      label,
-      redo: async () => void (await backend.updateCanvas(after)),
-      undo: async () => void (await backend.updateCanvas(before)),
-    });
-  }
-
-  /** A feature's data with its team as the team is known now (a deleted team may be back). */
-  #withTeam(data: FeatureData): FeatureData {
-    return data.team_id === null ? data : { ...data, team_id: this.teamIds.resolve(data.team_id) };
-  }
-
-  updateFeature(id: number, label: string, after: FeatureData): Promise<BackendError | null> {
-    const before = this.features.find((f) => f.id === id)?.data;
-    if (!before) return Promise.resolve(null);
-    return this.apply({
-      label,
-      redo: async () => void (await backend.updateFeature(this.featureIds.resolve(id), this.#withTeam(after))),
-      undo: async () => void (await backend.updateFeature(this.featureIds.resolve(id), this.#withTeam(before))),
-    });
-  }
-
-  /** Adds a feature; resolves to its id, or to the error that refused it. */
-  async createFeature(data: FeatureData): Promise<{ id: number } | { error: BackendError }> {
-    const edit = creation(
-      `Add “${data.title.trim()}”`,
-      this.featureIds,
-      () => backend.createFeature(this.#withTeam(data)),
-      (id) => backend.deleteFeature(id),
-    );
-    const error = await this.apply(edit);
-    return error ? { error } : { id: edit.created() ?? 0 };
-  }
-
-  deleteFeature(id: number): Promise<BackendError | null> {
-    const feature = this.features.find((f) => f.id === id);
-    if (!feature) return Promise.resolve(null);
-    return this.apply({
-      label: `Delete “${feature.data.title}”`,
-      redo: async () => void (await backend.deleteFeature(this.featureIds.resolve(id))),
-      undo: async () => {
-        const back = await backend.createFeature(this.#withTeam(feature.data));
-        await backend.moveFeature(back.id, feature.position);
-        this.featureIds.alias(this.featureIds.resolve(id), back.id);
-      },
-    });
-  }
-
-  async createTeam(data: TeamData): Promise<BackendError | null> {
-    return this.apply(
-      creation(
-        `Add team “${data.name.trim()}”`,
-        this.teamIds,
-        () => backend.createTeam(data),
-        (id) => backend.deleteTeam(id),
-      ),
-    );
-  }
-
-  updateTeam(id: number, label: string, after: TeamData): Promise<BackendError | null> {
-    const before = this.teams.find((t) => t.id === id)?.data;
-    if (!before) return Promise.resolve(null);
-    return this.apply({
-      label,
-      redo: async () => void (await backend.updateTeam(this.teamIds.resolve(id), after)),
-      undo: async () => void (await backend.updateTeam(this.teamIds.resolve(id), before)),
-    });
-  }
-
-  /** Points `features` (by their first ids) at a team or milestone that undo brought back. */
-  async #relink(features: number[], key: "team_id" | "milestone_id", to: number) {
-    const current = await backend.listFeatures();
-    for (const id of features) {
-      const f = current.find((c) => c.id === this.featureIds.resolve(id));
-      if (f) await backend.updateFeature(f.id, { ...f.data, [key]: to });
     }
   }
 
-  /** Deletes a team; undo brings it back with the features that were on it. */
-  deleteTeam(id: number): Promise<BackendError | null> {
-    const team = this.teams.find((t) => t.id === id);
-    if (!team) return Promise.resolve(null);
-    const members = this.features.filter((f) => f.data.team_id === id).map((f) => f.id);
-    return this.apply({
-      label: `Delete team “${team.data.name}”`,
-      redo: async () => void (await backend.deleteTeam(this.teamIds.resolve(id))),
-      undo: async () => {
-        const back = await backend.createTeam(team.data);
-        this.teamIds.alias(this.teamIds.resolve(id), back.id);
-        await this.#relink(members, "team_id", back.id);
-      },
+  /** The name the window asked for (or the suggestion, when the founder just goes on). */
+  giveName(name: string) {
+    const resolve = this.#named;
+    this.#named = null;
+    this.nameRequest = null;
+    resolve?.(name);
+  }
+
+  #took(edited: Edited) {
+    const { applied, analysis } = edited;
+    const c = applied.changes;
+    const patch: Partial<PlanEditor> = {};
+    if (c.plan && this.view) patch.view = { ...this.view, plan: c.plan };
+    if (c.canvas) patch.canvas = c.canvas;
+    if (c.goal_changed) patch.goal = c.goal;
+    if (c.milestones) patch.milestones = c.milestones;
+    if (c.teams) patch.teams = c.teams;
+    if (c.actuals) patch.actuals = c.actuals;
+    if (c.versions) patch.versions = c.versions;
+    patch.features = patchFeatures(this.features, c);
+    Object.assign(this, patch);
+    this.#analysis(analysis);
+    this.undoLabel = applied.undo;
+    this.redoLabel = applied.redo;
+  }
+
+  /** Applies one operation; resolves to the error when the core refused it (a read-only plan
+   *  included: the core says why, in its own words), and to the applied edit otherwise. */
+  #run(op: Operation): Promise<{ edited: Edited } | { error: BackendError }> {
+    return this.#serial(async () => {
+      await this.#ensureAuthor();
+      this.save = { kind: "saving" };
+      try {
+        const edited = await backend.apply(op);
+        this.#took(edited);
+        this.save = { kind: "saved", what: edited.applied.label };
+        return { edited };
+      } catch (e) {
+        const error = asBackendError(e);
+        this.save = { kind: "failed", message: error.message };
+        return { error };
+      }
     });
   }
 
-  /** Moves a feature on the roadmap: its horizon and its place in the manual order. */
-  moveFeature(id: number, horizon: Horizon, position: number): Promise<BackendError | null> {
-    const feature = this.features.find((f) => f.id === id);
-    if (!feature) return Promise.resolve(null);
-    const before = { horizon: feature.data.horizon, position: feature.position };
-    const place = async (to: { horizon: Horizon; position: number }) => {
-      const current = this.featureIds.resolve(id);
-      const data = (await backend.listFeatures()).find((f) => f.id === current)?.data ?? feature.data;
-      if (data.horizon !== to.horizon) await backend.updateFeature(current, { ...data, horizon: to.horizon });
-      await backend.moveFeature(current, to.position);
-    };
-    const where = horizon === before.horizon ? "within" : `to ${horizon[0]?.toUpperCase()}${horizon.slice(1)}`;
-    return this.apply({
-      label: `Move “${feature.data.title}” ${where === "within" ? "in its column" : where}`,
-      redo: () => place({ horizon, position }),
-      undo: () => place(before),
+  async apply(op: Operation): Promise<BackendError | null> {
+    const outcome = await this.#run(op);
+    return "error" in outcome ? outcome.error : null;
+  }
+
+  undo(): Promise<void> {
+    return this.#step(() => backend.undo());
+  }
+
+  redo(): Promise<void> {
+    return this.#step(() => backend.redo());
+  }
+
+  #step(run: () => Promise<Edited | null>): Promise<void> {
+    return this.#serial(async () => {
+      try {
+        const edited = await run();
+        if (!edited) return;
+        this.#took(edited);
+        this.save = { kind: "saved", what: edited.applied.label };
+      } catch (e) {
+        this.save = { kind: "failed", message: messageOf(e) };
+      }
     });
   }
 
-  setGoal(after: TractionGoal): Promise<BackendError | null> {
-    const before = this.goal;
-    return this.apply({
-      label: before ? "Edit the traction goal" : "Set the traction goal",
-      redo: async () => void (await backend.setGoal(after)),
-      undo: async () => void (before ? await backend.setGoal(before) : await backend.clearGoal()),
-    });
+  // The edits a founder makes, each one operation of the core.
+
+  updatePlan(data: PlanData): Promise<BackendError | null> {
+    return this.apply({ op: "update_plan", data });
+  }
+
+  updateCanvas(canvas: LeanCanvas): Promise<BackendError | null> {
+    return this.apply({ op: "update_canvas", canvas });
+  }
+
+  updateFeature(id: string, data: FeatureData): Promise<BackendError | null> {
+    return this.apply({ op: "update_feature", id, data });
+  }
+
+  /** Adds a feature; resolves to its id, or to the error that refused it. */
+  async createFeature(data: FeatureData): Promise<{ id: string } | { error: BackendError }> {
+    const outcome = await this.#run({ op: "create_feature", data });
+    if ("error" in outcome) return outcome;
+    return { id: outcome.edited.applied.created ?? "" };
+  }
+
+  deleteFeature(id: string): Promise<BackendError | null> {
+    return this.apply({ op: "delete_feature", id });
+  }
+
+  createTeam(data: TeamData): Promise<BackendError | null> {
+    return this.apply({ op: "create_team", data });
+  }
+
+  updateTeam(id: string, data: TeamData): Promise<BackendError | null> {
+    return this.apply({ op: "update_team", id, data });
+  }
+
+  deleteTeam(id: string): Promise<BackendError | null> {
+    return this.apply({ op: "delete_team", id });
+  }
+
+  /** Moves a feature on the roadmap: its horizon and its place in the manual order, one step. */
+  moveFeature(id: string, horizon: Horizon, position: number): Promise<BackendError | null> {
+    return this.apply({ op: "move_feature", id, horizon, position });
+  }
+
+  setGoal(goal: TractionGoal): Promise<BackendError | null> {
+    return this.apply({ op: "set_goal", goal });
   }
 
   /** Adds milestones (the suggested ladder, or one) as one edit. */
-  addMilestones(label: string, list: MilestoneData[]): Promise<BackendError | null> {
-    const created: number[] = [];
-    return this.apply({
-      label,
-      redo: async () => {
-        const fresh = [];
-        for (const data of list) fresh.push((await backend.createMilestone(data)).id);
-        fresh.forEach((id, i) => {
-          const first = created[i];
-          if (first === undefined) created.push(id);
-          else this.milestoneIds.alias(this.milestoneIds.resolve(first), id);
-        });
-      },
-      undo: async () => {
-        for (const id of created) await backend.deleteMilestone(this.milestoneIds.resolve(id));
-      },
-    });
+  addMilestones(milestones: MilestoneData[]): Promise<BackendError | null> {
+    return this.apply({ op: "add_milestones", milestones });
   }
 
-  updateMilestone(id: number, label: string, after: MilestoneData): Promise<BackendError | null> {
-    const before = this.milestones.find((m) => m.id === id)?.data;
-    if (!before) return Promise.resolve(null);
-    return this.apply({
-      label,
-      redo: async () => void (await backend.updateMilestone(this.milestoneIds.resolve(id), after)),
-      undo: async () => void (await backend.updateMilestone(this.milestoneIds.resolve(id), before)),
-    });
+  updateMilestone(id: string, data: MilestoneData): Promise<BackendError | null> {
+    return this.apply({ op: "update_milestone", id, data });
   }
 
-  deleteMilestone(id: number): Promise<BackendError | null> {
-    const milestone = this.milestones.find((m) => m.id === id);
-    if (!milestone) return Promise.resolve(null);
-    const linked = this.features.filter((f) => f.data.milestone_id === id).map((f) => f.id);
-    return this.apply({
-      label: `Delete milestone “${milestone.data.name}”`,
-      redo: async () => void (await backend.deleteMilestone(this.milestoneIds.resolve(id))),
-      undo: async () => {
-        const back = await backend.createMilestone(milestone.data);
-        this.milestoneIds.alias(this.milestoneIds.resolve(id), back.id);
-        await this.#relink(linked, "milestone_id", back.id);
-      },
-    });
+  deleteMilestone(id: string): Promise<BackendError | null> {
+    return this.apply({ op: "delete_milestone", id });
   }
 
   addActual(data: ActualData): Promise<BackendError | null> {
-    return this.apply(
-      creation(
-        `Record ${data.value} on ${data.date}`,
-        this.actualIds,
-        () => backend.createActual(data),
-        (id) => backend.deleteActual(id),
-      ),
-    );
+    return this.apply({ op: "add_actual", data });
   }
 
-  updateActual(id: number, after: ActualData): Promise<BackendError | null> {
-    const before = this.actuals.find((a) => a.id === id)?.data;
-    if (!before) return Promise.resolve(null);
-    return this.apply({
-      label: `Edit the actual of ${before.date}`,
-      redo: async () => void (await backend.updateActual(this.actualIds.resolve(id), after)),
-      undo: async () => void (await backend.updateActual(this.actualIds.resolve(id), before)),
-    });
+  updateActual(id: string, data: ActualData): Promise<BackendError | null> {
+    return this.apply({ op: "update_actual", id, data });
   }
 
-  deleteActual(id: number): Promise<BackendError | null> {
-    const actual = this.actuals.find((a) => a.id === id);
-    if (!actual) return Promise.resolve(null);
-    return this.apply({
-      label: `Delete the actual of ${actual.data.date}`,
-      redo: async () => void (await backend.deleteActual(this.actualIds.resolve(id))),
-      undo: async () => {
-        const back = await backend.createActual(actual.data);
-        this.actualIds.alias(this.actualIds.resolve(id), back.id);
-      },
+  deleteActual(id: string): Promise<BackendError | null> {
+    return this.apply({ op: "delete_actual", id });
+  }
+
+  /** Brings the plan back to a named version, as a new edit (undo takes it back). */
+  restoreVersion(id: string): Promise<BackendError | null> {
+    return this.apply({ op: "restore_version", id });
+  }
+
+  /** Marks the plan as it is now as a named version. */
+  markVersion(label: string): Promise<BackendError | null> {
+    return this.#serial(async () => {
+      await this.#ensureAuthor();
+      try {
+        this.versions = await backend.markVersion(label);
+        this.save = { kind: "saved", what: `Marked version “${label.trim()}”` };
+        return null;
+      } catch (e) {
+        const error = asBackendError(e);
+        this.save = { kind: "failed", message: error.message };
+        return error;
+      }
     });
   }
 }

@@ -1,8 +1,11 @@
 import { clearMocks } from "@tauri-apps/api/mocks";
+import { waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
-import { fakeCore, nth } from "../testing/fakeCore";
+import type { Changes, Feature } from "../bindings";
+import { fakeCore, nth, testFeature } from "../testing/fakeCore";
 import { backend } from "./backend";
 import { FIRST_SCREEN, PlanEditor } from "./editor.svelte";
+import { patchFeatures } from "./patch";
 
 afterEach(() => clearMocks());
 
@@ -13,39 +16,59 @@ async function opened(options: Parameters<typeof fakeCore>[0] = {}) {
   return { core, editor };
 }
 
-describe("PlanEditor", () => {
-  it("reads the plan and what is computed from it in one command, at start and after an edit", async () => {
-    const { core, editor } = await opened();
-    expect(core.calls).toEqual([{ cmd: "load_plan", args: { first: null } }]);
-    expect(editor.complete).toBe(true);
-    expect(editor.features.map((f) => f.data.title)).toEqual(["Onboarding", "Billing"]);
-    expect(editor.ranking.map((r) => r.id)).toEqual([1, 2]);
-    expect(editor.view?.file_name).toBe("acme.keel");
-    expect(editor.today, "the window's today is the core's, not its own clock").toBe("2026-11-27");
+const titles = (features: Feature[]) => features.map((f) => f.data.title);
 
-    await editor.updateFeature(2, "Edit title", { ...nth(core.features, 1).data, title: "Invoicing" });
-    expect(core.calls.map((c) => c.cmd)).toEqual(["load_plan", "update_feature", "load_plan"]);
-    expect(nth(editor.features, 1).data.title).toBe("Invoicing");
+const noChanges: Changes = {
+  plan: null,
+  canvas: null,
+  goal_changed: false,
+  goal: null,
+  milestones: null,
+  teams: null,
+  actuals: null,
+  factory_snapshots: null,
+  features: [],
+  removed_features: [],
+  feature_order: null,
+  versions: null,
+};
+
+describe("patchFeatures", () => {
+  const list = [testFeature(1), testFeature(2), testFeature(3)];
+
+  it("replaces an edited feature in its place and keeps the rest as they were", () => {
+    const edited = { ...testFeature(2), data: { ...testFeature(2).data, title: "Two" } };
+    const out = patchFeatures(list, { ...noChanges, features: [edited] });
+    expect(titles(out)).toEqual(["Feature 1", "Two", "Feature 3"]);
+    expect(out[0]).toBe(list[0]);
   });
 
-  it("says Saved only once it shows what was saved", async () => {
+  it("follows the core's order and renumbers the positions", () => {
+    const out = patchFeatures(list, { ...noChanges, removed_features: ["1"], feature_order: ["3", "2"] });
+    expect(out.map((f) => [f.id, f.position])).toEqual([
+      ["3", 1],
+      ["2", 2],
+    ]);
+  });
+
+  it("changes nothing when nothing about the features changed", () => {
+    expect(patchFeatures(list, noChanges)).toBe(list);
+  });
+});
+
+describe("PlanEditor", () => {
+  it("reads the plan once, then each edit is one operation whose answer the window takes", async () => {
     const { core, editor } = await opened();
-    let finished = false;
-    const done = editor.updateFeature(2, "Edit title", { ...nth(core.features, 1).data, title: "Invoicing" });
-    void done.then(() => (finished = true));
-    // The state after every step of the edit (each await inside it settles in a microtask).
-    const seen: string[] = [];
-    for (let i = 0; i < 1000 && !finished; i++) {
-      seen.push(`${editor.save.kind}:${nth(editor.features, 1).data.title}`);
-      await Promise.resolve();
-    }
-    expect(finished, "the edit finished").toBe(true);
-    const saved = seen.filter((s) => s.startsWith("saved:"));
-    expect(
-      saved.every((s) => s === "saved:Invoicing"),
-      seen.join(", "),
-    ).toBe(true);
-    expect(editor.save).toEqual({ kind: "saved", what: "Edit title" });
+    expect(core.calls).toEqual([{ cmd: "load_plan", args: { first: null } }]);
+    expect(titles(editor.features)).toEqual(["Onboarding", "Billing"]);
+    expect(editor.today, "the window's today is the core's, not its own clock").toBe("2026-11-27");
+
+    await editor.updateFeature("2", { ...nth(core.features, 1).data, title: "Invoicing" });
+    expect(core.calls.map((c) => c.cmd)).toEqual(["load_plan", "author", "apply"]);
+    expect(core.calls[2]?.args).toMatchObject({ op: { op: "update_feature", id: "2" } });
+    expect(nth(editor.features, 1).data.title).toBe("Invoicing");
+    expect(editor.save).toEqual({ kind: "saved", what: "Edited “Invoicing”" });
+    expect(editor.undoLabel).toBe("Edited “Invoicing”");
   });
 
   it("shows the first screen from a partial read, then reads the whole plan before any edit", async () => {
@@ -53,81 +76,76 @@ describe("PlanEditor", () => {
     const editor = new PlanEditor();
     await editor.load(backend.loadPlan(FIRST_SCREEN));
     expect(editor.complete).toBe(false);
-    expect(editor.ranking).toHaveLength(FIRST_SCREEN);
-    expect(editor.features.map((f) => f.data.title)).toEqual(["A", "B", "C", "D", "E"]);
+    expect(titles(editor.features)).toEqual(["A", "B", "C", "D", "E"]);
 
     const finishing = editor.finishLoading();
-    const edit = editor.updateFeature(1, "Edit title", { ...nth(core.features, 0).data, title: "A2" });
+    const edit = editor.updateFeature("1", { ...nth(core.features, 0).data, title: "A2" });
     await Promise.all([finishing, edit]);
     expect(editor.complete).toBe(true);
     expect(editor.features).toHaveLength(7);
-    expect(core.calls.map((c) => c.cmd)).toEqual(["load_plan", "load_plan", "update_feature", "load_plan"]);
-    expect(core.calls[0]?.args).toEqual({ first: FIRST_SCREEN });
+    expect(core.calls.map((c) => c.cmd)).toEqual(["load_plan", "load_plan", "author", "apply"]);
   });
 
-  it("saves an edit at once, then undoes and redoes it through the core", async () => {
-    const { core, editor } = await opened();
-    const data = { ...nth(core.features, 0).data, title: "Guided onboarding" };
-    expect(await editor.updateFeature(1, "Edit title", data)).toBeNull();
-    expect(nth(core.features, 0).data.title).toBe("Guided onboarding");
-    expect(editor.save).toEqual({ kind: "saved", what: "Edit title" });
-
+  it("undoes and redoes through the core, one step each", async () => {
+    const { core, editor } = await opened({ titles: ["A", "B", "C"] });
+    await editor.deleteFeature("1");
+    expect(titles(editor.features)).toEqual(["B", "C"]);
     await editor.undo();
-    expect(nth(core.features, 0).data.title).toBe("Onboarding");
-    expect(nth(editor.features, 0).data.title).toBe("Onboarding");
+    expect(titles(editor.features)).toEqual(["A", "B", "C"]);
+    expect(nth(editor.features, 0).id, "the feature comes back with its id").toBe("1");
+    expect(editor.save).toEqual({ kind: "saved", what: "Undid: Deleted “A”" });
+    expect(editor.redoLabel).toBe("Deleted “A”");
     await editor.redo();
-    expect(nth(core.features, 0).data.title).toBe("Guided onboarding");
+    expect(titles(editor.features)).toEqual(["B", "C"]);
+    expect(core.writes()).toEqual(["delete_feature", "undo", "redo"]);
   });
 
-  it("returns the core's refusal with its field and records nothing", async () => {
+  it("returns the core's refusal with its field and changes nothing", async () => {
     const { core, editor } = await opened();
-    const error = await editor.updateFeature(1, "Edit title", {
-      ...nth(core.features, 0).data,
-      title: "x".repeat(201),
-    });
+    const error = await editor.updateFeature("1", { ...nth(core.features, 0).data, title: "x".repeat(201) });
     expect(error?.field).toBe("title");
     expect(editor.save.kind).toBe("failed");
-    expect(editor.history.undoLabel).toBeNull();
-    expect(nth(core.features, 0).data.title).toBe("Onboarding");
+    expect(editor.undoLabel).toBeNull();
+    expect(nth(editor.features, 0).data.title).toBe("Onboarding");
   });
 
-  it("undoes a delete by bringing the feature back in its place, and redo deletes it again", async () => {
-    const { core, editor } = await opened({ titles: ["A", "B", "C"] });
-    await editor.deleteFeature(1);
-    expect(core.features.map((f) => f.data.title)).toEqual(["B", "C"]);
-    await editor.undo();
-    expect(core.features.map((f) => f.data.title)).toEqual(["A", "B", "C"]);
-    const back = nth(core.features, 0).id;
-    expect(back).not.toBe(1);
-
-    // An edit recorded against the old id follows the feature to its new id.
-    await editor.redo();
-    await editor.undo();
-    expect(core.features.map((f) => f.data.title)).toEqual(["A", "B", "C"]);
-    await editor.updateFeature(nth(core.features, 0).id, "Rename", { ...nth(core.features, 0).data, title: "A2" });
-    expect(nth(core.features, 0).data.title).toBe("A2");
-  });
-
-  it("shows the core's refusal of an edit on a read-only plan, in the core's words, and records nothing", async () => {
+  it("shows the core's refusal of an edit on a read-only plan, in the core's words", async () => {
     const { core, editor } = await opened({ readOnly: "another Keel has it open" });
-    const error = await editor.updateFeature(1, "Edit title", { ...nth(core.features, 0).data, title: "Changed" });
+    const error = await editor.updateFeature("1", { ...nth(core.features, 0).data, title: "Changed" });
     expect(error?.code).toBe("read_only");
     expect(editor.save).toEqual({ kind: "failed", message: core.view.refusal });
     expect(nth(core.features, 0).data.title).toBe("Onboarding");
-    expect(editor.history.size, "a refused edit is no undo step").toBe(0);
   });
 
-  it("adds a feature and undo removes it", async () => {
+  it("adds a feature and answers with the id the core gave it", async () => {
     const { core, editor } = await opened();
-    const data = { ...nth(core.features, 0).data, title: "Pilot" };
-    const outcome = await editor.createFeature(data);
-    expect("id" in outcome && core.features.some((f) => f.id === outcome.id)).toBe(true);
-    await editor.undo();
-    expect(core.features.map((f) => f.data.title)).toEqual(["Onboarding", "Billing"]);
-    // Redo creates it again under a new id; undo then removes that one.
-    await editor.redo();
-    expect(core.features.map((f) => f.data.title)).toEqual(["Onboarding", "Billing", "Pilot"]);
-    await editor.undo();
-    expect(core.features.map((f) => f.data.title)).toEqual(["Onboarding", "Billing"]);
+    const outcome = await editor.createFeature({ ...nth(core.features, 0).data, title: "Pilot" });
+    expect("id" in outcome && editor.features.some((f) => f.id === outcome.id && f.data.title === "Pilot")).toBe(true);
+  });
+
+  it("moves a feature on the roadmap as one operation", async () => {
+    const { core, editor } = await opened({ titles: ["A", "B", "C"] });
+    await editor.moveFeature("3", "now", 1);
+    expect(core.writes()).toEqual(["move_feature"]);
+    expect(editor.features.map((f) => [f.data.title, f.position, f.data.horizon])).toEqual([
+      ["C", 1, "now"],
+      ["A", 2, "next"],
+      ["B", 3, "next"],
+    ]);
+  });
+});
+
+describe("PlanEditor and who you are", () => {
+  it("asks your name once, before your first edit, and signs edits with it", async () => {
+    const { core, editor } = await opened({ author: null });
+    const edit = editor.updateFeature("1", { ...nth(core.features, 0).data, title: "A2" });
+    await waitFor(() => expect(editor.nameRequest).toEqual({ suggested: "dana" }));
+    expect(core.writes(), "nothing is saved while the window asks").toEqual([]);
+    editor.giveName("Dana Scott");
+    expect(await edit).toBeNull();
+    expect(core.calls.find((c) => c.cmd === "set_author")?.args).toEqual({ name: "Dana Scott" });
+    await editor.updateFeature("1", { ...nth(core.features, 0).data, title: "A3" });
+    expect(core.calls.filter((c) => c.cmd === "author")).toHaveLength(1);
+    expect(editor.nameRequest).toBeNull();
   });
 });

@@ -13,9 +13,9 @@ describe("applyFilter", () => {
     expect(applyFilter(all, noFilter)).toHaveLength(3);
   });
   it("combines criteria and searches title and description, any case", () => {
-    expect(applyFilter(all, { ...noFilter, text: "MILLION" }).map((f) => f.id)).toEqual([2]);
-    expect(applyFilter(all, { ...noFilter, text: "onboard", horizon: "now" }).map((f) => f.id)).toEqual([1]);
+    expect(applyFilter(all, { ...noFilter, text: "MILLION" }).map((f) => f.id)).toEqual(["2"]);
+    expect(applyFilter(all, { ...noFilter, text: "onboard", horizon: "now" }).map((f) => f.id)).toEqual(["1"]);
     expect(applyFilter(all, { ...noFilter, riskClass: "operational", stage: "mvp" })).toEqual([]);
-    expect(applyFilter(all, { ...noFilter, status: "planned" }).map((f) => f.id)).toEqual([3]);
+    expect(applyFilter(all, { ...noFilter, status: "planned" }).map((f) => f.id)).toEqual(["3"]);
   });
 });

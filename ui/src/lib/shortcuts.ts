@@ -1,6 +1,7 @@
 // The keyboard: one table for the help overlay and for what the keys do.
 
-export type Section = "overview" | "vision" | "traction" | "roadmap" | "features" | "teams" | "check" | "export";
+export type Section =
+  "overview" | "vision" | "traction" | "roadmap" | "features" | "teams" | "check" | "history" | "export";
 
 export const sections: { id: Section; label: string; key: string }[] = [
   { id: "overview", label: "Overview", key: "1" },
@@ -11,6 +12,7 @@ export const sections: { id: Section; label: string; key: string }[] = [
   { id: "teams", label: "Teams", key: "6" },
   { id: "check", label: "Plan check", key: "7" },
   { id: "export", label: "Export", key: "8" },
+  { id: "history", label: "History", key: "9" },
 ];
 
 export type Action =

@@ -4,7 +4,7 @@ import { featureData } from "../testing/fakeCore";
 import { layout } from "./timeline";
 
 const f = (id: number, start: string | null, end: string | null, stage: Feature["data"]["stage"] = "mvp"): Feature => ({
-  id,
+  id: String(id),
   position: id,
   data: featureData(`F${id}`, { start_date: start, end_date: end, stage }),
 });
@@ -24,10 +24,10 @@ describe("layout", () => {
   it("lists undated features beside the timeline and shows milestones as markers", () => {
     const l = layout(
       [f(1, null, null), f(2, "2026-01-10", null), f(3, "2026-01-01", "2026-01-31")],
-      [{ id: 1, data: { name: "Year 1", date: "2026-06-30", target: 10, ninety_day_goals: "" } }],
+      [{ id: "1", data: { name: "Year 1", date: "2026-06-30", target: 10, ninety_day_goals: "" } }],
       "2026-01-15",
     );
-    expect(l.undated.map((x) => x.id)).toEqual([1, 2]);
+    expect(l.undated.map((x) => x.id)).toEqual(["1", "2"]);
     expect(l.milestones).toHaveLength(1);
     expect(l.quarters.at(-1)?.label).toBe("Q2 2026");
   });

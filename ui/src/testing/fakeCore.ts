@@ -1,7 +1,18 @@
 // An in-memory stand-in for Keel's commands, for component tests through mockIPC. It keeps a
-// plan, features and teams, validates titles as the core does, and records every call.
+// plan, features and teams, applies the operations the editor sends (with undo and redo as
+// whole-state steps), validates titles as the core does, and records every call.
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { Feature, FeatureData, Item, LeanCanvas, PlanView, TeamData } from "../bindings";
+import type {
+  Feature,
+  FeatureData,
+  Item,
+  LeanCanvas,
+  LogEntry,
+  Operation,
+  PlanView,
+  TeamData,
+  Version,
+} from "../bindings";
 
 export function featureData(title: string, overrides: Partial<FeatureData> = {}): FeatureData {
   return {
@@ -29,8 +40,8 @@ export function featureData(title: string, overrides: Partial<FeatureData> = {})
 }
 
 /** Feature `id` ("Feature 3"), an idea for later unless `overrides` say otherwise. */
-export function testFeature(id: number, overrides: Partial<FeatureData> = {}): Feature {
-  return { id, position: id, data: featureData(`Feature ${id}`, { horizon: "later", ...overrides }) };
+export function testFeature(n: number, overrides: Partial<FeatureData> = {}): Feature {
+  return { id: String(n), position: n, data: featureData(`Feature ${n}`, { horizon: "later", ...overrides }) };
 }
 
 const emptyCanvas: LeanCanvas = {
@@ -54,11 +65,36 @@ export interface FakeCore {
   teams: Item<TeamData>[];
   canvas: LeanCanvas;
   calls: { cmd: string; args: Record<string, unknown> }[];
-  /** Commands that changed the plan, in order. */
+  /** The operations applied (and undos and redos), in order. */
   writes(): string[];
 }
 
-export function fakeCore(options: { readOnly?: string; titles?: string[] } = {}): FakeCore {
+type State = Pick<FakeCore, "view" | "features" | "teams" | "canvas">;
+
+function suggestions() {
+  return {
+    goal: {
+      metric: "arr" as const,
+      custom_unit: null,
+      msc_target: 1_000_000,
+      deadline: "2029-01-01",
+      revenue_per_customer_month: 100,
+      lifetime_months: 24,
+      acquisition_rate: null,
+      activation_rate: null,
+      referral_rate: null,
+    },
+    milestone: { name: "New milestone", date: "2029-01-01", target: 1000, ninety_day_goals: "" },
+    feature: featureData(""),
+  };
+}
+
+export function fakeCore(options: { readOnly?: string; titles?: string[]; author?: string | null } = {}): FakeCore {
+  let author = options.author === undefined ? "Dana" : options.author;
+  const log: LogEntry[] = [];
+  const versions: Version[] = [];
+  const record = (label: string, version: string | null = null) =>
+    log.unshift({ change: `${log.length}@fake`, label, author: author ?? "", at: "2026-11-27T10:00:00Z", version });
   let nextId = 100;
   const core: FakeCore = {
     view: {
@@ -81,15 +117,23 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
       refusal: options.readOnly ? `This plan is open read-only (${options.readOnly}); the change was not saved.` : null,
     },
     features: (options.titles ?? ["Onboarding", "Billing"]).map((t, i) => ({
-      id: i + 1,
+      id: String(i + 1),
       position: i + 1,
       data: featureData(t),
     })),
     teams: [],
     canvas: { ...emptyCanvas },
     calls: [],
-    writes: () => core.calls.map((c) => c.cmd).filter((c) => /^(create|update|delete|move)_/.test(c)),
+    writes: () =>
+      core.calls.flatMap((c) =>
+        c.cmd === "apply" ? [(c.args.op as Operation).op] : c.cmd === "undo" || c.cmd === "redo" ? [c.cmd] : [],
+      ),
   };
+  const undone: { label: string; state: State }[] = [];
+  const done: { label: string; state: State }[] = [];
+  const snapshot = (): State =>
+    copy({ view: core.view, features: core.features, teams: core.teams, canvas: core.canvas });
+  const restore = (state: State) => Object.assign(core, copy(state));
   const refuse = (field: string, message: string) => {
     throw { code: "validation", message, field };
   };
@@ -106,10 +150,89 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
       reason: `business risk, level ${f.data.risk_level}`,
     }));
   const renumber = () => core.features.forEach((f, i) => (f.position = i + 1));
+  const analysis = () => ({
+    as_of: "2026-11-27",
+    ranking: ranked(),
+    findings: [],
+    traction: null,
+    curve: [],
+    suggestions: suggestions(),
+  });
+  /** An edit's answer as the core gives it (this fake sends every feature and the order). */
+  const edited = (label: string, created: string | null = null) =>
+    copy({
+      applied: {
+        label,
+        changed: true,
+        changes: {
+          plan: core.view.plan,
+          canvas: core.canvas,
+          goal_changed: false,
+          goal: null,
+          milestones: null,
+          teams: core.teams,
+          actuals: null,
+          factory_snapshots: null,
+          features: core.features,
+          removed_features: [],
+          feature_order: core.features.map((f) => f.id),
+          versions: null,
+        },
+        created,
+        undo: done.at(-1)?.label ?? null,
+        redo: undone.at(-1)?.label ?? null,
+      },
+      analysis: analysis(),
+    });
+  const feature = (id: unknown) => {
+    const f = core.features.find((x) => x.id === id);
+    if (!f) throw { code: "not_found", message: "No such feature.", field: null };
+    return f;
+  };
+  const operate = (op: Operation): { label: string; created?: string } => {
+    switch (op.op) {
+      case "update_canvas":
+        core.canvas = op.canvas;
+        return { label: "Edited the Lean Canvas" };
+      case "update_plan":
+        core.view.plan.data = op.data;
+        return { label: "Edited the plan" };
+      case "create_feature": {
+        checkTitle(op.data);
+        const id = String(nextId++);
+        core.features.push({ id, position: core.features.length + 1, data: op.data });
+        return { label: `Added “${op.data.title}”`, created: id };
+      }
+      case "update_feature": {
+        checkTitle(op.data);
+        const f = feature(op.id);
+        f.data = op.data;
+        return { label: `Edited “${op.data.title}”` };
+      }
+      case "delete_feature": {
+        const f = feature(op.id);
+        core.features = core.features.filter((x) => x !== f);
+        renumber();
+        return { label: `Deleted “${f.data.title}”` };
+      }
+      case "restore_version":
+        return { label: `Restored version “${versions.find((v) => v.id === op.id)?.label ?? op.id}”` };
+      case "move_feature": {
+        const f = feature(op.id);
+        f.data.horizon = op.horizon;
+        core.features = core.features.filter((x) => x !== f);
+        core.features.splice(op.position - 1, 0, f);
+        renumber();
+        return { label: `Moved “${f.data.title}”` };
+      }
+      default:
+        throw { code: "not_found", message: `unexpected operation ${op.op}`, field: null };
+    }
+  };
   mockIPC((cmd, raw) => {
     const args = (raw ?? {}) as Record<string, unknown>;
     core.calls.push({ cmd, args });
-    if (core.view.read_only && /^(create|update|delete|move)_/.test(cmd)) {
+    if (core.view.read_only && ["apply", "undo", "redo"].includes(cmd)) {
       throw { code: "read_only", message: core.view.refusal, field: null };
     }
     switch (cmd) {
@@ -121,7 +244,7 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
         return copy({
           view: core.view,
           document: {
-            format: 1,
+            format: 2,
             plan: core.view.plan,
             canvas: core.canvas,
             goal: null,
@@ -131,67 +254,46 @@ export function fakeCore(options: { readOnly?: string; titles?: string[] } = {})
             teams: core.teams,
             features: core.features.filter((f) => shown.has(f.id)),
           },
-          analysis: {
-            as_of: "2026-11-27",
-            ranking,
-            findings: [],
-            traction: null,
-            curve: [],
-            suggestions: {
-              goal: {
-                metric: "arr",
-                custom_unit: null,
-                msc_target: 1_000_000,
-                deadline: "2029-01-01",
-                revenue_per_customer_month: 100,
-                lifetime_months: 24,
-                acquisition_rate: null,
-                activation_rate: null,
-                referral_rate: null,
-              },
-              milestone: { name: "New milestone", date: "2029-01-01", target: 1000, ninety_day_goals: "" },
-              feature: featureData(""),
-            },
-          },
+          analysis: { ...analysis(), ranking },
           complete: first === null,
         });
       }
-      case "list_features":
-        return copy(core.features);
       case "rank_features":
         return ranked();
-      case "update_canvas":
-        core.canvas = args.canvas as LeanCanvas;
-        return core.canvas;
-      case "update_plan":
-        core.view.plan.data = args.data as PlanView["plan"]["data"];
-        return copy(core.view);
-      case "create_feature": {
-        const data = args.data as FeatureData;
-        checkTitle(data);
-        const f = { id: nextId++, position: core.features.length + 1, data };
-        core.features.push(f);
-        return copy(f);
+      case "author":
+        return { name: author, suggested: "dana" };
+      case "set_author":
+        author = args.name as string;
+        return { name: author, suggested: "dana" };
+      case "versions":
+        return copy(versions);
+      case "mark_version": {
+        const id = `v${versions.length + 1}`;
+        versions.push({ id, label: args.label as string, marked_at: "2026-11-27T10:00:00Z", author: author ?? "" });
+        record(`Marked version “${args.label as string}”`, id);
+        return copy(versions);
       }
-      case "update_feature": {
-        const data = args.data as FeatureData;
-        checkTitle(data);
-        const f = core.features.find((x) => x.id === args.id);
-        if (!f) throw { code: "not_found", message: "No such feature.", field: null };
-        f.data = data;
-        return copy(f);
+      case "history": {
+        const offset = args.offset as number;
+        return copy({ entries: log.slice(offset, offset + (args.limit as number)), total: log.length });
       }
-      case "delete_feature":
-        core.features = core.features.filter((x) => x.id !== args.id);
-        renumber();
-        return null;
-      case "move_feature": {
-        const f = core.features.find((x) => x.id === args.id);
-        if (!f) throw { code: "not_found", message: "No such feature.", field: null };
-        core.features = core.features.filter((x) => x !== f);
-        core.features.splice((args.position as number) - 1, 0, f);
-        renumber();
-        return copy(f);
+      case "apply": {
+        const before = snapshot();
+        const { label, created } = operate(args.op as Operation);
+        done.push({ label, state: before });
+        record(label);
+        undone.length = 0;
+        return edited(label, created ?? null);
+      }
+      case "undo":
+      case "redo": {
+        const [from, to] = cmd === "undo" ? [done, undone] : [undone, done];
+        const step = from.pop();
+        if (!step) return null;
+        to.push({ label: step.label, state: snapshot() });
+        restore(step.state);
+        record(`${cmd === "undo" ? "Undo" : "Redo"}: ${step.label}`);
+        return edited(`${cmd === "undo" ? "Undid" : "Redid"}: ${step.label}`);
       }
       default:
         throw { code: "not_found", message: `unexpected command ${cmd}`, field: null };

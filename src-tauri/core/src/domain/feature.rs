@@ -1,6 +1,6 @@
 //! A feature on the roadmap and the team that builds it.
 
-use super::{BuildOrBuy, FactoryStep, FeatureStatus, Horizon, RiskClass, Stage, TeamKind};
+use super::{BuildOrBuy, FactoryStep, FeatureStatus, Horizon, Id, RiskClass, Stage, TeamKind};
 use crate::error::Result;
 use crate::validate::{self, Field};
 use chrono::NaiveDate;
@@ -30,14 +30,14 @@ pub struct FeatureData {
     pub confidence: Option<f64>,
     /// The number of users or customers it is built for.
     pub scale_assumption: Option<f64>,
-    pub milestone_id: Option<u32>,
+    pub milestone_id: Option<Id>,
     pub factory_step: Option<FactoryStep>,
-    pub team_id: Option<u32>,
+    pub team_id: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Feature {
-    pub id: u32,
+    pub id: Id,
     /// The manual order, 1-based and dense.
     pub position: u32,
     pub data: FeatureData,

@@ -14,10 +14,15 @@ pub use traction::*;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+/// An item's identity: given when the item is created, never changed, never reused — not by
+/// undo, a restored version or a teammate's merged edits. Opaque text: "7@1f3a…" for items made
+/// in Keel, the old number for items upgraded from plan format 1.
+pub type Id = String;
+
 /// A stored row: its id and its data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Item<T> {
-    pub id: u32,
+    pub id: Id,
     pub data: T,
 }
 
@@ -31,11 +36,13 @@ pub type TractionActual = Item<ActualData>;
 pub type FactorySnapshot = Item<FactorySnapshotData>;
 pub type Team = Item<TeamData>;
 
-/// A snapshot as listed (without the frozen plan).
+/// A named version: a marked point in the plan's history ("Board meeting Q4").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
-pub struct SnapshotSummary {
-    pub id: u32,
+pub struct Version {
+    pub id: Id,
     pub label: String,
     /// RFC 3339, UTC.
-    pub taken_at: String,
+    pub marked_at: String,
+    /// Who marked it.
+    pub author: String,
 }

@@ -1,19 +1,17 @@
 //! The complete plan as versioned JSON, and importing it back into a new plan file.
 //! Invariant: export → import → export gives identical JSON; an import that fails for any
-//! reason creates no file.
+//! reason creates no file. Exports of format 1 (numeric ids, "snapshots") are read too.
 
-use crate::document::PlanDocument;
-use crate::domain::{FactorySnapshotData, Feature, TeamData};
+use crate::document::{self, PlanDocument};
 use crate::error::{CoreError, Result};
-use crate::storage::{self, PlanFile};
-use crate::validate::Field;
-use rusqlite::Transaction;
+use crate::storage::{MarkedPlan, PlanFile};
+use crate::validate::{self, Field};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::Path;
 
-/// The export format this build writes and reads.
-pub const EXPORT_FORMAT: u32 = 1;
+/// The export format this build writes (2: text ids, named versions); it reads 1 and 2.
+pub const EXPORT_FORMAT: u32 = 2;
 /// Larger files are refused before parsing.
 pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -22,34 +20,40 @@ pub struct PlanExport {
     /// The export format version; identifies the file as a Keel export.
     pub keel_export: u32,
     pub plan: PlanDocument,
-    pub snapshots: Vec<SnapshotExport>,
+    #[serde(alias = "snapshots", default)]
+    pub versions: Vec<VersionExport>,
 }
 
+/// A named version with the plan as it was then.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SnapshotExport {
-    pub id: u32,
+pub struct VersionExport {
+    pub id: String,
     pub label: String,
-    pub taken_at: String,
+    #[serde(alias = "taken_at")]
+    pub marked_at: String,
+    #[serde(default)]
+    pub author: String,
     pub plan: PlanDocument,
 }
 
 pub fn export(file: &PlanFile) -> Result<PlanExport> {
-    let snapshots = file
-        .snapshots()?
+    let versions = file
+        .versions()?
         .into_iter()
-        .map(|s| {
-            Ok(SnapshotExport {
-                plan: file.snapshot_document(s.id)?,
-                id: s.id,
-                label: s.label,
-                taken_at: s.taken_at,
+        .map(|v| {
+            Ok(VersionExport {
+                plan: file.version_document(&v.id)?,
+                id: v.id,
+                label: v.label,
+                marked_at: v.marked_at,
+                author: v.author,
             })
         })
         .collect::<Result<_>>()?;
     Ok(PlanExport {
         keel_export: EXPORT_FORMAT,
         plan: file.document()?,
-        snapshots,
+        versions,
     })
 }
 
@@ -86,7 +90,7 @@ pub fn import(path: &Path, source: &Path) -> Result<PlanFile> {
     let bytes = std::fs::read(source)
         .map_err(|e| CoreError::io(format!("{} cannot be read", source.display()), e))?;
     let export = parse(&bytes)?;
-    PlanFile::create_new(path, |tx| write(tx, &export))
+    create(path, &export)
 }
 
 /// Creates a new plan file at `path` holding `export` (which must be valid, as `parse` checks).
@@ -96,7 +100,21 @@ pub fn create(path: &Path, export: &PlanExport) -> Result<PlanFile> {
             path: path.to_path_buf(),
         });
     }
-    PlanFile::create_new(path, |tx| write(tx, export))
+    let versions = export
+        .versions
+        .iter()
+        .map(|v| {
+            Ok(MarkedPlan {
+                id: v.id.clone(),
+                label: validate::text(Field::new("label", "Version name"), &v.label, 1, 200)?,
+                marked_at: v.marked_at.clone(),
+                author: v.author.clone(),
+                plan: checked(&v.plan)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let current = checked(&export.plan)?;
+    PlanFile::create_with_versions(path, &versions, &current, "Imported the plan", "")
 }
 
 /// Parses and checks an export: format version, then every field's limits.
@@ -112,82 +130,88 @@ pub fn parse(bytes: &[u8]) -> Result<PlanExport> {
         }
         Some(_) => {}
     }
-    serde_json::from_value(value).map_err(|e| invalid(e.to_string()))
+    document::export_from_value(value).map_err(invalid)
 }
 
-fn check_document(doc: &PlanDocument) -> Result<()> {
-    let unique = |what: &str, ids: Vec<u32>| {
+/// A document's content validated as an edit would be, with its ids checked.
+fn checked(doc: &PlanDocument) -> Result<PlanDocument> {
+    let unique = |what: &str, ids: Vec<&str>| {
         let count = ids.len();
-        let set: HashSet<u32> = ids.into_iter().collect();
-        if set.len() == count {
-            Ok(())
-        } else {
+        let set: HashSet<&str> = ids.iter().copied().collect();
+        if set.len() != count {
             Err(invalid(format!("two {what} share an id")))
+        } else if set.contains("") {
+            Err(invalid(format!("one of the {what} has no id")))
+        } else {
+            Ok(())
         }
     };
-    unique("features", doc.features.iter().map(|f| f.id).collect())?;
-    unique("milestones", doc.milestones.iter().map(|m| m.id).collect())?;
-    unique("actuals", doc.actuals.iter().map(|a| a.id).collect())?;
+    unique(
+        "features",
+        doc.features.iter().map(|f| f.id.as_str()).collect(),
+    )?;
+    unique(
+        "milestones",
+        doc.milestones.iter().map(|m| m.id.as_str()).collect(),
+    )?;
+    unique(
+        "actuals",
+        doc.actuals.iter().map(|a| a.id.as_str()).collect(),
+    )?;
     unique(
         "factory snapshots",
-        doc.factory_snapshots.iter().map(|s| s.id).collect(),
+        doc.factory_snapshots
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect(),
     )?;
-    unique("teams", doc.teams.iter().map(|t| t.id).collect())?;
-    if doc.features.iter().any(|f| f.id == 0) {
-        return Err(invalid("a feature has id 0"));
+    unique("teams", doc.teams.iter().map(|t| t.id.as_str()).collect())?;
+    let milestones: HashSet<&str> = doc.milestones.iter().map(|m| m.id.as_str()).collect();
+    let teams: HashSet<&str> = doc.teams.iter().map(|t| t.id.as_str()).collect();
+    for f in &doc.features {
+        if f.data
+            .milestone_id
+            .as_deref()
+            .is_some_and(|m| !milestones.contains(m))
+        {
+            return Err(invalid(format!(
+                "feature {}: there is no milestone with id {}",
+                f.id,
+                f.data.milestone_id.as_deref().unwrap_or_default()
+            )));
+        }
+        if f.data
+            .team_id
+            .as_deref()
+            .is_some_and(|t| !teams.contains(t))
+        {
+            return Err(invalid(format!(
+                "feature {}: there is no team with id {}",
+                f.id,
+                f.data.team_id.as_deref().unwrap_or_default()
+            )));
+        }
     }
-    Ok(())
-}
-
-fn write(tx: &Transaction, export: &PlanExport) -> Result<()> {
-    let doc = &export.plan;
-    check_document(doc)?;
-    let plan = doc.plan.data.clone().validated()?;
-    tx.execute(
-        "INSERT INTO plan (id, company_name, tagline, vision, strategy, stage, currency, start_date,
-                           created_at, updated_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        rusqlite::params![
-            plan.company_name,
-            plan.tagline,
-            plan.vision,
-            plan.strategy,
-            plan.stage,
-            plan.currency,
-            plan.start_date,
-            doc.plan.created_at,
-            doc.plan.updated_at
-        ],
-    )?;
-    storage::write_canvas(tx, &doc.canvas.clone().validated()?)?;
-    if let Some(goal) = &doc.goal {
-        storage::write_goal(tx, &goal.clone().validated()?)?;
+    let mut out = doc.clone();
+    out.plan.data = out.plan.data.validated()?;
+    out.canvas = out.canvas.validated()?;
+    out.goal = out.goal.map(|g| g.validated()).transpose()?;
+    for m in &mut out.milestones {
+        m.data = m.data.clone().validated()?;
     }
-    for m in &doc.milestones {
-        storage::insert_with_id(tx, m.id, &m.data.clone().validated()?)?;
+    for a in &mut out.actuals {
+        a.data = a.data.clone().validated()?;
     }
-    for a in &doc.actuals {
-        storage::insert_with_id(tx, a.id, &a.data.clone().validated()?)?;
+    for t in &mut out.teams {
+        t.data = t.data.clone().validated()?;
     }
-    for s in &doc.factory_snapshots {
-        storage::insert_with_id::<FactorySnapshotData>(tx, s.id, &s.data)?;
+    for f in &mut out.features {
+        f.data = f.data.clone().validated()?;
     }
-    for t in &doc.teams {
-        let data: TeamData = t.data.clone().validated()?;
-        storage::insert_with_id(tx, t.id, &data)?;
+    out.features
+        .sort_by(|a, b| (a.position, &a.id).cmp(&(b.position, &b.id)));
+    for (i, f) in out.features.iter_mut().enumerate() {
+        f.position = i as u32 + 1;
     }
-    let mut features: Vec<&Feature> = doc.features.iter().collect();
-    features.sort_by_key(|f| (f.position, f.id));
-    for (i, f) in features.iter().enumerate() {
-        storage::insert_feature_with_id(tx, f.id, i as u32 + 1, &f.data.clone().validated()?)?;
-    }
-    for s in &export.snapshots {
-        let label = crate::validate::text(Field::new("label", "Snapshot label"), &s.label, 1, 200)?;
-        let json = serde_json::to_string(&s.plan).map_err(|e| invalid(e.to_string()))?;
-        tx.execute(
-            "INSERT INTO snapshot (id, label, taken_at, plan_json) VALUES (?1, ?2, ?3, ?4)",
-            rusqlite::params![s.id, label, s.taken_at, json],
-        )?;
-    }
-    Ok(())
+    Ok(out)
 }

@@ -52,37 +52,33 @@ pub fn markdown_of(report: &report::Report) -> String {
     markdown::render(report)
 }
 
-/// The export as of `date`; `since` names a snapshot to report changes against.
+/// The export as of `date`; `since` names a version (its id or name) to report changes
+/// against.
 pub fn render(
     file: &PlanFile,
     format: ExportFormat,
     date: NaiveDate,
-    since: Option<u32>,
+    since: Option<&str>,
 ) -> Result<Vec<u8>> {
     if format == ExportFormat::Json {
         return Ok(json::render(file)?.into_bytes());
     }
     let doc = file.document()?;
-    let snapshot =
-        match since {
-            Some(id) => {
-                let summary = file.snapshots()?.into_iter().find(|s| s.id == id).ok_or(
-                    CoreError::NotFound {
-                        entity: "snapshot",
-                        id,
-                    },
-                )?;
-                Some((summary, file.snapshot_document(id)?))
-            }
-            None => None,
-        };
+    let version = match since {
+        Some(key) => {
+            let version = file.find_version(key)?;
+            let then = file.version_document(&version.id)?;
+            Some((version, then))
+        }
+        None => None,
+    };
     let analysis = crate::analysis::analyse(&doc, date);
     let report = report::build(
         &doc,
         &analysis,
-        snapshot
+        version
             .as_ref()
-            .map(|(s, old)| (s.label.as_str(), s.taken_at.as_str(), old)),
+            .map(|(v, old)| (v.label.as_str(), v.marked_at.as_str(), old)),
     );
     Ok(match format {
         ExportFormat::Markdown => markdown::render(&report).into_bytes(),
@@ -97,7 +93,7 @@ pub fn export_to(
     file: &PlanFile,
     format: ExportFormat,
     date: NaiveDate,
-    since: Option<u32>,
+    since: Option<&str>,
     out: &Path,
 ) -> Result<()> {
     let bytes = render(file, format, date, since)?;

@@ -1,5 +1,5 @@
-//! Create, read, update, delete and list for the plan's simple row types (milestones, actuals,
-//! factory snapshots, teams). Each write validates first and runs as one edit.
+//! The projection's simple row types (milestones, actuals, factory snapshots, teams): their
+//! tables, reads, and the checks an edit of one makes against the rest of the plan.
 
 use super::PlanFile;
 use crate::domain::{ActualData, FactorySnapshotData, Item, MilestoneData, TeamData};
@@ -20,7 +20,7 @@ pub trait Entity: Sized + Clone {
     fn from_row(row: &Row) -> rusqlite::Result<Self>;
     fn params(&self) -> Vec<&dyn ToSql>;
     /// Checks against the rest of the plan (uniqueness and the like); `id` is the row edited.
-    fn check(&self, _conn: &Connection, _id: Option<u32>) -> Result<()> {
+    fn check(&self, _conn: &Connection, _id: Option<&str>) -> Result<()> {
         Ok(())
     }
 }
@@ -42,7 +42,7 @@ pub(crate) fn list<T: Entity>(conn: &Connection) -> Result<Vec<Item<T>>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub(crate) fn get<T: Entity>(conn: &Connection, id: u32) -> Result<Item<T>> {
+pub(crate) fn get<T: Entity>(conn: &Connection, id: &str) -> Result<Item<T>> {
     let sql = format!(
         "SELECT id, {} FROM {} WHERE id = ?1",
         T::COLUMNS.join(", "),
@@ -57,32 +57,25 @@ pub(crate) fn get<T: Entity>(conn: &Connection, id: u32) -> Result<Item<T>> {
         }),
         None => Err(CoreError::NotFound {
             entity: T::NAME,
-            id,
+            id: id.to_string(),
         }),
     }
 }
 
-pub(crate) fn insert<T: Entity>(conn: &Connection, data: &T) -> Result<u32> {
-    data.check(conn, None)?;
+/// Writes item `id`'s row as the document has it (inserted, or its columns replaced).
+pub(crate) fn upsert<T: Entity>(conn: &Connection, id: &str, data: &T) -> Result<()> {
     let sql = format!(
-        "INSERT INTO {} ({}) VALUES ({})",
-        T::TABLE,
-        T::COLUMNS.join(", "),
-        placeholders(T::COLUMNS.len())
-    );
-    conn.prepare_cached(&sql)?.execute(&*data.params())?;
-    row_id(conn)
-}
-
-/// Inserts a row with a given id (imports keep their ids).
-pub(crate) fn insert_with_id<T: Entity>(conn: &Connection, id: u32, data: &T) -> Result<()> {
-    data.check(conn, None)?;
-    let sql = format!(
-        "INSERT INTO {} (id, {}) VALUES (?{}, {})",
-        T::TABLE,
-        T::COLUMNS.join(", "),
-        T::COLUMNS.len() + 1,
-        placeholders(T::COLUMNS.len())
+        "INSERT INTO {table} (id, {columns}) VALUES (?{n}, {values})
+         ON CONFLICT(id) DO UPDATE SET {assignments}",
+        table = T::TABLE,
+        columns = T::COLUMNS.join(", "),
+        n = T::COLUMNS.len() + 1,
+        values = placeholders(T::COLUMNS.len()),
+        assignments = T::COLUMNS
+            .iter()
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect::<Vec<_>>()
+            .join(", "),
     );
     let mut params = data.params();
     params.push(&id);
@@ -90,9 +83,10 @@ pub(crate) fn insert_with_id<T: Entity>(conn: &Connection, id: u32, data: &T) ->
     Ok(())
 }
 
-pub(crate) fn row_id(conn: &Connection) -> Result<u32> {
-    u32::try_from(conn.last_insert_rowid())
-        .map_err(|_| CoreError::invalid(Field::new("id", "Id"), "the plan holds too many rows"))
+pub(crate) fn remove<T: Entity>(conn: &Connection, id: &str) -> Result<()> {
+    let sql = format!("DELETE FROM {} WHERE id = ?1", T::TABLE);
+    conn.prepare_cached(&sql)?.execute([id])?;
+    Ok(())
 }
 
 fn placeholders(n: usize) -> String {
@@ -102,7 +96,7 @@ fn placeholders(n: usize) -> String {
         .join(", ")
 }
 
-pub(crate) fn exists(conn: &Connection, table: &str, id: u32) -> Result<bool> {
+pub(crate) fn exists(conn: &Connection, table: &str, id: &str) -> Result<bool> {
     let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)");
     Ok(conn.prepare_cached(&sql)?.query_row([id], |r| r.get(0))?)
 }
@@ -112,56 +106,8 @@ impl PlanFile {
         list(self.conn())
     }
 
-    pub fn get<T: Entity>(&self, id: u32) -> Result<Item<T>> {
+    pub fn get<T: Entity>(&self, id: &str) -> Result<Item<T>> {
         get(self.conn(), id)
-    }
-
-    pub fn insert<T: Entity>(&mut self, data: T) -> Result<Item<T>> {
-        let data = data.validated()?;
-        let id = self.edit(|tx| insert(tx, &data))?;
-        Ok(Item { id, data })
-    }
-
-    pub fn update<T: Entity>(&mut self, id: u32, data: T) -> Result<Item<T>> {
-        let data = data.validated()?;
-        self.edit(|tx| {
-            if !exists(tx, T::TABLE, id)? {
-                return Err(CoreError::NotFound {
-                    entity: T::NAME,
-                    id,
-                });
-            }
-            data.check(tx, Some(id))?;
-            let assignments = T::COLUMNS
-                .iter()
-                .enumerate()
-                .map(|(i, c)| format!("{c} = ?{}", i + 1))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let sql = format!(
-                "UPDATE {} SET {assignments} WHERE id = ?{}",
-                T::TABLE,
-                T::COLUMNS.len() + 1
-            );
-            let mut params = data.params();
-            params.push(&id);
-            tx.prepare_cached(&sql)?.execute(&*params)?;
-            Ok(())
-        })?;
-        Ok(Item { id, data })
-    }
-
-    pub fn delete<T: Entity>(&mut self, id: u32) -> Result<()> {
-        self.edit(|tx| {
-            let sql = format!("DELETE FROM {} WHERE id = ?1", T::TABLE);
-            match tx.prepare_cached(&sql)?.execute([id])? {
-                0 => Err(CoreError::NotFound {
-                    entity: T::NAME,
-                    id,
-                }),
-                _ => Ok(()),
-            }
-        })
     }
 }
 
@@ -170,7 +116,7 @@ fn unique_date(
     conn: &Connection,
     table: &str,
     date: chrono::NaiveDate,
-    id: Option<u32>,
+    id: Option<&str>,
     field: Field,
 ) -> Result<()> {
     // The field's key is its column.
@@ -229,7 +175,7 @@ impl Entity for ActualData {
     fn params(&self) -> Vec<&dyn ToSql> {
         vec![&self.date, &self.value]
     }
-    fn check(&self, conn: &Connection, id: Option<u32>) -> Result<()> {
+    fn check(&self, conn: &Connection, id: Option<&str>) -> Result<()> {
         unique_date(conn, Self::TABLE, self.date, id, Field::new("date", "Date"))
     }
 }
@@ -270,7 +216,7 @@ impl Entity for FactorySnapshotData {
             &self.referral,
         ]
     }
-    fn check(&self, conn: &Connection, id: Option<u32>) -> Result<()> {
+    fn check(&self, conn: &Connection, id: Option<&str>) -> Result<()> {
         unique_date(
             conn,
             Self::TABLE,

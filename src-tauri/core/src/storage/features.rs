@@ -1,16 +1,22 @@
-//! Features and their manual order. Positions are 1-based and dense: every insert appends,
-//! every delete and move renumbers, so position N is always the N-th feature.
+//! Features and their manual order in the projection. Positions are 1-based and dense: position
+//! N is always the N-th feature of the document's order. A link to a deleted milestone or team
+//! is kept as the document has it and read as none.
 
-use super::entity::{exists, row_id};
+use super::entity::exists;
 use super::PlanFile;
 use crate::domain::{Feature, FeatureData};
 use crate::error::{CoreError, Result};
 use crate::validate::Field;
 use rusqlite::{Connection, Row};
+use std::collections::HashMap;
 
-const COLUMNS: &str = "id, position, title, description, risk_class, risk_level, quick_win,
-    build_or_buy, stage, status, horizon, start_date, end_date, effort_weeks, reach, impact,
-    confidence, scale_assumption, milestone_id, factory_step, team_id";
+const COLUMNS: &str = "f.id, f.position, f.title, f.description, f.risk_class, f.risk_level,
+    f.quick_win, f.build_or_buy, f.stage, f.status, f.horizon, f.start_date, f.end_date,
+    f.effort_weeks, f.reach, f.impact, f.confidence, f.scale_assumption, m.id, f.factory_step,
+    t.id";
+
+const FROM: &str = "feature f LEFT JOIN milestone m ON m.id = f.milestone_id
+    LEFT JOIN team t ON t.id = f.team_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Feature> {
     Ok(Feature {
@@ -41,28 +47,28 @@ fn from_row(r: &Row) -> rusqlite::Result<Feature> {
 }
 
 pub(crate) fn list_features(conn: &Connection) -> Result<Vec<Feature>> {
-    let sql = format!("SELECT {COLUMNS} FROM feature ORDER BY position, id");
+    let sql = format!("SELECT {COLUMNS} FROM {FROM} ORDER BY f.position, f.id");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn get_feature(conn: &Connection, id: u32) -> Result<Feature> {
-    let sql = format!("SELECT {COLUMNS} FROM feature WHERE id = ?1");
+pub(crate) fn get_feature(conn: &Connection, id: &str) -> Result<Feature> {
+    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE f.id = ?1");
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query([id])?;
     match rows.next()? {
         Some(row) => Ok(from_row(row)?),
         None => Err(CoreError::NotFound {
             entity: "feature",
-            id,
+            id: id.to_string(),
         }),
     }
 }
 
 /// Refuses links to a milestone or team that is not in the plan.
-fn check_links(conn: &Connection, data: &FeatureData) -> Result<()> {
-    if let Some(id) = data.milestone_id {
+pub(crate) fn check_links(conn: &Connection, data: &FeatureData) -> Result<()> {
+    if let Some(id) = &data.milestone_id {
         if !exists(conn, "milestone", id)? {
             return Err(CoreError::invalid(
                 Field::new("milestone_id", "Milestone"),
@@ -70,7 +76,7 @@ fn check_links(conn: &Connection, data: &FeatureData) -> Result<()> {
             ));
         }
     }
-    if let Some(id) = data.team_id {
+    if let Some(id) = &data.team_id {
         if !exists(conn, "team", id)? {
             return Err(CoreError::invalid(
                 Field::new("team_id", "Team"),
@@ -79,26 +85,6 @@ fn check_links(conn: &Connection, data: &FeatureData) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn feature_count(conn: &Connection) -> Result<u32> {
-    Ok(conn.query_row("SELECT count(*) FROM feature", [], |r| r.get(0))?)
-}
-
-pub(crate) fn insert_feature(conn: &Connection, data: &FeatureData) -> Result<u32> {
-    let position = feature_count(conn)? + 1;
-    insert_feature_row(conn, None, position, data)?;
-    row_id(conn)
-}
-
-/// Inserts a feature with a given id and position (imports keep both).
-pub(crate) fn insert_feature_with_id(
-    conn: &Connection,
-    id: u32,
-    position: u32,
-    data: &FeatureData,
-) -> Result<()> {
-    insert_feature_row(conn, Some(id), position, data)
 }
 
 /// The editable columns, in the order of [`data_params`].
@@ -148,107 +134,64 @@ fn data_params(d: &FeatureData) -> Vec<&dyn rusqlite::ToSql> {
     ]
 }
 
-fn insert_feature_row(
-    conn: &Connection,
-    id: Option<u32>,
-    position: u32,
-    data: &FeatureData,
-) -> Result<()> {
-    check_links(conn, data)?;
+/// Writes feature `id`'s row as the document has it; a new feature goes last until the order is
+/// projected.
+pub(crate) fn upsert_feature(conn: &Connection, id: &str, data: &FeatureData) -> Result<()> {
     let n = DATA_COLUMNS.len();
     let sql = format!(
-        "INSERT INTO feature ({}, position, id) VALUES ({})",
-        DATA_COLUMNS.join(", "),
-        (1..=n + 2)
+        "INSERT INTO feature ({columns}, position, id)
+         VALUES ({values}, (SELECT count(*) + 1 FROM feature), ?{id})
+         ON CONFLICT(id) DO UPDATE SET {assignments}",
+        columns = DATA_COLUMNS.join(", "),
+        values = (1..=n)
             .map(|i| format!("?{i}"))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", "),
+        id = n + 1,
+        assignments = DATA_COLUMNS
+            .iter()
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect::<Vec<_>>()
+            .join(", "),
     );
     let mut params = data_params(data);
-    params.push(&position);
     params.push(&id);
     conn.prepare_cached(&sql)?.execute(&*params)?;
     Ok(())
 }
 
-fn write_feature(conn: &Connection, id: u32, data: &FeatureData) -> Result<()> {
-    check_links(conn, data)?;
-    let assignments: Vec<String> = DATA_COLUMNS
-        .iter()
-        .enumerate()
-        .map(|(i, c)| format!("{c} = ?{}", i + 1))
-        .collect();
-    let sql = format!(
-        "UPDATE feature SET {} WHERE id = ?{}",
-        assignments.join(", "),
-        DATA_COLUMNS.len() + 1
-    );
-    let mut params = data_params(data);
-    params.push(&id);
-    let changed = conn.prepare_cached(&sql)?.execute(&*params)?;
-    if changed == 0 {
-        return Err(CoreError::NotFound {
-            entity: "feature",
-            id,
-        });
-    }
-    Ok(())
+/// Each feature's position as the projection has it.
+pub(crate) fn feature_positions(conn: &Connection) -> Result<HashMap<String, u32>> {
+    let mut stmt = conn.prepare_cached("SELECT id, position FROM feature")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 impl PlanFile {
+    /// The features whose `column` (team_id or milestone_id) holds `id` in the document, shown
+    /// or not (a deleted team's features link to it again when it comes back).
+    pub(crate) fn features_linked(&self, column: &str, id: &str) -> Result<Vec<Feature>> {
+        let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE f.{column} = ?1");
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map([id], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The features' ids in the manual order.
+    pub(crate) fn feature_ids(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id FROM feature ORDER BY position, id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// All features in their manual order.
     pub fn features(&self) -> Result<Vec<Feature>> {
         list_features(self.conn())
     }
 
-    pub fn feature(&self, id: u32) -> Result<Feature> {
+    pub fn feature(&self, id: &str) -> Result<Feature> {
         get_feature(self.conn(), id)
-    }
-
-    /// Adds a feature at the end of the manual order.
-    pub fn create_feature(&mut self, data: FeatureData) -> Result<Feature> {
-        let data = data.validated()?;
-        let id = self.edit(|tx| insert_feature(tx, &data))?;
-        self.feature(id)
-    }
-
-    pub fn update_feature(&mut self, id: u32, data: FeatureData) -> Result<Feature> {
-        let data = data.validated()?;
-        self.edit(|tx| write_feature(tx, id, &data))?;
-        self.feature(id)
-    }
-
-    pub fn delete_feature(&mut self, id: u32) -> Result<()> {
-        self.edit(|tx| {
-            let position = get_feature(tx, id)?.position;
-            tx.execute("DELETE FROM feature WHERE id = ?1", [id])?;
-            tx.execute(
-                "UPDATE feature SET position = position - 1 WHERE position > ?1",
-                [position],
-            )?;
-            Ok(())
-        })
-    }
-
-    /// Moves a feature to `position` (1-based, clamped to the list) in the manual order.
-    pub fn move_feature(&mut self, id: u32, position: u32) -> Result<Feature> {
-        self.edit(|tx| {
-            let from = get_feature(tx, id)?.position;
-            let to = position.clamp(1, feature_count(tx)?);
-            if to < from {
-                tx.execute(
-                    "UPDATE feature SET position = position + 1 WHERE position >= ?1 AND position < ?2",
-                    [to, from],
-                )?;
-            } else if to > from {
-                tx.execute(
-                    "UPDATE feature SET position = position - 1 WHERE position > ?1 AND position <= ?2",
-                    [from, to],
-                )?;
-            }
-            tx.execute("UPDATE feature SET position = ?1 WHERE id = ?2", [to, id])?;
-            Ok(())
-        })?;
-        self.feature(id)
     }
 }

@@ -1,11 +1,27 @@
 //! Forward-only schema migrations, embedded in the binary. Migration `i` (0-based) takes a plan
-//! from format `i` to format `i + 1`; all pending ones run in one transaction, so a file is
-//! either fully upgraded or untouched. Never edit a released migration: add a new one.
+//! from format `i` to format `i + 1`: a script, then (for some) an upgrade of the content in
+//! Rust; all pending ones run in one transaction, so a file is either fully upgraded or
+//! untouched. Never edit a released migration: add a new one.
 
 use crate::error::Result;
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_initial.sql")];
+/// One step between formats.
+pub(crate) struct Migration {
+    pub sql: &'static str,
+    pub upgrade: Option<fn(&Transaction) -> Result<()>>,
+}
+
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        sql: include_str!("../../migrations/0001_initial.sql"),
+        upgrade: None,
+    },
+    Migration {
+        sql: include_str!("../../migrations/0002_history.sql"),
+        upgrade: Some(super::upgrade::to_history),
+    },
+];
 
 /// The plan format this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -18,7 +34,7 @@ pub(crate) fn user_version(conn: &Connection) -> Result<u32> {
 }
 
 /// Brings the file to `migrations.len()`; a new file (format 0) also gets Keel's application id.
-pub(crate) fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
+pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<()> {
     let from = user_version(conn)? as usize;
     if from >= migrations.len() {
         return Ok(());
@@ -27,8 +43,11 @@ pub(crate) fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<()> 
     if from == 0 {
         tx.pragma_update(None, "application_id", APPLICATION_ID as i32)?;
     }
-    for sql in &migrations[from..] {
-        tx.execute_batch(sql)?;
+    for step in &migrations[from..] {
+        tx.execute_batch(step.sql)?;
+        if let Some(upgrade) = step.upgrade {
+            upgrade(&tx)?;
+        }
     }
     tx.pragma_update(None, "user_version", migrations.len() as u32)?;
     tx.commit()?;
@@ -39,17 +58,23 @@ pub(crate) fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<()> 
 mod tests {
     use super::*;
 
+    fn scripts(sql: &[&'static str]) -> Vec<Migration> {
+        sql.iter()
+            .map(|sql| Migration { sql, upgrade: None })
+            .collect()
+    }
+
     #[test]
     fn a_failing_migration_leaves_the_file_at_its_old_version() {
         let dir = tempfile::tempdir().unwrap();
         let mut conn = Connection::open(dir.path().join("m.keel")).unwrap();
-        migrate(&mut conn, &["CREATE TABLE a (x);"]).unwrap();
+        migrate(&mut conn, &scripts(&["CREATE TABLE a (x);"])).unwrap();
         assert_eq!(user_version(&conn).unwrap(), 1);
         let broken = [
             "CREATE TABLE a (x);",
             "CREATE TABLE b (y); SELECT nope FROM missing;",
         ];
-        assert!(migrate(&mut conn, &broken).is_err());
+        assert!(migrate(&mut conn, &scripts(&broken)).is_err());
         assert_eq!(
             user_version(&conn).unwrap(),
             1,
@@ -78,8 +103,8 @@ mod tests {
         for start in 0..steps.len() {
             let dir = tempfile::tempdir().unwrap();
             let mut conn = Connection::open(dir.path().join("m.keel")).unwrap();
-            migrate(&mut conn, &steps[..start]).unwrap();
-            migrate(&mut conn, &steps).unwrap();
+            migrate(&mut conn, &scripts(&steps[..start])).unwrap();
+            migrate(&mut conn, &scripts(&steps)).unwrap();
             assert_eq!(user_version(&conn).unwrap(), 3);
             conn.execute("INSERT INTO a (x, y) VALUES (1, 2)", [])
                 .unwrap();

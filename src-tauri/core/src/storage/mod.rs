@@ -1,27 +1,40 @@
 //! The plan file. Invariants a change here must keep:
 //! - a file that is not a healthy Keel plan of a format this build reads is refused before any
 //!   write, and left byte-for-byte as it was;
-//! - every edit is one IMMEDIATE transaction, committed with `journal_mode=DELETE` and
-//!   `synchronous=FULL`, so the file is complete after each edit and survives `kill -9`;
+//! - the plan's history (a Loro document) is the source of truth and the tables its projection:
+//!   every edit is one change of the document, recorded with the projection of what it touched
+//!   in one IMMEDIATE transaction, committed with `journal_mode=DELETE` and `synchronous=FULL`,
+//!   so the file is complete after each edit and survives `kill -9`;
+//! - a projection whose version is not the document's is rebuilt from the document on open;
 //! - only one Keel process holds a plan for writing (an advisory lock on the file); any other
 //!   opens it read-only and says why.
 
+mod create;
 mod entity;
 mod features;
 mod header;
+mod log;
 mod migrate;
 mod plan;
-mod snapshots;
+mod projection;
+mod record;
+mod upgrade;
+mod versions;
 
+pub use create::MarkedPlan;
+pub(crate) use entity::list as entity_list;
 pub use entity::Entity;
-pub(crate) use entity::{insert, insert_with_id};
-pub(crate) use features::{insert_feature, insert_feature_with_id};
+pub(crate) use features::check_links;
+pub(crate) use features::list_features;
+pub use log::{LogEntry, LogPage};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
-pub(crate) use plan::{insert_plan, write_canvas, write_goal};
+pub(crate) use plan::{read_canvas, read_goal, read_plan};
+pub(crate) use record::{Kind, Recorded};
 
 use crate::error::{CoreError, Result};
+use crate::history::PlanDoc;
 use crate::validate::Field;
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
@@ -40,6 +53,10 @@ pub struct PlanFile {
     conn: Connection,
     path: PathBuf,
     read_only: Option<String>,
+    /// The plan's document once read; `loading` reads it meanwhile (a plan open for editing
+    /// starts reading it at once, on another thread).
+    history: Option<PlanDoc>,
+    loading: Option<std::thread::JoinHandle<Result<PlanDoc>>>,
     _lock: Option<File>,
 }
 
@@ -108,36 +125,28 @@ impl PlanFile {
             }
             migrate::migrate(&mut conn, migrate::MIGRATIONS)?;
         }
+        let stale = record::projected_version(&conn)? != record::document_version(&conn)?;
+        let (history, loading) = if stale {
+            // The tables are behind the history: rebuilt from it (in memory when read-only).
+            let history = record::load(&conn)?;
+            if read_only.is_some() {
+                conn = in_memory_copy(&conn)?;
+            }
+            record::rebuild_projection(&mut conn, &history)?;
+            (Some(history), None)
+        } else if read_only.is_none() {
+            (None, Some(record::load_in_background(&conn)?))
+        } else {
+            (None, None)
+        };
         Ok(PlanFile {
             conn,
             path: path.to_path_buf(),
             read_only,
+            history,
+            loading,
             _lock: lock,
         })
-    }
-
-    /// Creates a new plan file: `fill` writes its content into the new schema, in a temporary
-    /// file that is moved into place only once complete. Refuses to replace an existing file.
-    pub fn create_new(
-        path: &Path,
-        fill: impl FnOnce(&Transaction) -> Result<()>,
-    ) -> Result<PlanFile> {
-        if path.exists() {
-            return Err(CoreError::AlreadyExists {
-                path: path.to_path_buf(),
-            });
-        }
-        let temp = TempPath::beside(path);
-        {
-            let mut conn = connect(&temp.0, true)?;
-            migrate::migrate(&mut conn, migrate::MIGRATIONS)?;
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            fill(&tx)?;
-            tx.commit()?;
-            conn.close().map_err(|(_, e)| CoreError::from(e))?;
-        }
-        temp.persist_new(path)?;
-        Self::open(path)
     }
 
     pub fn path(&self) -> &Path {
@@ -158,20 +167,6 @@ impl PlanFile {
         self.read_only.as_ref().map(|reason| CoreError::ReadOnly {
             reason: reason.clone(),
         })
-    }
-
-    /// Runs one edit as one transaction and stamps the plan's `updated_at`.
-    pub(crate) fn edit<T>(&mut self, change: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        if let Some(refused) = self.refusal() {
-            return Err(refused);
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = change(&tx)?;
-        tx.execute("UPDATE plan SET updated_at = ?1", [crate::clock::now()])?;
-        tx.commit()?;
-        Ok(out)
     }
 
     /// Writes a complete copy of the plan to `dest` ("Save as"): `VACUUM INTO` a temporary file
@@ -216,6 +211,16 @@ impl PlanFile {
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows.join("; "))
     }
+}
+
+fn in_memory_copy(conn: &Connection) -> Result<Connection> {
+    let mut copy = Connection::open_in_memory()?;
+    rusqlite::backup::Backup::new(conn, &mut copy)?.run_to_completion(
+        256,
+        std::time::Duration::ZERO,
+        None,
+    )?;
+    Ok(copy)
 }
 
 fn journal_path(path: &Path) -> PathBuf {

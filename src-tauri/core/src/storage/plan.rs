@@ -1,7 +1,6 @@
-//! The plan header, the Lean Canvas and the traction goal: one row each.
+//! The plan header, the Lean Canvas and the traction goal in the projection: one row each.
 
 use super::PlanFile;
-use crate::clock;
 use crate::domain::{LeanCanvas, Plan, PlanData, TractionGoal};
 use crate::error::Result;
 use rusqlite::{Connection, OptionalExtension};
@@ -29,13 +28,14 @@ pub(crate) fn read_plan(conn: &Connection) -> Result<Plan> {
     )?)
 }
 
-/// Writes the plan row and an empty canvas into a new file.
-pub(crate) fn insert_plan(conn: &Connection, data: &PlanData) -> Result<()> {
-    let now = clock::now();
+/// Writes the plan row as the document has it (a new row is stamped as edited at creation).
+pub(crate) fn write_plan_row(conn: &Connection, data: &PlanData, created_at: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO plan (id, company_name, tagline, vision, strategy, stage, currency,
                            start_date, created_at, updated_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+         ON CONFLICT(id) DO UPDATE SET company_name = ?1, tagline = ?2, vision = ?3,
+             strategy = ?4, stage = ?5, currency = ?6, start_date = ?7, created_at = ?8",
         rusqlite::params![
             data.company_name,
             data.tagline,
@@ -44,24 +44,7 @@ pub(crate) fn insert_plan(conn: &Connection, data: &PlanData) -> Result<()> {
             data.stage,
             data.currency,
             data.start_date,
-            now
-        ],
-    )?;
-    write_canvas(conn, &LeanCanvas::default())
-}
-
-fn write_plan(conn: &Connection, data: &PlanData) -> Result<()> {
-    conn.execute(
-        "UPDATE plan SET company_name = ?1, tagline = ?2, vision = ?3, strategy = ?4, stage = ?5,
-                         currency = ?6, start_date = ?7 WHERE id = 1",
-        rusqlite::params![
-            data.company_name,
-            data.tagline,
-            data.vision,
-            data.strategy,
-            data.stage,
-            data.currency,
-            data.start_date
+            created_at
         ],
     )?;
     Ok(())
@@ -158,36 +141,11 @@ impl PlanFile {
         read_plan(self.conn())
     }
 
-    pub fn update_plan(&mut self, data: PlanData) -> Result<Plan> {
-        let data = data.validated()?;
-        self.edit(|tx| write_plan(tx, &data))?;
-        self.plan()
-    }
-
     pub fn canvas(&self) -> Result<LeanCanvas> {
         read_canvas(self.conn())
     }
 
-    pub fn update_canvas(&mut self, canvas: LeanCanvas) -> Result<LeanCanvas> {
-        let canvas = canvas.validated()?;
-        self.edit(|tx| write_canvas(tx, &canvas))?;
-        Ok(canvas)
-    }
-
     pub fn goal(&self) -> Result<Option<TractionGoal>> {
         read_goal(self.conn())
-    }
-
-    pub fn set_goal(&mut self, goal: TractionGoal) -> Result<TractionGoal> {
-        let goal = goal.validated()?;
-        self.edit(|tx| write_goal(tx, &goal))?;
-        Ok(goal)
-    }
-
-    pub fn clear_goal(&mut self) -> Result<()> {
-        self.edit(|tx| {
-            tx.execute("DELETE FROM traction_goal", [])?;
-            Ok(())
-        })
     }
 }

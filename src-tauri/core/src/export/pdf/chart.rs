@@ -176,8 +176,8 @@ fn quarter_start(d: NaiveDate) -> NaiveDate {
 /// stage lanes down with one row per dated open feature, a today line and the milestones in
 /// range.
 pub fn timeline(doc: &PlanDocument, ranking: &[RankedFeature], today: NaiveDate) -> Timeline {
-    let ranks: std::collections::HashMap<u32, u32> =
-        ranking.iter().map(|r| (r.id, r.rank)).collect();
+    let ranks: std::collections::HashMap<&str, u32> =
+        ranking.iter().map(|r| (r.id.as_str(), r.rank)).collect();
     let open: Vec<_> = doc
         .features
         .iter()
@@ -216,7 +216,7 @@ pub fn timeline(doc: &PlanDocument, ranking: &[RankedFeature], today: NaiveDate)
                     _ => None,
                 })
                 .collect();
-            dated.sort_by_key(|(f, s, _)| (*s, f.id));
+            dated.sort_by_key(|(f, s, _)| (*s, f.position));
             let bars: Vec<Bar> = dated
                 .into_iter()
                 .enumerate()
@@ -225,7 +225,7 @@ pub fn timeline(doc: &PlanDocument, ranking: &[RankedFeature], today: NaiveDate)
                     let x1 = frac(e, start, end).max(x0 + 0.01).min(1.0);
                     Bar {
                         title: f.data.title.clone(),
-                        rank: ranks.get(&f.id).copied(),
+                        rank: ranks.get(f.id.as_str()).copied(),
                         x0,
                         x1,
                         row,

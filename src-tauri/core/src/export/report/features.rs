@@ -23,7 +23,7 @@ pub struct StageGroup {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FeatureRow {
-    pub id: u32,
+    pub id: crate::domain::Id,
     pub rank: Option<u32>,
     pub title: String,
     pub class: String,
@@ -49,7 +49,7 @@ pub struct TeamRow {
 
 fn row(f: &Feature, ranked: Option<&RankedFeature>) -> FeatureRow {
     FeatureRow {
-        id: f.id,
+        id: f.id.clone(),
         rank: ranked.map(|r| r.rank),
         title: f.data.title.clone(),
         class: class_label(f),
@@ -73,10 +73,10 @@ pub(super) fn feature_rows(
     doc: &PlanDocument,
     ranking: &[RankedFeature],
 ) -> (Vec<FeatureRow>, Vec<FeatureRow>) {
-    let by_id: HashMap<u32, &Feature> = doc.features.iter().map(|f| (f.id, f)).collect();
+    let by_id: HashMap<&str, &Feature> = doc.features.iter().map(|f| (f.id.as_str(), f)).collect();
     let open = ranking
         .iter()
-        .filter_map(|r| by_id.get(&r.id).map(|f| row(f, Some(r))))
+        .filter_map(|r| by_id.get(r.id.as_str()).map(|f| row(f, Some(r))))
         .collect();
     let closed = doc
         .features
@@ -89,10 +89,10 @@ pub(super) fn feature_rows(
 
 /// The ranked features by horizon, then by stage, each in rank order.
 pub(super) fn roadmap(doc: &PlanDocument, ranked: &[FeatureRow]) -> Vec<HorizonGroup> {
-    let by_id: HashMap<u32, &Feature> = doc.features.iter().map(|f| (f.id, f)).collect();
+    let by_id: HashMap<&str, &Feature> = doc.features.iter().map(|f| (f.id.as_str(), f)).collect();
     let placed = |r: &FeatureRow, h: Horizon, s: Stage| {
         by_id
-            .get(&r.id)
+            .get(r.id.as_str())
             .is_some_and(|f| f.data.horizon == h && f.data.stage == s)
     };
     [Horizon::Now, Horizon::Next, Horizon::Later]
@@ -129,7 +129,7 @@ pub(super) fn teams(doc: &PlanDocument) -> Vec<TeamRow> {
             features: doc
                 .features
                 .iter()
-                .filter(|f| f.data.team_id == Some(t.id) && priority::is_open(&f.data))
+                .filter(|f| f.data.team_id.as_ref() == Some(&t.id) && priority::is_open(&f.data))
                 .count(),
         })
         .collect()

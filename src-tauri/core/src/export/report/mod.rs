@@ -4,7 +4,7 @@
 //! hash order).
 
 mod features;
-mod labels;
+pub(crate) mod labels;
 mod traction;
 
 pub use features::{FeatureRow, HorizonGroup, StageGroup, TeamRow};

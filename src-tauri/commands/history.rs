@@ -1,0 +1,64 @@
+use crate::error::CommandResult;
+use crate::state::AppState;
+use keel_core::domain::Version;
+use keel_core::LogPage;
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+/// A page of the plan's history, newest first.
+#[tauri::command]
+#[specta::specta]
+pub fn history(state: State<'_, AppState>, offset: u32, limit: u32) -> CommandResult<LogPage> {
+    state.with_plan(|file| file.log_page(offset, limit))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn versions(state: State<'_, AppState>) -> CommandResult<Vec<Version>> {
+    state.with_plan(|file| file.versions())
+}
+
+/// Marks the plan as it is now as a named version; returns every version.
+#[tauri::command]
+#[specta::specta]
+pub fn mark_version(state: State<'_, AppState>, label: String) -> CommandResult<Vec<Version>> {
+    let author = state.author()?;
+    state.with_plan(|file| {
+        file.mark_version(&label, &author)?;
+        file.versions()
+    })
+}
+
+/// Who you are: the name your edits are signed with (null until you said it), and the system
+/// account's name to suggest.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Author {
+    pub name: Option<String>,
+    pub suggested: String,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn author(state: State<'_, AppState>) -> CommandResult<Author> {
+    Ok(Author {
+        name: crate::settings::read(&state.data_dir()?).author,
+        suggested: crate::settings::system_name(),
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_author(state: State<'_, AppState>, name: String) -> CommandResult<Author> {
+    let dir = state.data_dir()?;
+    let name = keel_core::validate::text(
+        keel_core::validate::Field::new("name", "Your name"),
+        &name,
+        1,
+        80,
+    )?;
+    let mut settings = crate::settings::read(&dir);
+    settings.author = Some(name);
+    crate::settings::write(&dir, &settings)?;
+    author(state)
+}

@@ -1,0 +1,114 @@
+//! What an operation (or an undo) changed, as the window patches its state with it: the parts
+//! it touched, read back from the projection — never the whole plan.
+
+use crate::domain::{
+    ActualData, FactorySnapshot, FactorySnapshotData, Feature, FeatureData, Id, LeanCanvas,
+    Milestone, MilestoneData, Plan, Team, TeamData, TractionActual, TractionGoal, Version,
+};
+use crate::error::{CoreError, Result};
+use crate::history::tree::Stored;
+use crate::storage::{PlanFile, Recorded};
+use serde::Serialize;
+use specta::Type;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Type)]
+pub struct Changes {
+    pub plan: Option<Plan>,
+    pub canvas: Option<LeanCanvas>,
+    /// True when the goal changed; `goal` is then the goal now (none once cleared).
+    pub goal_changed: bool,
+    pub goal: Option<TractionGoal>,
+    pub milestones: Option<Vec<Milestone>>,
+    pub teams: Option<Vec<Team>>,
+    pub actuals: Option<Vec<TractionActual>>,
+    pub factory_snapshots: Option<Vec<FactorySnapshot>>,
+    /// Features added or edited, as they are now.
+    pub features: Vec<Feature>,
+    /// Features deleted.
+    pub removed_features: Vec<Id>,
+    /// When the manual order changed: every feature's id in the order now.
+    pub feature_order: Option<Vec<Id>>,
+    pub versions: Option<Vec<Version>>,
+}
+
+/// The outcome of an operation, an undo or a redo.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Applied {
+    /// What was done, as the history records it ("Moved “SSO” to Now"; "Undid: …").
+    pub label: String,
+    /// False when the operation changed nothing (nothing was recorded).
+    pub changed: bool,
+    pub changes: Changes,
+    /// The id of the item the operation created (the first, for several).
+    pub created: Option<Id>,
+    /// What undo would take back now, and what redo would bring again.
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+}
+
+impl PlanFile {
+    pub(crate) fn applied(
+        &mut self,
+        label: String,
+        created: Option<Id>,
+        recorded: &Recorded,
+    ) -> Result<Applied> {
+        let changes = self.changes(recorded)?;
+        let (undo, redo) = self.undo_redo_labels()?;
+        Ok(Applied {
+            label,
+            changed: recorded.changed(),
+            changes,
+            created,
+            undo,
+            redo,
+        })
+    }
+
+    fn changes(&self, recorded: &Recorded) -> Result<Changes> {
+        let t = &recorded.touched;
+        let touched = |root: &str| t.items.get(root).is_some_and(|ids| !ids.is_empty());
+        let mut changes = Changes {
+            plan: t.plan.then(|| self.plan()).transpose()?,
+            canvas: t.canvas.then(|| self.canvas()).transpose()?,
+            goal_changed: t.goal,
+            goal: if t.goal { self.goal()? } else { None },
+            milestones: touched(MilestoneData::ROOT)
+                .then(|| self.list())
+                .transpose()?,
+            teams: touched(TeamData::ROOT).then(|| self.list()).transpose()?,
+            actuals: touched(ActualData::ROOT)
+                .then(|| self.list::<ActualData>())
+                .transpose()?,
+            factory_snapshots: touched(FactorySnapshotData::ROOT)
+                .then(|| self.list::<FactorySnapshotData>())
+                .transpose()?,
+            versions: t.versions.then(|| self.versions()).transpose()?,
+            ..Changes::default()
+        };
+        for id in t.items_of(FeatureData::ROOT) {
+            match self.feature(id) {
+                Ok(feature) => changes.features.push(feature),
+                Err(CoreError::NotFound { .. }) => changes.removed_features.push(id.clone()),
+                Err(e) => return Err(e),
+            }
+        }
+        if recorded.reordered {
+            changes.feature_order = Some(self.feature_ids()?);
+        }
+        // A team or milestone that came back (or went) changes what its features link to.
+        for (root, column) in [
+            (TeamData::ROOT, "team_id"),
+            (MilestoneData::ROOT, "milestone_id"),
+        ] {
+            for id in t.items_of(root) {
+                for feature in self.features_linked(column, id)? {
+                    if !changes.features.iter().any(|f| f.id == feature.id) {
+                        changes.features.push(feature);
+                    }
+                }
+            }
+        }
+        Ok(changes)
+    }
+}

@@ -1,0 +1,98 @@
+//! The plan's history as a founder reads it: each change with its label, author and time,
+//! newest first.
+
+use super::PlanFile;
+use crate::domain::Id;
+use crate::error::Result;
+use crate::history::{history_error, Note};
+use serde::Serialize;
+use specta::Type;
+use std::ops::ControlFlow;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct LogEntry {
+    /// The change's id in the history ("12@1f3a…").
+    pub change: String,
+    pub label: String,
+    /// Empty for changes Keel made itself (the upgrade of an older plan).
+    pub author: String,
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// The named version this change marked, if it marked one.
+    pub version: Option<Id>,
+}
+
+/// One page of the history.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct LogPage {
+    pub entries: Vec<LogEntry>,
+    /// How many changes the history holds in all (after `since`, when given).
+    pub total: u32,
+}
+
+fn rfc3339(seconds: i64) -> String {
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+impl PlanFile {
+    /// The changes, newest first; with `since`, only those made after that version.
+    pub fn log(&self, since: Option<&Id>) -> Result<Vec<LogEntry>> {
+        let after = match since {
+            Some(id) => Some(self.version_point(id)?),
+            None => None,
+        };
+        let entries = self.read_doc(|doc| log_of(doc, after.as_ref()))?;
+        // Changes since a version do not include the marking of that version itself.
+        Ok(match since {
+            Some(id) => entries
+                .into_iter()
+                .filter(|e| e.version.as_ref() != Some(id))
+                .collect(),
+            None => entries,
+        })
+    }
+
+    /// A page of [`PlanFile::log`].
+    pub fn log_page(&self, offset: u32, limit: u32) -> Result<LogPage> {
+        let all = self.log(None)?;
+        Ok(LogPage {
+            total: all.len() as u32,
+            entries: all
+                .into_iter()
+                .skip(offset as usize)
+                .take(limit as usize)
+                .collect(),
+        })
+    }
+}
+
+fn log_of(doc: &loro::LoroDoc, after: Option<&loro::Frontiers>) -> Result<Vec<LogEntry>> {
+    let known = after.and_then(|point| doc.frontiers_to_vv(point));
+    // The last commit seen (peer and message): the parts of one large commit come together.
+    let mut last: Option<(u64, Option<std::sync::Arc<str>>)> = None;
+    let heads: Vec<_> = doc.oplog_frontiers().iter().collect();
+    let mut entries = Vec::new();
+    doc.travel_change_ancestors(&heads, &mut |meta| {
+        if known.as_ref().is_some_and(|vv| vv.includes_id(meta.id)) {
+            return ControlFlow::Continue(());
+        }
+        let key = (meta.id.peer, meta.message.clone());
+        if last.as_ref() == Some(&key) {
+            return ControlFlow::Continue(());
+        }
+        last = Some(key);
+        let note = Note::parse(meta.message.as_deref());
+        entries.push(LogEntry {
+            change: format!("{}@{:x}", meta.id.counter, meta.id.peer),
+            label: note.label,
+            author: note.author,
+            at: rfc3339(meta.timestamp),
+            version: (!note.version.is_empty()).then_some(note.version),
+        });
+        ControlFlow::Continue(())
+    })
+    .map_err(history_error)?;
+    Ok(entries)
+}

@@ -1,0 +1,147 @@
+//! Named versions: marked points of the plan's history ("Board meeting Q4"). A version is kept
+//! in the document (so it travels with the history) and listed in the projection's `version`
+//! table; the plan as it was at a version is read from the history itself.
+
+use super::record::Kind;
+use super::PlanFile;
+use crate::clock;
+use crate::document::PlanDocument;
+use crate::domain::{Id, Version};
+use crate::error::{CoreError, Result};
+use crate::history::values::loro_error;
+use crate::history::{history_error, tree, Note};
+use crate::validate::{self, Field};
+use loro::{Frontiers, LoroDoc, LoroMap, LoroValue};
+use rusqlite::Connection;
+
+/// Rewrites the projection's list of versions from the document.
+pub(crate) fn project_versions(conn: &Connection, doc: &LoroDoc) -> Result<()> {
+    conn.execute("DELETE FROM version", [])?;
+    let LoroValue::Map(all) = doc.get_map(tree::VERSIONS).get_deep_value() else {
+        return Ok(());
+    };
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO version (id, label, marked_at, author, frontiers) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (id, record) in all.iter() {
+        let LoroValue::Map(fields) = record else {
+            continue;
+        };
+        let text = |key: &str| match fields.get(key) {
+            Some(LoroValue::String(s)) => s.to_string(),
+            _ => String::new(),
+        };
+        let frontiers = match fields.get("frontiers") {
+            Some(LoroValue::Binary(b)) => b.to_vec(),
+            _ => continue,
+        };
+        stmt.execute(rusqlite::params![
+            id,
+            text("label"),
+            text("marked_at"),
+            text("author"),
+            frontiers
+        ])?;
+    }
+    Ok(())
+}
+
+fn version_frontiers(conn: &Connection, id: &str) -> Result<Frontiers> {
+    let bytes: Vec<u8> = conn
+        .query_row("SELECT frontiers FROM version WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => CoreError::NotFound {
+                entity: "version",
+                id: id.to_string(),
+            },
+            other => other.into(),
+        })?;
+    Frontiers::decode(&bytes).map_err(history_error)
+}
+
+/// Marks the document's current point as a version (a bookmark undo does not take back).
+pub(crate) fn mark(doc: &LoroDoc, id: &str, label: &str, author: &str, at: &str) -> Result<()> {
+    let point = doc.oplog_frontiers().encode();
+    let record = doc
+        .get_map(tree::VERSIONS)
+        .insert_container(id, LoroMap::new())
+        .map_err(loro_error)?;
+    record.insert("label", label).map_err(loro_error)?;
+    record.insert("marked_at", at).map_err(loro_error)?;
+    record.insert("author", author).map_err(loro_error)?;
+    record.insert("frontiers", point).map_err(loro_error)?;
+    Ok(())
+}
+
+impl PlanFile {
+    /// The named versions, oldest first.
+    pub fn versions(&self) -> Result<Vec<Version>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, label, marked_at, author FROM version ORDER BY marked_at, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Version {
+                id: r.get(0)?,
+                label: r.get(1)?,
+                marked_at: r.get(2)?,
+                author: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Marks the plan as it is now as a named version.
+    pub fn mark_version(&mut self, label: &str, author: &str) -> Result<Version> {
+        let label = validate::text(Field::new("label", "Version name"), label, 1, 200)?;
+        let marked_at = clock::now();
+        let id = self.history()?.new_id();
+        let note = Note {
+            version: id.clone(),
+            ..Note::new(format!("Marked version “{label}”"), author)
+        };
+        self.change(&note, Kind::Bookmark, |doc| {
+            mark(doc, &id, &label, author, &marked_at)
+        })?;
+        Ok(Version {
+            id,
+            label,
+            marked_at,
+            author: author.to_string(),
+        })
+    }
+
+    /// Finds a version by its id or, failing that, by its name (the newest of that name).
+    pub fn find_version(&self, key: &str) -> Result<Version> {
+        let versions = self.versions()?;
+        versions
+            .iter()
+            .find(|v| v.id == key)
+            .or_else(|| versions.iter().rev().find(|v| v.label == key))
+            .cloned()
+            .ok_or_else(|| CoreError::NotFound {
+                entity: "version",
+                id: key.to_string(),
+            })
+    }
+
+    /// The plan as its history holds it now (what the projection must always equal).
+    pub fn history_document(&self) -> Result<PlanDocument> {
+        self.read_doc(tree::read_document)
+    }
+
+    /// Where a version is in the history.
+    pub(crate) fn version_point(&self, id: &Id) -> Result<Frontiers> {
+        version_frontiers(self.conn(), id)
+    }
+
+    /// The plan as it was at a version, read from the history.
+    pub fn version_document(&self, id: &Id) -> Result<PlanDocument> {
+        let point = self.version_point(id)?;
+        self.read_doc(|doc| {
+            let then = doc.fork_at(&point).map_err(history_error)?;
+            tree::read_document(&then)
+        })
+    }
+}

@@ -1,0 +1,63 @@
+import { clearMocks } from "@tauri-apps/api/mocks";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { afterEach, describe, expect, it } from "vitest";
+import { PlanEditor } from "../lib/editor.svelte";
+import { fakeCore, nth } from "../testing/fakeCore";
+import HistorySection from "./HistorySection.svelte";
+
+afterEach(() => clearMocks());
+
+async function setup(page?: number) {
+  const core = fakeCore({ titles: ["A", "B", "C"] });
+  const editor = new PlanEditor();
+  await editor.load();
+  return { core, editor, page };
+}
+
+const labels = () =>
+  within(screen.getByRole("list"))
+    .queryAllByRole("listitem")
+    .map((li) => li.querySelector(".label")?.textContent);
+
+describe("HistorySection", () => {
+  it("lists the edits newest first with their author, and follows each new edit", async () => {
+    const { core, editor } = await setup();
+    await editor.deleteFeature("1");
+    render(HistorySection, { editor });
+    await waitFor(() => expect(labels()).toEqual(["Deleted “A”"]));
+    expect(screen.getByText(/Dana ·/)).toBeTruthy();
+    await editor.undo();
+    await waitFor(() => expect(labels()).toEqual(["Undo: Deleted “A”", "Deleted “A”"]));
+    expect(core.writes()).toEqual(["delete_feature", "undo"]);
+  });
+
+  it("pages older edits", async () => {
+    const { editor } = await setup();
+    for (const id of ["1", "2", "3"]) await editor.deleteFeature(id);
+    render(HistorySection, { editor, page: 2 });
+    await waitFor(() => expect(labels()).toHaveLength(2));
+    await fireEvent.click(screen.getByRole("button", { name: "Show 1 older edits" }));
+    await waitFor(() => expect(labels()).toEqual(["Deleted “C”", "Deleted “B”", "Deleted “A”"]));
+  });
+
+  it("marks a version and restores one as a new edit", async () => {
+    const { core, editor } = await setup();
+    render(HistorySection, { editor });
+    await fireEvent.input(screen.getByLabelText("Mark the plan as it is now"), {
+      target: { value: "Board meeting" },
+    });
+    await fireEvent.click(screen.getByRole("button", { name: "Mark version" }));
+    await waitFor(() => expect(screen.getByRole("cell", { name: "Board meeting" })).toBeTruthy());
+    await fireEvent.click(screen.getByRole("button", { name: "Restore this version" }));
+    await waitFor(() => expect(core.writes()).toEqual(["restore_version"]));
+    expect(
+      nth(
+        core.calls.filter((c) => c.cmd === "apply"),
+        0,
+      ).args,
+    ).toEqual({
+      op: { op: "restore_version", id: "v1" },
+    });
+    await waitFor(() => expect(labels()[0]).toBe("Restored version “Board meeting”"));
+  });
+});

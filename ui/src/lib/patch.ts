@@ -1,0 +1,20 @@
+// How the window takes an edit's answer: the core sends only what changed.
+import type { Changes, Feature } from "../bindings";
+
+/** The features after an edit: `changes` upserted and removed, in the order it gives when it gives one. */
+export function patchFeatures(features: Feature[], changes: Changes): Feature[] {
+  const { features: changed, removed_features: removed, feature_order: order } = changes;
+  if (changed.length === 0 && removed.length === 0 && order === null) return features;
+  const byId = new Map(features.map((f) => [f.id, f]));
+  for (const f of changed) byId.set(f.id, f);
+  for (const id of removed) byId.delete(id);
+  if (order === null) return features.filter((f) => byId.has(f.id)).map((f) => byId.get(f.id) ?? f);
+  const out: Feature[] = [];
+  for (const id of order) {
+    const f = byId.get(id);
+    if (!f) continue;
+    const position = out.length + 1;
+    out.push(f.position === position ? f : { ...f, position });
+  }
+  return out;
+}

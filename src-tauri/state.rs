@@ -48,6 +48,9 @@ pub struct AppState {
     /// The start plan's opening while it runs beside the window's loading; commands that need
     /// the plan wait for it.
     opening: Mutex<Option<JoinHandle<()>>>,
+    /// The ranking the window holds (from its last read or edit): an edit that leaves it as it
+    /// is answers without it, which at 10,000 features is most of the answer.
+    shown_ranking: Mutex<Vec<keel_core::priority::RankedFeature>>,
 }
 
 impl Default for AppState {
@@ -57,6 +60,7 @@ impl Default for AppState {
             shell: OnceLock::new(),
             data_dir: OnceLock::new(),
             opening: Mutex::new(None),
+            shown_ranking: Mutex::new(Vec::new()),
         }
     }
 }
@@ -117,6 +121,19 @@ impl AppState {
             .get()
             .cloned()
             .ok_or_else(|| CommandError::no_plan(Some("Keel's data folder is not known")))
+    }
+
+    /// Notes the ranking the window now holds; returns whether it is the one it held before.
+    pub fn show_ranking(
+        &self,
+        ranking: &[keel_core::priority::RankedFeature],
+    ) -> CommandResult<bool> {
+        let mut shown = lock(&self.shown_ranking)?;
+        if shown.as_slice() == ranking {
+            return Ok(true);
+        }
+        *shown = ranking.to_vec();
+        Ok(false)
     }
 
     /// The name your edits are signed with: the one you gave, else the system account's.

@@ -11,12 +11,30 @@ use tauri::State;
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct Edited {
     pub applied: Applied,
+    /// The analysis now; its ranking is empty when `ranking_unchanged`.
     pub analysis: Analysis,
+    /// True when the ranking is the one the window holds (it is then not sent again: at 10,000
+    /// features it is most of the answer).
+    pub ranking_unchanged: bool,
 }
 
-fn edited(file: &mut PlanFile, applied: Applied) -> keel_core::Result<Edited> {
-    let analysis = analysis::analyse(&file.document()?, clock::today());
-    Ok(Edited { applied, analysis })
+fn with_analysis(file: &mut PlanFile, applied: Applied) -> keel_core::Result<(Applied, Analysis)> {
+    Ok((
+        applied,
+        analysis::analyse(&file.document()?, clock::today()),
+    ))
+}
+
+fn edited(state: &AppState, (applied, mut analysis): (Applied, Analysis)) -> CommandResult<Edited> {
+    let ranking_unchanged = state.show_ranking(&analysis.ranking)?;
+    if ranking_unchanged {
+        analysis.ranking = Vec::new();
+    }
+    Ok(Edited {
+        applied,
+        analysis,
+        ranking_unchanged,
+    })
 }
 
 /// Applies one operation, signed with your name.
@@ -24,29 +42,37 @@ fn edited(file: &mut PlanFile, applied: Applied) -> keel_core::Result<Edited> {
 #[specta::specta]
 pub fn apply(state: State<'_, AppState>, op: Operation) -> CommandResult<Edited> {
     let author = state.author()?;
-    state.with_plan(|file| {
+    let outcome = state.with_plan(|file| {
         let applied = file.apply(op, &author)?;
-        edited(file, applied)
-    })
+        with_analysis(file, applied)
+    })?;
+    edited(&state, outcome)
 }
 
 /// Takes back your last operation of this session; null when there is none.
 #[tauri::command]
 #[specta::specta]
 pub fn undo(state: State<'_, AppState>) -> CommandResult<Option<Edited>> {
-    let author = state.author()?;
-    state.with_plan(|file| match file.undo(&author)? {
-        Some(applied) => edited(file, applied).map(Some),
-        None => Ok(None),
-    })
+    step(&state, false)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn redo(state: State<'_, AppState>) -> CommandResult<Option<Edited>> {
+    step(&state, true)
+}
+
+fn step(state: &AppState, redo: bool) -> CommandResult<Option<Edited>> {
     let author = state.author()?;
-    state.with_plan(|file| match file.redo(&author)? {
-        Some(applied) => edited(file, applied).map(Some),
-        None => Ok(None),
-    })
+    let outcome = state.with_plan(|file| {
+        let stepped = if redo {
+            file.redo(&author)?
+        } else {
+            file.undo(&author)?
+        };
+        stepped
+            .map(|applied| with_analysis(file, applied))
+            .transpose()
+    })?;
+    outcome.map(|o| edited(state, o)).transpose()
 }

@@ -55,25 +55,30 @@ pub async fn load_plan(
     state: State<'_, AppState>,
     first: Option<u32>,
 ) -> CommandResult<PlanContents> {
-    state.with_plan(|file| {
-        let document = file.document()?;
-        let mut contents = PlanContents {
-            view: view(file)?,
-            analysis: analysis::analyse(&document, clock::today()),
-            document,
-            complete: true,
-        };
-        if let Some(n) = first {
-            contents.analysis.ranking.truncate(n as usize);
-            let shown: HashSet<String> = contents
-                .analysis
-                .ranking
-                .iter()
-                .map(|r| r.id.clone())
-                .collect();
-            contents.document.features.retain(|f| shown.contains(&f.id));
-            contents.complete = false;
-        }
-        Ok(contents)
-    })
+    state
+        .with_plan(|file| {
+            let document = file.document()?;
+            let mut contents = PlanContents {
+                view: view(file)?,
+                analysis: analysis::analyse(&document, clock::today()),
+                document,
+                complete: true,
+            };
+            if let Some(n) = first {
+                contents.analysis.ranking.truncate(n as usize);
+                let shown: HashSet<String> = contents
+                    .analysis
+                    .ranking
+                    .iter()
+                    .map(|r| r.id.clone())
+                    .collect();
+                contents.document.features.retain(|f| shown.contains(&f.id));
+                contents.complete = false;
+            }
+            Ok(contents)
+        })
+        .and_then(|contents| {
+            state.show_ranking(&contents.analysis.ranking)?;
+            Ok(contents)
+        })
 }

@@ -28,7 +28,11 @@ fn an_edit_answers_with_what_changed_and_the_new_analysis_only() {
         "no feature is sent"
     );
     assert_eq!(applied["undo"], "Edited the tagline");
-    assert!(edited["analysis"]["ranking"].as_array().unwrap().len() > 5);
+    assert_eq!(
+        edited["ranking_unchanged"], true,
+        "the window holds the ranking: a tagline does not resend it"
+    );
+    assert!(edited["analysis"]["findings"].as_array().unwrap().len() > 1);
 
     let before = std::fs::read(&h.path).unwrap();
     let mut bad = data.clone();
@@ -47,6 +51,43 @@ fn an_edit_answers_with_what_changed_and_the_new_analysis_only() {
     );
     let reopened = keel_core::PlanFile::open_with(&h.path, keel_core::Mode::Inspect).unwrap();
     assert_eq!(reopened.plan().unwrap().data.tagline, "Hear every customer");
+}
+
+#[test]
+fn an_edit_sends_the_ranking_only_when_it_changed() {
+    let h = start(sample);
+    let open = read(&h, "analysis/ranking").as_array().unwrap().len();
+    assert!(open > 5);
+    let view = read(&h, "view");
+    // The first screen's read holds five ranks: the first edit sends the whole ranking.
+    invoke(&h, "load_plan", json!({ "first": 5 })).unwrap();
+    let mut data = view["plan"]["data"].clone();
+    data["tagline"] = json!("One");
+    let first = apply(&h, json!({ "op": "update_plan", "data": data })).unwrap();
+    assert_eq!(first["ranking_unchanged"], false);
+    assert_eq!(first["analysis"]["ranking"].as_array().unwrap().len(), open);
+    data["tagline"] = json!("Two");
+    let second = apply(&h, json!({ "op": "update_plan", "data": data })).unwrap();
+    assert_eq!(
+        second["ranking_unchanged"], true,
+        "a tagline moves no feature"
+    );
+    assert_eq!(second["analysis"]["ranking"], json!([]));
+
+    let features =
+        invoke(&h, "load_plan", json!({ "first": null })).unwrap()["document"]["features"].clone();
+    let last = features.as_array().unwrap().last().unwrap().clone();
+    let mut raised = last["data"].clone();
+    raised["risk_class"] = json!("business");
+    raised["risk_level"] = json!(5);
+    raised["status"] = json!("planned");
+    let moved = apply(
+        &h,
+        json!({ "op": "update_feature", "id": last["id"], "data": raised }),
+    )
+    .unwrap();
+    assert_eq!(moved["ranking_unchanged"], false);
+    assert!(moved["analysis"]["ranking"].as_array().unwrap().len() >= open);
 }
 
 #[test]

@@ -100,9 +100,10 @@ export class PlanEditor {
     }
   }
 
-  #analysis(analysis: Edited["analysis"]) {
+  /** Takes the core's analysis; an edit's answer leaves the ranking out when it is unchanged. */
+  #analysis(analysis: Edited["analysis"], rankingUnchanged = false) {
+    if (!rankingUnchanged) this.ranking = analysis.ranking;
     Object.assign(this, {
-      ranking: analysis.ranking,
       findings: analysis.findings,
       traction: analysis.traction,
       curve: analysis.curve,
@@ -169,7 +170,7 @@ export class PlanEditor {
   }
 
   #took(edited: Edited) {
-    const { applied, analysis } = edited;
+    const { applied, analysis, ranking_unchanged } = edited;
     const c = applied.changes;
     const patch: Partial<PlanEditor> = {};
     if (c.plan && this.view) patch.view = { ...this.view, plan: c.plan };
@@ -181,7 +182,7 @@ export class PlanEditor {
     if (c.versions) patch.versions = c.versions;
     patch.features = patchFeatures(this.features, c);
     Object.assign(this, patch);
-    this.#analysis(analysis);
+    this.#analysis(analysis, ranking_unchanged);
     this.undoLabel = applied.undo;
     this.redoLabel = applied.redo;
   }

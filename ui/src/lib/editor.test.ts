@@ -135,6 +135,17 @@ describe("PlanEditor", () => {
   });
 });
 
+describe("PlanEditor and the ranking", () => {
+  it("keeps the ranking it holds when the core says it did not change", async () => {
+    const { core, editor } = await opened({ rankingUnchanged: true });
+    const before = editor.ranking;
+    expect(before).toHaveLength(2);
+    await editor.updateFeature("1", { ...nth(core.features, 0).data, title: "Renamed" });
+    expect(editor.ranking).toBe(before);
+    expect(nth(editor.features, 0).data.title).toBe("Renamed");
+  });
+});
+
 describe("PlanEditor and who you are", () => {
   it("asks your name once, before your first edit, and signs edits with it", async () => {
     const { core, editor } = await opened({ author: null });

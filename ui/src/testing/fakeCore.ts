@@ -182,7 +182,8 @@ export function fakeCore(options: { readOnly?: string; titles?: string[]; author
         undo: done.at(-1)?.label ?? null,
         redo: undone.at(-1)?.label ?? null,
       },
-      analysis: analysis(),
+      analysis: options.rankingUnchanged ? { ...analysis(), ranking: [] } : analysis(),
+      ranking_unchanged: options.rankingUnchanged ?? false,
     });
   const feature = (id: unknown) => {
     const f = core.features.find((x) => x.id === id);

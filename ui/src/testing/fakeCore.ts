@@ -89,7 +89,9 @@ function suggestions() {
   };
 }
 
-export function fakeCore(options: { readOnly?: string; titles?: string[]; author?: string | null } = {}): FakeCore {
+export function fakeCore(
+  options: { readOnly?: string; titles?: string[]; author?: string | null; rankingUnchanged?: boolean } = {},
+): FakeCore {
   let author = options.author === undefined ? "Dana" : options.author;
   const log: LogEntry[] = [];
   const versions: Version[] = [];

@@ -19,10 +19,7 @@ pub struct Edited {
 }
 
 fn with_analysis(file: &mut PlanFile, applied: Applied) -> keel_core::Result<(Applied, Analysis)> {
-    Ok((
-        applied,
-        analysis::analyse(&file.document()?, clock::today()),
-    ))
+    Ok((applied, analysis::analyse(file.current()?, clock::today())))
 }
 
 fn edited(state: &AppState, (applied, mut analysis): (Applied, Analysis)) -> CommandResult<Edited> {

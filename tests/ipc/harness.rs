@@ -14,7 +14,9 @@ use tauri::{Manager, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 pub fn isolate_data_dir() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        let dir = std::env::temp_dir().join(format!("keel-ipc-test-{}", std::process::id()));
+        // Under the build's own scratch folder (cleaned with the build), never left in /tmp.
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("keel-ipc-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         // Set before any app exists; every test shares the same value.
         std::env::set_var("XDG_DATA_HOME", dir);

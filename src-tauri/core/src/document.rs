@@ -82,7 +82,19 @@ pub(crate) fn read(conn: &Connection) -> Result<PlanDocument> {
 }
 
 impl PlanFile {
+    /// The plan as the file holds it now, read from the projection.
     pub fn document(&self) -> Result<PlanDocument> {
         read(self.conn())
+    }
+
+    /// The same plan, held in memory once read and kept current by each operation, undo and
+    /// redo (what an edit's analysis reads). A plan opened for reading only is read each time:
+    /// another process may be writing it.
+    pub fn current(&mut self) -> Result<&PlanDocument> {
+        if self.read_only().is_some() || self.current_ref().is_none() {
+            let now = self.document()?;
+            self.keep_current(now);
+        }
+        Ok(self.current_ref().expect("kept above"))
     }
 }

@@ -433,7 +433,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     #[test]
-    fn the_projection_always_equals_the_history_and_undoing_everything_restores_the_start(
+    fn the_projection_and_the_plan_in_memory_always_equal_the_history_and_undoing_everything_restores_the_start(
         steps in prop::collection::vec(arb_step(), 1..30)
     ) {
         let dir = tempfile::tempdir().unwrap();
@@ -442,6 +442,8 @@ proptest! {
         drop(file);
         let mut file = PlanFile::open(&path).unwrap();
         let start = comparable(file.document().unwrap());
+        // Held in memory from here on and patched by every step.
+        file.current().unwrap();
         for step in &steps {
             run(&mut file, step);
             prop_assert_eq!(
@@ -449,6 +451,8 @@ proptest! {
                 comparable(file.history_document().unwrap()),
                 "after {:?}", step
             );
+            let read = file.document().unwrap();
+            prop_assert_eq!(file.current().unwrap(), &read, "the plan in memory, after {:?}", step);
         }
         while file.undo(ME).unwrap().is_some() {}
         prop_assert_eq!(comparable(file.document().unwrap()), start.clone(), "undoing everything");

@@ -105,8 +105,12 @@ impl PlanDoc {
             .read_to_end(&mut bytes)
             .map_err(history_error)?;
         let doc = LoroDoc::from_snapshot(&bytes).map_err(history_error)?;
-        if !changes.is_empty() {
-            doc.import_batch(changes).map_err(history_error)?;
+        // One by one, not `import_batch`: a batch detaches the document and rebuilds every
+        // container's state (at 10,000 features 140 ms and 50 MB), where each single import
+        // applies its change to the few containers it touches, leaving the rest of the
+        // snapshot's state unread until it is needed.
+        for change in changes {
+            doc.import(change).map_err(history_error)?;
         }
         let doc = configured(doc);
         doc.set_peer_id(random_peer()).map_err(history_error)?;

@@ -1,6 +1,7 @@
 //! What an operation (or an undo) changed, as the window patches its state with it: the parts
 //! it touched, read back from the projection — never the whole plan.
 
+use crate::document::PlanDocument;
 use crate::domain::{
     ActualData, FactorySnapshot, FactorySnapshotData, Feature, FeatureData, Id, LeanCanvas,
     Milestone, MilestoneData, Plan, Team, TeamData, TractionActual, TractionGoal, Version,
@@ -10,6 +11,7 @@ use crate::history::tree::Stored;
 use crate::storage::{PlanFile, Recorded};
 use serde::Serialize;
 use specta::Type;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Type)]
 pub struct Changes {
@@ -51,9 +53,15 @@ impl PlanFile {
         &mut self,
         label: String,
         created: Option<Id>,
-        recorded: &Recorded,
+        mut recorded: Recorded,
     ) -> Result<Applied> {
-        let changes = self.changes(recorded)?;
+        let changes = self.changes(&recorded)?;
+        if let Some(mut current) = recorded.current.take() {
+            // Every change stamps the plan's `updated_at`.
+            current.plan = self.plan()?;
+            current.patch(&changes);
+            self.keep_current(current);
+        }
         let (undo, redo) = self.undo_redo_labels()?;
         Ok(Applied {
             label,
@@ -110,5 +118,69 @@ impl PlanFile {
             }
         }
         Ok(changes)
+    }
+}
+
+impl PlanDocument {
+    /// Takes in what an operation changed, as the window does with its copy: the same plan as
+    /// reading the projection again (the operations' tests check that).
+    pub(crate) fn patch(&mut self, changes: &Changes) {
+        if let Some(plan) = &changes.plan {
+            self.plan = plan.clone();
+        }
+        if let Some(canvas) = &changes.canvas {
+            self.canvas = canvas.clone();
+        }
+        if changes.goal_changed {
+            self.goal = changes.goal.clone();
+        }
+        replace(&mut self.milestones, &changes.milestones);
+        replace(&mut self.teams, &changes.teams);
+        replace(&mut self.actuals, &changes.actuals);
+        replace(&mut self.factory_snapshots, &changes.factory_snapshots);
+        if changes.features.is_empty()
+            && changes.removed_features.is_empty()
+            && changes.feature_order.is_none()
+        {
+            return;
+        }
+        let mut changed: HashMap<&str, &Feature> = changes
+            .features
+            .iter()
+            .map(|f| (f.id.as_str(), f))
+            .collect();
+        let removed: HashSet<&str> = changes.removed_features.iter().map(Id::as_str).collect();
+        let mut features: Vec<Feature> = std::mem::take(&mut self.features)
+            .into_iter()
+            .filter(|f| !removed.contains(f.id.as_str()))
+            .map(|f| match changed.remove(f.id.as_str()) {
+                Some(now) => now.clone(),
+                None => f,
+            })
+            .collect();
+        // What is new (brought back by an undo, or created) takes its place by position.
+        features.extend(changed.into_values().cloned());
+        match &changes.feature_order {
+            Some(order) => {
+                let rank: HashMap<&str, usize> = order
+                    .iter()
+                    .enumerate()
+                    .map(|(i, id)| (id.as_str(), i))
+                    .collect();
+                features.retain(|f| rank.contains_key(f.id.as_str()));
+                features.sort_by_key(|f| rank[f.id.as_str()]);
+                for (i, f) in features.iter_mut().enumerate() {
+                    f.position = i as u32 + 1;
+                }
+            }
+            None => features.sort_by_key(|f| f.position),
+        }
+        self.features = features;
+    }
+}
+
+fn replace<T: Clone>(list: &mut Vec<T>, now: &Option<Vec<T>>) {
+    if let Some(now) = now {
+        list.clone_from(now);
     }
 }

@@ -121,7 +121,7 @@ impl PlanFile {
             Kind::Operation,
             prepared.write,
         )?;
-        self.applied(prepared.label, prepared.created, &recorded)
+        self.applied(prepared.label, prepared.created, recorded)
     }
 
     /// Takes back this session's last operation; `None` when there is nothing to undo.
@@ -138,7 +138,7 @@ impl PlanFile {
             Some((label, recorded)) => {
                 let verb = if redo { "Redid" } else { "Undid" };
                 let said = format!("{verb}: {label}");
-                self.applied(said, None, &recorded).map(Some)
+                self.applied(said, None, recorded).map(Some)
             }
             None => Ok(None),
         }

@@ -31,6 +31,7 @@ pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub(crate) use plan::{read_canvas, read_goal, read_plan};
 pub(crate) use record::{Kind, Recorded};
 
+use crate::document::PlanDocument;
 use crate::error::{CoreError, Result};
 use crate::history::PlanDoc;
 use crate::validate::Field;
@@ -57,6 +58,9 @@ pub struct PlanFile {
     /// starts reading it at once, on another thread).
     history: Option<PlanDoc>,
     loading: Option<std::thread::JoinHandle<Result<PlanDoc>>>,
+    /// The plan as the projection holds it, once read for editing and then patched by each
+    /// change (so an edit's analysis does not read the whole plan again).
+    current: Option<PlanDocument>,
     _lock: Option<File>,
 }
 
@@ -145,12 +149,21 @@ impl PlanFile {
             read_only,
             history,
             loading,
+            current: None,
             _lock: lock,
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    pub(crate) fn current_ref(&self) -> Option<&PlanDocument> {
+        self.current.as_ref()
+    }
+
+    pub(crate) fn keep_current(&mut self, current: PlanDocument) {
+        self.current = Some(current);
     }
 
     /// Why the plan cannot be edited, or `None` when it can.

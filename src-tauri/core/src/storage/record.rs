@@ -6,6 +6,7 @@
 use super::projection;
 use super::PlanFile;
 use crate::clock;
+use crate::document::PlanDocument;
 use crate::error::Result;
 use crate::history::{self, history_error, Note, PlanDoc, Touched};
 use loro::{LoroDoc, VersionVector};
@@ -21,6 +22,9 @@ pub(crate) struct Recorded {
     pub touched: Touched,
     /// Whether the features' manual positions changed.
     pub reordered: bool,
+    /// The plan held in memory as it was before the change, to patch with what the change did
+    /// (ops/changes.rs); dropped (and read again when next needed) by a caller that does not.
+    pub current: Option<PlanDocument>,
 }
 
 impl Recorded {
@@ -244,7 +248,11 @@ impl PlanFile {
             Ok(reordered)
         })();
         match outcome {
-            Ok(reordered) => Ok(Recorded { touched, reordered }),
+            Ok(reordered) => Ok(Recorded {
+                touched,
+                reordered,
+                current: self.current.take(),
+            }),
             Err(e) => {
                 self.history = None;
                 Err(e)

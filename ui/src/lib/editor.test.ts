@@ -51,6 +51,18 @@ describe("patchFeatures", () => {
     ]);
   });
 
+  it("takes a feature it does not hold only with the core's order", () => {
+    const created = testFeature(4);
+    expect(titles(patchFeatures(list, { ...noChanges, features: [created] }))).toEqual(titles(list));
+    const out = patchFeatures(list, { ...noChanges, features: [created], feature_order: ["1", "4", "2", "3"] });
+    expect(out.map((f) => [f.id, f.position])).toEqual([
+      ["1", 1],
+      ["4", 2],
+      ["2", 3],
+      ["3", 4],
+    ]);
+  });
+
   it("changes nothing when nothing about the features changed", () => {
     expect(patchFeatures(list, noChanges)).toBe(list);
   });

@@ -14,6 +14,7 @@ export const noFilter: FeatureFilter = { text: "", riskClass: "", stage: "", sta
 /** Features matching every set criterion; the text matches title or description, any case. */
 export function applyFilter(features: Feature[], f: FeatureFilter): Feature[] {
   const needle = f.text.trim().toLowerCase();
+  if (needle === "" && f.riskClass === "" && f.stage === "" && f.status === "" && f.horizon === "") return features;
   return features.filter(
     (x) =>
       (f.riskClass === "" || x.data.risk_class === f.riskClass) &&

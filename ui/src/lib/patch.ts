@@ -5,6 +5,18 @@ import type { Changes, Feature } from "../bindings";
 export function patchFeatures(features: Feature[], changes: Changes): Feature[] {
   const { features: changed, removed_features: removed, feature_order: order } = changes;
   if (changed.length === 0 && removed.length === 0 && order === null) return features;
+  if (removed.length === 0 && order === null) {
+    // Edits of features the window holds (the usual answer): each keeps its place.
+    const edited = new Map(changed.map((f) => [f.id, f]));
+    let found = 0;
+    const out = features.map((f) => {
+      const now = edited.get(f.id);
+      if (now === undefined) return f;
+      found += 1;
+      return now;
+    });
+    if (found === edited.size) return out;
+  }
   const byId = new Map(features.map((f) => [f.id, f]));
   for (const f of changed) byId.set(f.id, f);
   for (const id of removed) byId.delete(id);

@@ -6,6 +6,7 @@
 //! plan through one path, [`AppState::install`].
 
 use crate::error::{CommandError, CommandResult};
+use keel_core::analysis::Analysis;
 use keel_core::export::ExportFormat;
 use keel_core::PlanFile;
 use std::path::{Path, PathBuf};
@@ -48,9 +49,10 @@ pub struct AppState {
     /// The start plan's opening while it runs beside the window's loading; commands that need
     /// the plan wait for it.
     opening: Mutex<Option<JoinHandle<()>>>,
-    /// The ranking the window holds (from its last read or edit): an edit that leaves it as it
-    /// is answers without it, which at 10,000 features is most of the answer.
-    shown_ranking: Mutex<Vec<keel_core::priority::RankedFeature>>,
+    /// The ranking and the findings the window holds (from its last read or edit): an edit
+    /// that leaves them as they are answers without them, which at 10,000 features is most of
+    /// the answer.
+    shown: Mutex<Shown>,
 }
 
 impl Default for AppState {
@@ -60,9 +62,22 @@ impl Default for AppState {
             shell: OnceLock::new(),
             data_dir: OnceLock::new(),
             opening: Mutex::new(None),
-            shown_ranking: Mutex::new(Vec::new()),
+            shown: Mutex::new(Shown::default()),
         }
     }
+}
+
+#[derive(Default)]
+struct Shown {
+    ranking: Vec<keel_core::priority::RankedFeature>,
+    findings: Vec<keel_core::check::Finding>,
+}
+
+/// What the window already holds of an analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unchanged {
+    pub ranking: bool,
+    pub findings: bool,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> CommandResult<MutexGuard<'_, T>> {
@@ -123,17 +138,21 @@ impl AppState {
             .ok_or_else(|| CommandError::no_plan(Some("Keel's data folder is not known")))
     }
 
-    /// Notes the ranking the window now holds; returns whether it is the one it held before.
-    pub fn show_ranking(
-        &self,
-        ranking: &[keel_core::priority::RankedFeature],
-    ) -> CommandResult<bool> {
-        let mut shown = lock(&self.shown_ranking)?;
-        if shown.as_slice() == ranking {
-            return Ok(true);
+    /// Notes the ranking and findings the window now holds; returns for each whether it is the
+    /// one the window held before.
+    pub fn show(&self, analysis: &Analysis) -> CommandResult<Unchanged> {
+        let mut shown = lock(&self.shown)?;
+        let unchanged = Unchanged {
+            ranking: shown.ranking == analysis.ranking,
+            findings: shown.findings == analysis.findings,
+        };
+        if !unchanged.ranking {
+            shown.ranking.clone_from(&analysis.ranking);
         }
-        *shown = ranking.to_vec();
-        Ok(false)
+        if !unchanged.findings {
+            shown.findings.clone_from(&analysis.findings);
+        }
+        Ok(unchanged)
     }
 
     /// The name your edits are signed with: the one you gave, else the system account's.

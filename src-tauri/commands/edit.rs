@@ -11,11 +11,14 @@ use tauri::State;
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct Edited {
     pub applied: Applied,
-    /// The analysis now; its ranking is empty when `ranking_unchanged`.
+    /// The analysis now; its ranking is empty when `ranking_unchanged`, its findings when
+    /// `findings_unchanged`.
     pub analysis: Analysis,
     /// True when the ranking is the one the window holds (it is then not sent again: at 10,000
     /// features it is most of the answer).
     pub ranking_unchanged: bool,
+    /// The same for the plan check's findings.
+    pub findings_unchanged: bool,
 }
 
 fn with_analysis(file: &mut PlanFile, applied: Applied) -> keel_core::Result<(Applied, Analysis)> {
@@ -23,14 +26,18 @@ fn with_analysis(file: &mut PlanFile, applied: Applied) -> keel_core::Result<(Ap
 }
 
 fn edited(state: &AppState, (applied, mut analysis): (Applied, Analysis)) -> CommandResult<Edited> {
-    let ranking_unchanged = state.show_ranking(&analysis.ranking)?;
-    if ranking_unchanged {
+    let unchanged = state.show(&analysis)?;
+    if unchanged.ranking {
         analysis.ranking = Vec::new();
+    }
+    if unchanged.findings {
+        analysis.findings = Vec::new();
     }
     Ok(Edited {
         applied,
         analysis,
-        ranking_unchanged,
+        ranking_unchanged: unchanged.ranking,
+        findings_unchanged: unchanged.findings,
     })
 }
 

@@ -78,7 +78,7 @@ pub async fn load_plan(
             Ok(contents)
         })
         .and_then(|contents| {
-            state.show_ranking(&contents.analysis.ranking)?;
+            state.show(&contents.analysis)?;
             Ok(contents)
         })
 }

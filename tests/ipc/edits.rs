@@ -32,7 +32,8 @@ fn an_edit_answers_with_what_changed_and_the_new_analysis_only() {
         edited["ranking_unchanged"], true,
         "the window holds the ranking: a tagline does not resend it"
     );
-    assert!(edited["analysis"]["findings"].as_array().unwrap().len() > 1);
+    assert_eq!(edited["findings_unchanged"], true, "nor the findings");
+    assert_eq!(edited["analysis"]["findings"], json!([]));
 
     let before = std::fs::read(&h.path).unwrap();
     let mut bad = data.clone();
@@ -88,6 +89,40 @@ fn an_edit_sends_the_ranking_only_when_it_changed() {
     .unwrap();
     assert_eq!(moved["ranking_unchanged"], false);
     assert!(moved["analysis"]["ranking"].as_array().unwrap().len() >= open);
+}
+
+#[test]
+fn an_edit_sends_the_findings_only_when_they_changed() {
+    let h = start(sample);
+    let held = read(&h, "analysis/findings");
+    let codes = |findings: &Value| -> Vec<String> {
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(!codes(&held).contains(&"K001".to_string()));
+    let cleared = apply(&h, json!({ "op": "clear_goal" })).unwrap();
+    assert_eq!(cleared["findings_unchanged"], false);
+    let now = &cleared["analysis"]["findings"];
+    assert!(
+        codes(now).contains(&"K001".to_string()),
+        "a plan without a goal is told so: {now}"
+    );
+    assert_eq!(
+        now,
+        &read(&h, "analysis/findings"),
+        "all of them, as a read gives them"
+    );
+    let undone = invoke(&h, "undo", json!({})).unwrap();
+    assert_eq!(undone["findings_unchanged"], false);
+    assert_eq!(undone["analysis"]["findings"], held);
+    let mut data = read(&h, "view")["plan"]["data"].clone();
+    data["tagline"] = json!("Another line");
+    let tagline = apply(&h, json!({ "op": "update_plan", "data": data })).unwrap();
+    assert_eq!(tagline["findings_unchanged"], true);
 }
 
 #[test]

@@ -151,13 +151,18 @@ export type DatedValue = {
  */
 export type Edited = {
 	applied: Applied,
-	/**  The analysis now; its ranking is empty when `ranking_unchanged`. */
+	/**
+	 *  The analysis now; its ranking is empty when `ranking_unchanged`, its findings when
+	 *  `findings_unchanged`.
+	 */
 	analysis: Analysis,
 	/**
 	 *  True when the ranking is the one the window holds (it is then not sent again: at 10,000
 	 *  features it is most of the answer).
 	 */
 	ranking_unchanged: boolean,
+	/**  The same for the plan check's findings. */
+	findings_unchanged: boolean,
 };
 
 /**  What went wrong, as a stable code (the UI branches on it; the message is for people). */

@@ -100,11 +100,12 @@ export class PlanEditor {
     }
   }
 
-  /** Takes the core's analysis; an edit's answer leaves the ranking out when it is unchanged. */
-  #analysis(analysis: Edited["analysis"], rankingUnchanged = false) {
+  /** Takes the core's analysis; an edit's answer leaves the ranking and the findings out when
+   *  they are unchanged. */
+  #analysis(analysis: Edited["analysis"], rankingUnchanged = false, findingsUnchanged = false) {
     if (!rankingUnchanged) this.ranking = analysis.ranking;
+    if (!findingsUnchanged) this.findings = analysis.findings;
     Object.assign(this, {
-      findings: analysis.findings,
       traction: analysis.traction,
       curve: analysis.curve,
       today: analysis.as_of,
@@ -170,7 +171,7 @@ export class PlanEditor {
   }
 
   #took(edited: Edited) {
-    const { applied, analysis, ranking_unchanged } = edited;
+    const { applied, analysis, ranking_unchanged, findings_unchanged } = edited;
     const c = applied.changes;
     const patch: Partial<PlanEditor> = {};
     if (c.plan && this.view) patch.view = { ...this.view, plan: c.plan };
@@ -182,7 +183,7 @@ export class PlanEditor {
     if (c.versions) patch.versions = c.versions;
     patch.features = patchFeatures(this.features, c);
     Object.assign(this, patch);
-    this.#analysis(analysis, ranking_unchanged);
+    this.#analysis(analysis, ranking_unchanged, findings_unchanged);
     this.undoLabel = applied.undo;
     this.redoLabel = applied.redo;
   }

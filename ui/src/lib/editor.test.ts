@@ -147,6 +147,24 @@ describe("PlanEditor", () => {
   });
 });
 
+describe("PlanEditor and the findings", () => {
+  it("keeps the findings it holds when the core says they did not change", async () => {
+    const { core, editor } = await opened({ findingsUnchanged: true });
+    const before = editor.findings;
+    expect(before.length).toBeGreaterThan(0);
+    await editor.updateFeature("1", { ...nth(core.features, 0).data, title: "Renamed" });
+    expect(editor.findings).toBe(before);
+  });
+
+  it("takes the findings an edit sends", async () => {
+    const { core, editor } = await opened();
+    const before = editor.findings;
+    await editor.updateFeature("1", { ...nth(core.features, 0).data, title: "Renamed" });
+    expect(editor.findings).not.toBe(before);
+    expect(editor.findings).toEqual(before);
+  });
+});
+
 describe("PlanEditor and the ranking", () => {
   it("keeps the ranking it holds when the core says it did not change", async () => {
     const { core, editor } = await opened({ rankingUnchanged: true });

@@ -90,7 +90,13 @@ function suggestions() {
 }
 
 export function fakeCore(
-  options: { readOnly?: string; titles?: string[]; author?: string | null; rankingUnchanged?: boolean } = {},
+  options: {
+    readOnly?: string;
+    titles?: string[];
+    author?: string | null;
+    rankingUnchanged?: boolean;
+    findingsUnchanged?: boolean;
+  } = {},
 ): FakeCore {
   let author = options.author === undefined ? "Dana" : options.author;
   const log: LogEntry[] = [];
@@ -155,7 +161,14 @@ export function fakeCore(
   const analysis = () => ({
     as_of: "2026-11-27",
     ranking: ranked(),
-    findings: [],
+    findings: [
+      {
+        id: "K002",
+        severity: "warning" as const,
+        message: "No traction actual is recorded yet.",
+        items: [{ kind: "goal" as const, id: null }],
+      },
+    ],
     traction: null,
     curve: [],
     suggestions: suggestions(),
@@ -184,8 +197,13 @@ export function fakeCore(
         undo: done.at(-1)?.label ?? null,
         redo: undone.at(-1)?.label ?? null,
       },
-      analysis: options.rankingUnchanged ? { ...analysis(), ranking: [] } : analysis(),
+      analysis: {
+        ...analysis(),
+        ...(options.rankingUnchanged ? { ranking: [] } : {}),
+        ...(options.findingsUnchanged ? { findings: [] } : {}),
+      },
       ranking_unchanged: options.rankingUnchanged ?? false,
+      findings_unchanged: options.findingsUnchanged ?? false,
     });
   const feature = (id: unknown) => {
     const f = core.features.find((x) => x.id === id);

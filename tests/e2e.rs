@@ -5,6 +5,16 @@ mod support;
 
 use support::App;
 
+/// The feature table's first row's title.
+const FIRST_TITLE: &str = "table[aria-label=Features] tbody tr:first-child .title";
+
+/// Opens the feature table's first feature in the side panel and types `title` as its title.
+async fn rename_first_feature(app: &App, title: &str) {
+    app.click("table[aria-label=Features] tbody tr:first-child .open")
+        .await;
+    app.type_into("aside.panel input[type=text]", title).await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn first_run_opens_the_sample_plan_and_shows_its_company_and_features() {
     let app = App::launch(&[]).await;
@@ -238,30 +248,21 @@ async fn a_new_feature_is_ranked_with_its_reason() {
 async fn an_edit_saves_at_once_and_undo_and_redo_revert_and_reapply_it() {
     let app = App::launch_as_shipped(&[]).await;
     app.click("nav button[data-section=features]").await;
-    let first = "table[aria-label=Features] tbody tr:first-child";
-    let before = app.text_of(&format!("{first} .title")).await;
-    app.click(&format!("{first} .open")).await;
-    app.type_into("aside.panel input[type=text]", "Talk to twenty weavers")
-        .await;
+    let before = app.text_of(FIRST_TITLE).await;
+    rename_first_feature(&app, "Talk to twenty weavers").await;
     app.wait_text(".save-status .state", |t| t.contains("Saved"))
         .await;
-    app.wait_text(&format!("{first} .title"), |t| {
-        t == "Talk to twenty weavers"
-    })
-    .await;
+    app.wait_text(FIRST_TITLE, |t| t == "Talk to twenty weavers")
+        .await;
 
     app.click("h1.section-title").await;
     app.shortcut("z", false).await;
-    app.wait_text(&format!("{first} .title"), |t| t == before)
-        .await;
+    app.wait_text(FIRST_TITLE, |t| t == before).await;
     app.shortcut("z", true).await;
-    app.wait_text(&format!("{first} .title"), |t| {
-        t == "Talk to twenty weavers"
-    })
-    .await;
-    app.click("button[aria-label^=Undo]").await;
-    app.wait_text(&format!("{first} .title"), |t| t == before)
+    app.wait_text(FIRST_TITLE, |t| t == "Talk to twenty weavers")
         .await;
+    app.click("button[aria-label^=Undo]").await;
+    app.wait_text(FIRST_TITLE, |t| t == before).await;
     app.quit().await;
 }
 
@@ -270,21 +271,16 @@ async fn the_first_edit_asks_who_you_are_and_the_history_lists_it_with_versions_
     let app = App::launch(&[]).await;
     std::fs::remove_file(app.data_dir().join("settings.json")).unwrap();
     app.click("nav button[data-section=features]").await;
-    let first = "table[aria-label=Features] tbody tr:first-child";
-    let before = app.text_of(&format!("{first} .title")).await;
-    app.click(&format!("{first} .open")).await;
-    app.type_into("aside.panel input[type=text]", "Talk to twenty weavers")
-        .await;
+    let before = app.text_of(FIRST_TITLE).await;
+    rename_first_feature(&app, "Talk to twenty weavers").await;
     app.wait_text("[role=dialog] h2", |t| t == "Who is editing?")
         .await;
     app.screenshot("name-dialog").await;
     app.type_into("[role=dialog] input", "Dana Scott").await;
     app.wait_text(".save-status .state", |t| t.contains("Saved"))
         .await;
-    app.wait_text(&format!("{first} .title"), |t| {
-        t == "Talk to twenty weavers"
-    })
-    .await;
+    app.wait_text(FIRST_TITLE, |t| t == "Talk to twenty weavers")
+        .await;
 
     app.click("nav button[data-section=history]").await;
     app.wait_text(".log .entries li:first-child .label", |t| {
@@ -303,11 +299,8 @@ async fn the_first_edit_asks_who_you_are_and_the_history_lists_it_with_versions_
 
     // Back to the features: an edit after the version, then the version restored.
     app.click("nav button[data-section=features]").await;
-    app.click(&format!("{first} .open")).await;
-    app.type_into("aside.panel input[type=text]", "Something else")
-        .await;
-    app.wait_text(&format!("{first} .title"), |t| t == "Something else")
-        .await;
+    rename_first_feature(&app, "Something else").await;
+    app.wait_text(FIRST_TITLE, |t| t == "Something else").await;
     app.click("nav button[data-section=history]").await;
     app.click(".versions tbody tr:first-child button").await;
     app.wait_text(".save-status .state", |t| {
@@ -315,10 +308,8 @@ async fn the_first_edit_asks_who_you_are_and_the_history_lists_it_with_versions_
     })
     .await;
     app.click("nav button[data-section=features]").await;
-    app.wait_text(&format!("{first} .title"), |t| {
-        t == "Talk to twenty weavers"
-    })
-    .await;
+    app.wait_text(FIRST_TITLE, |t| t == "Talk to twenty weavers")
+        .await;
     assert_ne!(before, "Talk to twenty weavers");
     let settings = std::fs::read_to_string(app.data_dir().join("settings.json")).unwrap();
     assert!(settings.contains("Dana Scott"), "{settings}");
@@ -329,15 +320,12 @@ async fn the_first_edit_asks_who_you_are_and_the_history_lists_it_with_versions_
 async fn a_too_long_title_shows_the_error_beside_the_field_and_saves_nothing() {
     let app = App::launch(&[]).await;
     app.click("nav button[data-section=features]").await;
-    let first = "table[aria-label=Features] tbody tr:first-child";
-    let before = app.text_of(&format!("{first} .title")).await;
-    app.click(&format!("{first} .open")).await;
-    app.type_into("aside.panel input[type=text]", &"x".repeat(250))
-        .await;
+    let before = app.text_of(FIRST_TITLE).await;
+    rename_first_feature(&app, &"x".repeat(250)).await;
     let error = app.text_of("aside.panel .field .error").await;
     assert_eq!(error, "Title: must be at most 200 characters (it has 250).");
     app.screenshot("title-too-long").await;
-    assert_eq!(app.text_of(&format!("{first} .title")).await, before);
+    assert_eq!(app.text_of(FIRST_TITLE).await, before);
 
     let sample = app
         .data_home

@@ -34,6 +34,8 @@ pub fn file_info(path: &Path) -> Result<FileInfo> {
         .query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let plan = file.plan()?;
     let versions = file.versions()?;
+    let (changes, changes_since_last_version) =
+        file.change_counts(versions.last().map(|v| &v.id))?;
     Ok(FileInfo {
         company_name: plan.data.company_name,
         schema_version,
@@ -45,8 +47,8 @@ pub fn file_info(path: &Path) -> Result<FileInfo> {
         factory_snapshots: file.list::<FactorySnapshotData>()?.len(),
         teams: file.list::<TeamData>()?.len(),
         plan_id: file.plan_id()?,
-        changes: file.log(None)?.len(),
-        changes_since_last_version: file.log(versions.last().map(|v| &v.id))?.len(),
+        changes,
+        changes_since_last_version,
         versions,
         has_goal: file.goal()?.is_some(),
         integrity: file.integrity_check()?,

@@ -189,23 +189,14 @@ fn features_round_trip_with_every_field_and_keep_a_dense_order() {
     assert_eq!((a.position, b.position, c.position), (1, 2, 3));
     assert_eq!(a.data, full);
 
+    let order = |file: &PlanFile| -> Vec<String> {
+        file.features().unwrap().into_iter().map(|f| f.id).collect()
+    };
     file.move_feature(&c.id, 1).unwrap();
-    let order: Vec<String> = file
-        .features()
-        .unwrap()
-        .iter()
-        .map(|f| f.id.clone())
-        .collect();
-    assert_eq!(order, vec![c.id.clone(), a.id.clone(), b.id.clone()]);
+    assert_eq!(order(&file), vec![c.id.clone(), a.id.clone(), b.id.clone()]);
     file.move_feature(&c.id, 99).unwrap();
-    let order: Vec<String> = file
-        .features()
-        .unwrap()
-        .iter()
-        .map(|f| f.id.clone())
-        .collect();
     assert_eq!(
-        order,
+        order(&file),
         vec![a.id.clone(), b.id.clone(), c.id.clone()],
         "a position past the end moves to the end"
     );

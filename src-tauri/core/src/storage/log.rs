@@ -39,19 +39,26 @@ fn rfc3339(seconds: i64) -> String {
 impl PlanFile {
     /// The changes, newest first; with `since`, only those made after that version.
     pub fn log(&self, since: Option<&Id>) -> Result<Vec<LogEntry>> {
-        let after = match since {
-            Some(id) => Some(self.version_point(id)?),
-            None => None,
-        };
-        let entries = self.read_doc(|doc| log_of(doc, after.as_ref()))?;
-        // Changes since a version do not include the marking of that version itself.
-        Ok(match since {
-            Some(id) => entries
-                .into_iter()
-                .filter(|e| e.version.as_ref() != Some(id))
-                .collect(),
-            None => entries,
+        let after = self.point_of(since)?;
+        self.read_doc(|doc| log_since(doc, since, after.as_ref()))
+    }
+
+    /// How many changes the history holds, and how many of them came after `since`: one read
+    /// of the history for both.
+    pub fn change_counts(&self, since: Option<&Id>) -> Result<(usize, usize)> {
+        let after = self.point_of(since)?;
+        self.read_doc(|doc| {
+            let all = log_of(doc, None)?.len();
+            let after = match since {
+                Some(_) => log_since(doc, since, after.as_ref())?.len(),
+                None => all,
+            };
+            Ok((all, after))
         })
+    }
+
+    fn point_of(&self, version: Option<&Id>) -> Result<Option<loro::Frontiers>> {
+        version.map(|id| self.version_point(id)).transpose()
     }
 
     /// A page of [`PlanFile::log`].
@@ -66,6 +73,22 @@ impl PlanFile {
                 .collect(),
         })
     }
+}
+
+/// The log after a version's point; the marking of that version itself is not in it.
+fn log_since(
+    doc: &loro::LoroDoc,
+    since: Option<&Id>,
+    after: Option<&loro::Frontiers>,
+) -> Result<Vec<LogEntry>> {
+    let entries = log_of(doc, after)?;
+    Ok(match since {
+        Some(id) => entries
+            .into_iter()
+            .filter(|e| e.version.as_ref() != Some(id))
+            .collect(),
+        None => entries,
+    })
 }
 
 fn log_of(doc: &loro::LoroDoc, after: Option<&loro::Frontiers>) -> Result<Vec<LogEntry>> {

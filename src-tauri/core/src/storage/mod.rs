@@ -54,10 +54,9 @@ pub struct PlanFile {
     conn: Connection,
     path: PathBuf,
     read_only: Option<String>,
-    /// The plan's document once read; `loading` reads it meanwhile (a plan open for editing
-    /// starts reading it at once, on another thread).
+    /// The plan's document, read when an edit (or undo, or the labels of undo and redo) first
+    /// needs it: a plan opened to be read, presented or exported never holds it.
     history: Option<PlanDoc>,
-    loading: Option<std::thread::JoinHandle<Result<PlanDoc>>>,
     /// The plan as the projection holds it, once read for editing and then patched by each
     /// change (so an edit's analysis does not read the whole plan again).
     current: Option<PlanDocument>,
@@ -130,25 +129,22 @@ impl PlanFile {
             migrate::migrate(&mut conn, migrate::MIGRATIONS)?;
         }
         let stale = record::projected_version(&conn)? != record::document_version(&conn)?;
-        let (history, loading) = if stale {
+        let history = if stale {
             // The tables are behind the history: rebuilt from it (in memory when read-only).
             let history = record::load(&conn)?;
             if read_only.is_some() {
                 conn = in_memory_copy(&conn)?;
             }
             record::rebuild_projection(&mut conn, &history)?;
-            (Some(history), None)
-        } else if read_only.is_none() {
-            (None, Some(record::load_in_background(&conn)?))
+            Some(history)
         } else {
-            (None, None)
+            None
         };
         Ok(PlanFile {
             conn,
             path: path.to_path_buf(),
             read_only,
             history,
-            loading,
             current: None,
             _lock: lock,
         })

@@ -11,7 +11,6 @@ use crate::error::Result;
 use crate::history::{self, history_error, Note, PlanDoc, Touched};
 use loro::{LoroDoc, VersionVector};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
-use std::thread::JoinHandle;
 
 /// Past this many recorded changes, opening a plan for editing folds them into the snapshot.
 const COMPACT_AFTER: i64 = 500;
@@ -52,15 +51,6 @@ fn stored(conn: &Connection) -> Result<(Vec<u8>, Vec<Vec<u8>>)> {
 pub(crate) fn load(conn: &Connection) -> Result<PlanDoc> {
     let (snapshot, changes) = stored(conn)?;
     PlanDoc::load(&snapshot, &changes)
-}
-
-/// Starts reading the stored document on another thread (a big plan's document takes a
-/// moment; the window shows the projection meanwhile).
-pub(crate) fn load_in_background(conn: &Connection) -> Result<JoinHandle<Result<PlanDoc>>> {
-    let (snapshot, changes) = stored(conn)?;
-    Ok(std::thread::spawn(move || {
-        PlanDoc::load(&snapshot, &changes)
-    }))
 }
 
 /// The document's version, read from the stored snapshot's version and the changes' headers
@@ -147,12 +137,7 @@ impl PlanFile {
     /// A plan open for editing folds a long tail of changes into its snapshot here.
     pub(crate) fn history(&mut self) -> Result<&mut PlanDoc> {
         if self.history.is_none() {
-            let loaded = match self.loading.take() {
-                Some(thread) => thread
-                    .join()
-                    .unwrap_or_else(|_| Err(history_error("reading the history failed")))?,
-                None => load(&self.conn)?,
-            };
+            let loaded = load(&self.conn)?;
             if self.read_only.is_none() {
                 compact_if_long(&mut self.conn, &loaded)?;
             }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use keel_core::check::{Finding, Severity};
 use keel_core::export::{self, ExportFormat};
+use keel_core::storage::Since;
 use keel_core::{analysis, clock, info, sample, CoreError, Mode, PlanFile};
 use std::path::{Path, PathBuf};
 
@@ -78,6 +79,26 @@ enum Command {
         /// The version's name.
         label: String,
     },
+    /// Merge into the plan every change a teammate's copy (or a change file) has and it lacks.
+    Merge {
+        plan: PathBuf,
+        /// The teammate's copy of the plan (.keel) or a change file (.keelchanges).
+        from: PathBuf,
+    },
+    /// Write the changes a teammate lacks into a change file to send them (small, and safe
+    /// to e-mail). Without --since or --for, the whole history.
+    Changes {
+        plan: PathBuf,
+        /// Only the changes made after this named version (its name or id).
+        #[arg(long, conflicts_with = "for_copy")]
+        since: Option<String>,
+        /// Only what this copy of the teammate's lacks.
+        #[arg(long = "for")]
+        for_copy: Option<PathBuf>,
+        /// The change file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Create a plan file from a JSON export.
     Import {
         plan: PathBuf,
@@ -127,6 +148,13 @@ pub fn main() -> i32 {
         }
         Some(Command::Log { plan, since, json }) => log(&plan, since.as_deref(), json).map(|_| 0),
         Some(Command::Version { plan, label }) => mark_version(&plan, &label).map(|_| 0),
+        Some(Command::Merge { plan, from }) => merge(&plan, &from).map(|_| 0),
+        Some(Command::Changes {
+            plan,
+            since,
+            for_copy,
+            out,
+        }) => changes(&plan, since.as_deref(), for_copy.as_deref(), &out).map(|_| 0),
         Some(Command::Import { plan, from }) => {
             export::json::import(&keel_core::plan_file_path(&plan), &from).and_then(|file| {
                 println!(
@@ -169,6 +197,33 @@ fn mark_version(path: &Path, label: &str) -> Result<(), CoreError> {
         path.display(),
         version.id
     );
+    Ok(())
+}
+
+fn merge(path: &Path, from: &Path) -> Result<(), CoreError> {
+    let mut file = PlanFile::open(path)?;
+    let merged = file.merge_path(from)?;
+    println!("{} ← {}", path.display(), from.display());
+    println!("{}", merged.incoming.summary());
+    Ok(())
+}
+
+fn changes(
+    path: &Path,
+    since: Option<&str>,
+    for_copy: Option<&Path>,
+    out: &Path,
+) -> Result<(), CoreError> {
+    let mut file = PlanFile::open(path)?;
+    let version = since.map(|key| file.find_version(key)).transpose()?;
+    let since = match (&version, for_copy) {
+        (Some(v), _) => Since::Version(&v.id),
+        (None, Some(copy)) => Since::Copy(copy),
+        (None, None) => Since::Start,
+    };
+    let bytes = file.changes_file(since)?;
+    export::write_atomic(out, &bytes)?;
+    println!("Wrote {} ({} bytes).", out.display(), bytes.len());
     Ok(())
 }
 

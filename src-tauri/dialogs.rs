@@ -11,13 +11,14 @@ use tauri_plugin_dialog::DialogExt;
 
 pub struct Desktop<R: Runtime>(pub AppHandle<R>);
 
-fn filter(kind: FileKind) -> (&'static str, &'static str) {
+fn filter(kind: FileKind) -> (&'static str, &'static [&'static str]) {
     match kind {
-        FileKind::Plan => ("Keel plan", "keel"),
-        FileKind::Export(ExportFormat::Markdown) => ("Markdown", "md"),
-        FileKind::Export(ExportFormat::Pdf) => ("PDF", "pdf"),
-        FileKind::Export(ExportFormat::Json) => ("Keel JSON export", "json"),
-        FileKind::Export(ExportFormat::Csv) => ("CSV (feature table)", "csv"),
+        FileKind::Plan => ("Keel plan", &["keel"]),
+        FileKind::Teammate => ("Keel plan or change file", &["keel", "keelchanges"]),
+        FileKind::Export(ExportFormat::Markdown) => ("Markdown", &["md"]),
+        FileKind::Export(ExportFormat::Pdf) => ("PDF", &["pdf"]),
+        FileKind::Export(ExportFormat::Json) => ("Keel JSON export", &["json"]),
+        FileKind::Export(ExportFormat::Csv) => ("CSV (feature table)", &["csv"]),
     }
 }
 
@@ -32,26 +33,29 @@ impl<R: Runtime> Shell for Desktop<R> {
             .dialog()
             .file()
             .set_title(match kind {
-                FileKind::Plan => "Save plan as".to_string(),
+                FileKind::Plan | FileKind::Teammate => "Save plan as".to_string(),
                 FileKind::Export(_) => format!("Export {label}"),
             })
             .set_file_name(suggested_name)
-            .add_filter(label, &[ext])
+            .add_filter(label, ext)
             .blocking_save_file()
             .and_then(|p| p.into_path().ok())
     }
 
-    fn open_path(&self) -> Option<PathBuf> {
+    fn open_path(&self, kind: FileKind) -> Option<PathBuf> {
         #[cfg(feature = "e2e-seams")]
         if let Some(file) = std::env::var_os("KEEL_E2E_OPEN_FILE") {
             return Some(PathBuf::from(file));
         }
-        let (label, ext) = filter(FileKind::Plan);
+        let (label, ext) = filter(kind);
         self.0
             .dialog()
             .file()
-            .set_title("Open plan")
-            .add_filter(label, &[ext])
+            .set_title(match kind {
+                FileKind::Teammate => "Merge a teammate's copy",
+                _ => "Open plan",
+            })
+            .add_filter(label, ext)
             .blocking_pick_file()
             .and_then(|p| p.into_path().ok())
     }

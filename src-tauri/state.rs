@@ -18,6 +18,8 @@ use std::thread::JoinHandle;
 pub enum FileKind {
     Plan,
     Export(ExportFormat),
+    /// A teammate's copy of the plan, or a change file, to merge.
+    Teammate,
 }
 
 /// What the app needs from the desktop: native dialogs and the window title. The app installs
@@ -25,8 +27,9 @@ pub enum FileKind {
 pub trait Shell: Send + Sync {
     /// "Save as": the chosen path, or None when cancelled.
     fn save_path(&self, suggested_name: &str, kind: FileKind) -> Option<PathBuf>;
-    /// "Open": the chosen plan file, or None when cancelled.
-    fn open_path(&self) -> Option<PathBuf>;
+    /// "Open": the chosen file (a plan, or a teammate's copy or change file), or None when
+    /// cancelled.
+    fn open_path(&self, kind: FileKind) -> Option<PathBuf>;
     fn set_title(&self, title: &str);
     /// Present mode: the window full screen, or back.
     fn set_fullscreen(&self, on: bool) -> Result<(), String>;
@@ -169,8 +172,8 @@ impl AppState {
         self.shell.get()?.save_path(suggested_name, kind)
     }
 
-    pub fn ask_open_path(&self) -> Option<PathBuf> {
-        self.shell.get()?.open_path()
+    pub fn ask_open_path(&self, kind: FileKind) -> Option<PathBuf> {
+        self.shell.get()?.open_path(kind)
     }
 
     /// Puts the window in full screen or back; an error when there is no window to do it with.

@@ -345,3 +345,58 @@ fn versions_are_marked_listed_and_reported_against() {
     );
     assert_one_sentence_error(&keel(&["version", path, "  "]), "Version name");
 }
+
+#[test]
+fn merge_brings_in_a_teammates_copy_or_change_file_and_refuses_another_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let (mine, theirs) = (at("mine.keel"), at("theirs.keel"));
+    assert!(keel(&["new", &mine, "--sample"]).status.success());
+    std::fs::copy(&mine, &theirs).unwrap();
+    assert!(keel(&["version", &theirs, "Dana's draft"]).status.success());
+
+    let merged = keel(&["merge", &mine, &theirs]);
+    assert!(merged.status.success(), "{}", text(&merged.stderr));
+    assert_eq!(
+        text(&merged.stdout).lines().nth(1),
+        Some("dana: 1 change — Marked version “Dana's draft”")
+    );
+    let again = text(&keel(&["merge", &mine, &theirs]).stdout);
+    assert!(
+        again.contains("Nothing new: this plan already had every change."),
+        "{again}"
+    );
+
+    assert!(keel(&["version", &theirs, "Second draft"]).status.success());
+    let changes = at("dana.keelchanges");
+    let wrote = keel(&["changes", &theirs, "--for", &mine, "--out", &changes]);
+    assert!(wrote.status.success(), "{}", text(&wrote.stderr));
+    assert!(
+        text(&wrote.stdout).starts_with("Wrote "),
+        "{}",
+        text(&wrote.stdout)
+    );
+    let bytes = std::fs::read(&changes).unwrap();
+    let cut = at("cut.keelchanges");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    assert_one_sentence_error(
+        &keel(&["merge", &mine, &cut]),
+        "the change file is damaged or incomplete",
+    );
+    let merged = text(&keel(&["merge", &mine, &changes]).stdout);
+    assert!(
+        merged.contains("dana: 1 change — Marked version “Second draft”"),
+        "{merged}"
+    );
+    let info = text(&keel(&["info", &mine]).stdout);
+    assert!(info.contains("Versions:          2"), "{info}");
+
+    let other = at("other.keel");
+    assert!(keel(&["new", &other]).status.success());
+    let before = std::fs::read(&mine).unwrap();
+    assert_one_sentence_error(
+        &keel(&["merge", &mine, &other]),
+        "is a copy of another plan, not of this one",
+    );
+    assert_eq!(std::fs::read(&mine).unwrap(), before);
+}

@@ -21,11 +21,17 @@ pub struct Edited {
     pub findings_unchanged: bool,
 }
 
-fn with_analysis(file: &mut PlanFile, applied: Applied) -> keel_core::Result<(Applied, Analysis)> {
+pub(crate) fn with_analysis(
+    file: &mut PlanFile,
+    applied: Applied,
+) -> keel_core::Result<(Applied, Analysis)> {
     Ok((applied, analysis::analyse(file.current()?, clock::today())))
 }
 
-fn edited(state: &AppState, (applied, mut analysis): (Applied, Analysis)) -> CommandResult<Edited> {
+pub(crate) fn edited(
+    state: &AppState,
+    (applied, mut analysis): (Applied, Analysis),
+) -> CommandResult<Edited> {
     let unchanged = state.show(&analysis)?;
     if unchanged.ranking {
         analysis.ranking = Vec::new();

@@ -53,7 +53,7 @@ pub async fn new_plan(state: State<'_, AppState>) -> CommandResult<Option<PlanVi
 #[tauri::command]
 #[specta::specta]
 pub async fn open_plan(state: State<'_, AppState>) -> CommandResult<Option<PlanView>> {
-    let Some(path) = state.ask_open_path() else {
+    let Some(path) = state.ask_open_path(FileKind::Plan) else {
         return Ok(None);
     };
     state.switch_to(&path)?;

@@ -14,6 +14,7 @@ macro_rules! keel_commands {
             history::mark_version,
             history::author,
             history::set_author,
+            merge::merge_teammate,
             traction::suggest_ladder,
             analysis::rank_features,
             export::export_plan,

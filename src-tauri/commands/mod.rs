@@ -7,6 +7,7 @@ pub mod edit;
 pub mod export;
 pub mod files;
 pub mod history;
+pub mod merge;
 pub mod plan;
 pub mod startup;
 pub mod traction;

@@ -135,3 +135,64 @@ fn the_about_box_shows_the_version_of_cargo_toml() {
     assert_eq!(info["name"], "Keel");
     assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
 }
+
+#[test]
+fn merging_a_teammates_copy_brings_their_changes_into_the_window() {
+    let h = start(sample);
+    let shell = fake_shell(&h);
+    let theirs = h.path.with_file_name("theirs.keel");
+    std::fs::copy(&h.path, &theirs).unwrap();
+    let mut copy = keel_core::PlanFile::open(&theirs).unwrap();
+    copy.apply(
+        keel_core::Operation::CreateFeature {
+            data: keel_core::domain::FeatureData::new(
+                "Weaver forum",
+                keel_core::domain::RiskClass::Business,
+            ),
+        },
+        "Dana",
+    )
+    .unwrap();
+    drop(copy);
+
+    *shell.open.lock().unwrap() = None;
+    let cancelled = invoke(&h, "merge_teammate", json!({})).unwrap();
+    assert_eq!(cancelled, Value::Null, "a cancelled dialog merges nothing");
+
+    *shell.open.lock().unwrap() = Some(theirs.clone());
+    let merged = invoke(&h, "merge_teammate", json!({})).unwrap();
+    assert_eq!(merged["summary"], "Dana: 1 change — Added “Weaver forum”");
+    assert_eq!(merged["incoming"]["changes"], 1);
+    let features = &merged["edited"]["applied"]["changes"]["features"];
+    assert_eq!(
+        features[0]["data"]["title"], "Weaver forum",
+        "the window patches it in"
+    );
+    assert!(!merged["edited"]["analysis"]["ranking"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let titles: Vec<Value> = read(&h, "document/features")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["data"]["title"].clone())
+        .collect();
+    assert!(titles.contains(&json!("Weaver forum")));
+
+    let again = invoke(&h, "merge_teammate", json!({})).unwrap();
+    assert_eq!(again["incoming"]["changes"], 0);
+
+    let other = h.path.with_file_name("other.keel");
+    keel_core::create_empty_plan(&other, "Other", crate::fixed_clock::today()).unwrap();
+    *shell.open.lock().unwrap() = Some(other);
+    let err = invoke(&h, "merge_teammate", json!({})).unwrap_err();
+    assert_eq!(err["code"], "invalid_import");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("is a copy of another plan, not of this one"),
+        "{err}"
+    );
+}

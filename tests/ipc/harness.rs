@@ -15,7 +15,7 @@ pub fn isolate_data_dir() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         // Under the build's own scratch folder (cleaned with the build), never left in /tmp.
-        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
             .join(format!("keel-ipc-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         // Set before any app exists; every test shares the same value.
@@ -109,7 +109,7 @@ impl keel::Shell for FakeShell {
         self.asked.lock().unwrap().push(suggested_name.to_string());
         self.save.lock().unwrap().clone()
     }
-    fn open_path(&self) -> Option<PathBuf> {
+    fn open_path(&self, _kind: keel::FileKind) -> Option<PathBuf> {
         self.open.lock().unwrap().clone()
     }
     fn set_title(&self, title: &str) {

@@ -25,6 +25,11 @@ export const commands = {
 	markVersion: (label: string) => typedError<Version[], CommandError>(__TAURI_INVOKE("mark_version", { label })),
 	author: () => typedError<Author, CommandError>(__TAURI_INVOKE("author")),
 	setAuthor: (name: string) => typedError<Author, CommandError>(__TAURI_INVOKE("set_author", { name })),
+	/**
+	 *  Asks for a teammate's copy of the plan (or a change file) and merges every change of theirs
+	 *  this plan lacks; None when the dialog is cancelled.
+	 */
+	mergeTeammate: () => typedError<MergedEdit | null, CommandError>(__TAURI_INVOKE("merge_teammate")),
 	/**  The 10x ladder a goal implies (MSC ÷ 100, MSC ÷ 10, MSC, a year apart); nothing is saved. */
 	suggestLadder: (goal: TractionGoal) => __TAURI_INVOKE<MilestoneData[]>("suggest_ladder", { goal }),
 	rankFeatures: (view: PriorityView) => typedError<RankedFeature[], CommandError>(__TAURI_INVOKE("rank_features", { view })),
@@ -137,6 +142,15 @@ export type CommandError = {
 	 *  `lifetime_months`: the name of the data's field); the UI finds the field by it.
 	 */
 	field: string | null,
+};
+
+/**  What one teammate's merged changes did. */
+export type Contribution = {
+	/**  Empty for changes Keel made itself. */
+	author: string,
+	changes: number,
+	/**  What they did, newest first (the history's labels). */
+	labels: string[],
 };
 
 /**  A dated value on a chart. */
@@ -255,6 +269,13 @@ export type GoalFigures = {
 
 export type Horizon = "now" | "next" | "later";
 
+/**  What came in. */
+export type Incoming = {
+	changes: number,
+	/**  By author, the one with most changes first. */
+	by: Contribution[],
+};
+
 /**  A stored row: its id and its data. */
 export type Item<T> = {
 	id: string,
@@ -299,6 +320,14 @@ export type LogPage = {
 	entries: LogEntry[],
 	/**  How many changes the history holds in all (after `since`, when given). */
 	total: number,
+};
+
+/**  A merge as the window shows it: what came in, said by the core, and what it changed. */
+export type MergedEdit = {
+	incoming: Incoming,
+	/**  "Dana: 14 changes — Moved “SSO” to Now, …", a line per teammate. */
+	summary: string,
+	edited: Edited,
 };
 
 export type MetricUnit = 

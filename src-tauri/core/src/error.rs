@@ -67,6 +67,9 @@ pub enum CoreError {
     #[error("This is not a Keel plan export ({detail}); no plan was created.")]
     InvalidImport { detail: String },
 
+    #[error("This cannot be merged into the plan: {detail}. Nothing was changed.")]
+    NotThisPlan { detail: String },
+
     #[error("The export could not be made: {detail}.")]
     Export { detail: String },
 
@@ -96,7 +99,9 @@ impl CoreError {
             CoreError::NewerVersion { .. } => ErrorCode::NewerVersion,
             CoreError::ReadOnly { .. } => ErrorCode::ReadOnly,
             CoreError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
-            CoreError::InvalidImport { .. } => ErrorCode::InvalidImport,
+            CoreError::InvalidImport { .. } | CoreError::NotThisPlan { .. } => {
+                ErrorCode::InvalidImport
+            }
             CoreError::Export { .. } => ErrorCode::Export,
             CoreError::Storage(_) | CoreError::History { .. } => ErrorCode::Storage,
             CoreError::Io { .. } => ErrorCode::Io,

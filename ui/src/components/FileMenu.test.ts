@@ -33,4 +33,14 @@ describe("FileMenu", () => {
     expect(screen.getByRole("menuitem", { name: "acme.keel" })).toBeTruthy();
     expect(screen.queryByText("old.keel"), "the missing plan is off the list").toBeNull();
   });
+
+  it("offers to merge a teammate's copy and closes when chosen", async () => {
+    mockIPC(() => []);
+    let merges = 0;
+    render(FileMenu, { run: async () => {}, onmerge: () => (merges += 1) });
+    await fireEvent.click(screen.getByRole("button", { name: "File ▾" }));
+    await fireEvent.click(await screen.findByRole("menuitem", { name: "Merge a teammate's copy…" }));
+    expect(merges).toBe(1);
+    expect(screen.queryByRole("menu"), "the menu closes").toBeNull();
+  });
 });

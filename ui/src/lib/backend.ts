@@ -9,6 +9,7 @@ import {
   type ErrorCode,
   type ExportFormat,
   type LogPage,
+  type MergedEdit,
   type MilestoneData,
   type Operation,
   type PlanContents,
@@ -105,6 +106,7 @@ export const backend = {
   /** The file commands open native dialogs; they resolve to null when cancelled. */
   newPlan: (): Promise<PlanView | null> => call(commands.newPlan()),
   openPlan: (): Promise<PlanView | null> => call(commands.openPlan()),
+  mergeTeammate: (): Promise<MergedEdit | null> => call(commands.mergeTeammate()),
   openRecent: (index: number): Promise<PlanView> => call(commands.openRecent(index)),
   /** Removes a recent plan from the list (never the file); resolves to the list as it is then. */
   forgetRecent: (index: number): Promise<RecentPlan[]> => call(commands.forgetRecent(index)),

@@ -11,6 +11,7 @@ import type {
   Horizon,
   Item,
   LeanCanvas,
+  MergedEdit,
   MilestoneData,
   Operation,
   PlanContents,
@@ -115,7 +116,12 @@ export class PlanEditor {
 
   /** After a first-screen read: reads the whole plan, before any edit runs. */
   finishLoading(): Promise<void> {
-    return this.complete ? Promise.resolve() : this.#serial(() => this.load());
+    return this.complete ? Promise.resolve() : this.#serial(() => this.finishLoadingNow());
+  }
+
+  /** The same, from inside a serial step. */
+  async finishLoadingNow(): Promise<void> {
+    if (!this.complete) await this.load();
   }
 
   /** After another plan was opened: its own undo, its own versions. */
@@ -307,6 +313,21 @@ export class PlanEditor {
   /** Brings the plan back to a named version, as a new edit (undo takes it back). */
   restoreVersion(id: string): Promise<BackendError | null> {
     return this.apply({ op: "restore_version", id });
+  }
+
+  /** Merges the teammate's copy (or change file) the founder picks: every change of theirs this
+   *  plan lacks comes in. Resolves to what came in, null when the dialog was cancelled; a
+   *  refusal (another plan, a damaged file) is thrown, and nothing changed. */
+  mergeTeammate(): Promise<MergedEdit | null> {
+    return this.#serial(async () => {
+      await this.finishLoadingNow();
+      const merged = await backend.mergeTeammate();
+      if (merged) {
+        this.#took(merged.edited);
+        this.save = { kind: "saved", what: merged.edited.applied.label };
+      }
+      return merged;
+    });
   }
 
   /** Marks the plan as it is now as a named version. */

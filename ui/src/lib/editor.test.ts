@@ -147,6 +147,26 @@ describe("PlanEditor", () => {
   });
 });
 
+describe("PlanEditor and a teammate's copy", () => {
+  it("takes in what the merge brought and reports who changed what", async () => {
+    const { core, editor } = await opened({ teammate: { author: "Dana", titles: ["Weaver forum"] } });
+    const merged = await editor.mergeTeammate();
+    expect(merged?.incoming.by[0]?.author).toBe("Dana");
+    expect(titles(editor.features)).toContain("Weaver forum");
+    expect(editor.save).toEqual({ kind: "saved", what: "Merged 1 change" });
+    expect(core.calls.filter((c) => c.cmd === "load_plan")).toHaveLength(1);
+  });
+
+  it("changes nothing when the dialog is cancelled, and throws the core's refusal", async () => {
+    const cancelled = await opened();
+    const before = cancelled.editor.features;
+    expect(await cancelled.editor.mergeTeammate()).toBeNull();
+    expect(cancelled.editor.features).toBe(before);
+    const refused = await opened({ teammate: "This cannot be merged into the plan: another plan." });
+    await expect(refused.editor.mergeTeammate()).rejects.toThrow("another plan");
+  });
+});
+
 describe("PlanEditor and the findings", () => {
   it("keeps the findings it holds when the core says they did not change", async () => {
     const { core, editor } = await opened({ findingsUnchanged: true });

@@ -96,6 +96,9 @@ export function fakeCore(
     author?: string | null;
     rankingUnchanged?: boolean;
     findingsUnchanged?: boolean;
+    /** What "Merge a teammate's copy…" brings: their new features; absent, the dialog is
+     *  cancelled; a string, the core refuses with it. */
+    teammate?: { author: string; titles: string[] } | string;
   } = {},
 ): FakeCore {
   let author = options.author === undefined ? "Dana" : options.author;
@@ -315,6 +318,25 @@ export function fakeCore(
         restore(step.state);
         record(`${cmd === "undo" ? "Undo" : "Redo"}: ${step.label}`);
         return edited(`${cmd === "undo" ? "Undid" : "Redid"}: ${step.label}`);
+      }
+      case "merge_teammate": {
+        const teammate = options.teammate;
+        if (teammate === undefined) return null;
+        if (typeof teammate === "string") throw { code: "invalid_import", message: teammate, field: null };
+        const labels = teammate.titles.map((title) => {
+          operate({ op: "create_feature", data: featureData(title) });
+          return `Added “${title}”`;
+        });
+        labels.forEach((l) => record(l));
+        const n = labels.length;
+        return {
+          incoming: {
+            changes: n,
+            by: n ? [{ author: teammate.author, changes: n, labels: [...labels].reverse() }] : [],
+          },
+          summary: n ? `${teammate.author}: ${n} changes` : "Nothing new: this plan already had every change.",
+          edited: edited(n === 0 ? "Merged: nothing new" : n === 1 ? "Merged 1 change" : `Merged ${n} changes`),
+        };
       }
       default:
         throw { code: "not_found", message: `unexpected command ${cmd}`, field: null };

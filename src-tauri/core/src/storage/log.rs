@@ -91,7 +91,10 @@ fn log_since(
     })
 }
 
-fn log_of(doc: &loro::LoroDoc, after: Option<&loro::Frontiers>) -> Result<Vec<LogEntry>> {
+pub(super) fn log_of(
+    doc: &loro::LoroDoc,
+    after: Option<&loro::Frontiers>,
+) -> Result<Vec<LogEntry>> {
     let known = after.and_then(|point| doc.frontiers_to_vv(point));
     // The last commit seen (peer and message): the parts of one large commit come together.
     let mut last: Option<(u64, Option<std::sync::Arc<str>>)> = None;

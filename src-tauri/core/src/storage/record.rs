@@ -190,7 +190,7 @@ impl PlanFile {
 
     /// Runs `change` on the document and records what it committed. If `change` fails, the
     /// document is read again from the file (it may hold part of the change).
-    fn record_with(
+    pub(super) fn record_with(
         &mut self,
         change: impl FnOnce(&mut PlanDoc, i64) -> Result<()>,
     ) -> Result<Recorded> {

@@ -1,0 +1,265 @@
+//! A teammate's work comes in through the history: from their copy of the plan, or from a change
+//! file holding only what this copy lacks. Every change of theirs that this copy lacks is
+//! imported and recorded like an edit (one transaction with its projection); what was already
+//! here changes nothing, and anything that is not this plan's history is refused before a byte
+//! is written.
+
+use super::log::{log_of, LogEntry};
+use super::{record, PlanFile};
+use crate::error::{CoreError, Result};
+use crate::history::history_error;
+use crate::ops::Applied;
+use crate::storage::Mode;
+use loro::{ExportMode, LoroDoc, VersionVector};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// What a change file starts with.
+const MAGIC: &[u8; 12] = b"KEEL-CHANGES";
+/// The change file's own format.
+const FORMAT: u8 = 1;
+const DIGEST: usize = 32;
+
+/// What one teammate's merged changes did.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, specta::Type)]
+pub struct Contribution {
+    /// Empty for changes Keel made itself.
+    pub author: String,
+    pub changes: u32,
+    /// What they did, newest first (the history's labels).
+    pub labels: Vec<String>,
+}
+
+/// A merge's outcome: what came in, and what it changed (as an edit's answer).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, specta::Type)]
+pub struct Merged {
+    pub incoming: Incoming,
+    pub applied: Applied,
+}
+
+/// What came in.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, specta::Type)]
+pub struct Incoming {
+    pub changes: u32,
+    /// By author, the one with most changes first.
+    pub by: Vec<Contribution>,
+}
+
+impl Incoming {
+    /// "Dana: 14 changes — Moved “SSO” to Now, Edited the vision, …"; "Nothing new".
+    pub fn summary(&self) -> String {
+        if self.by.is_empty() {
+            return "Nothing new: this plan already had every change.".to_string();
+        }
+        self.by
+            .iter()
+            .map(|c| {
+                let who = if c.author.is_empty() {
+                    "Keel"
+                } else {
+                    c.author.as_str()
+                };
+                let n = if c.changes == 1 {
+                    "1 change".to_string()
+                } else {
+                    format!("{} changes", c.changes)
+                };
+                let shown: Vec<&str> = c.labels.iter().take(3).map(String::as_str).collect();
+                let more = c.labels.len().saturating_sub(shown.len());
+                let tail = if more > 0 {
+                    format!(", and {more} more")
+                } else {
+                    String::new()
+                };
+                format!("{who}: {n} — {}{tail}", shown.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+fn refused(detail: impl Into<String>) -> CoreError {
+    CoreError::NotThisPlan {
+        detail: detail.into(),
+    }
+}
+
+/// The bytes of a change file: its header (this plan's identity), the changes, and a digest of
+/// both, so a truncated or altered file is told apart from a good one.
+pub(crate) fn encode(plan_id: &str, changes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(changes.len() + plan_id.len() + 64);
+    out.extend_from_slice(MAGIC);
+    out.push(FORMAT);
+    out.extend_from_slice(&(plan_id.len() as u32).to_le_bytes());
+    out.extend_from_slice(plan_id.as_bytes());
+    out.extend_from_slice(changes);
+    let digest = Sha256::digest(&out);
+    out.extend_from_slice(&digest);
+    out
+}
+
+/// The plan identity and the changes of a change file, or why it is not one.
+pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &[u8])> {
+    let head = MAGIC.len() + 1 + 4;
+    if bytes.len() < head + DIGEST || &bytes[..MAGIC.len()] != MAGIC {
+        return Err(refused("it is not a Keel change file"));
+    }
+    if bytes[MAGIC.len()] != FORMAT {
+        return Err(refused(format!(
+            "it is a change file of a format this Keel does not read ({})",
+            bytes[MAGIC.len()]
+        )));
+    }
+    let (body, digest) = bytes.split_at(bytes.len() - DIGEST);
+    if Sha256::digest(body).as_slice() != digest {
+        return Err(refused("the change file is damaged or incomplete"));
+    }
+    let id_len = u32::from_le_bytes(body[MAGIC.len() + 1..head].try_into().expect("4 bytes"));
+    let id_end = head
+        .checked_add(id_len as usize)
+        .filter(|end| *end <= body.len())
+        .ok_or_else(|| refused("the change file is damaged or incomplete"))?;
+    let plan_id = std::str::from_utf8(&body[head..id_end])
+        .map_err(|_| refused("the change file is damaged or incomplete"))?;
+    Ok((plan_id.to_string(), &body[id_end..]))
+}
+
+/// Whether `path` is a change file (by its first bytes).
+pub fn is_change_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut start = [0u8; MAGIC.len()];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut start))
+        .is_ok()
+        && &start == MAGIC
+}
+
+impl PlanFile {
+    /// What a teammate's copy of this plan holds that this one lacks.
+    fn theirs(&self, copy: &Path) -> Result<(LoroDoc, VersionVector)> {
+        let theirs = PlanFile::open_with(copy, Mode::Inspect)?;
+        let (mine, their_id) = (self.plan_id()?, theirs.plan_id()?);
+        if mine != their_id {
+            return Err(refused(format!(
+                "{} is a copy of another plan, not of this one",
+                copy.display()
+            )));
+        }
+        let doc = record::load(theirs.conn())?.doc;
+        let version = doc.oplog_vv();
+        Ok((doc, version))
+    }
+
+    /// Merges every change of a teammate's copy (a plan file) that this plan lacks.
+    pub fn merge_copy(&mut self, copy: &Path) -> Result<Merged> {
+        let (doc, _) = self.theirs(copy)?;
+        let mine = self.history()?.version();
+        let changes = doc
+            .export(ExportMode::updates(&mine))
+            .map_err(history_error)?;
+        self.import(&changes)
+    }
+
+    /// Merges a change file made for this plan (`keel changes`).
+    pub fn merge_change_file(&mut self, bytes: &[u8]) -> Result<Merged> {
+        let (plan_id, changes) = decode(bytes)?;
+        if plan_id != self.plan_id()? {
+            return Err(refused("the change file is for another plan"));
+        }
+        self.import(changes)
+    }
+
+    /// Merges a teammate's copy or a change file, told apart by their first bytes.
+    pub fn merge_path(&mut self, path: &Path) -> Result<Merged> {
+        if is_change_file(path) {
+            let bytes = std::fs::read(path)
+                .map_err(|e| CoreError::io(format!("{} cannot be read", path.display()), e))?;
+            self.merge_change_file(&bytes)
+        } else {
+            self.merge_copy(path)
+        }
+    }
+
+    /// A change file of what this plan has after `since` (a version's point in the history,
+    /// or what a teammate's copy already holds).
+    pub fn changes_file(&mut self, since: Since<'_>) -> Result<Vec<u8>> {
+        let base = match since {
+            Since::Version(id) => {
+                let point = self.version_point(id)?;
+                let history = self.history()?;
+                history
+                    .doc
+                    .frontiers_to_vv(&point)
+                    .ok_or_else(|| history_error("the version is not in the history"))?
+            }
+            Since::Copy(copy) => self.theirs(copy)?.1,
+            Since::Start => VersionVector::default(),
+        };
+        let changes = self.history()?.changes_since(&base)?;
+        Ok(encode(&self.plan_id()?, &changes))
+    }
+
+    /// Imports changes into the history and records them; on any refusal nothing changes.
+    fn import(&mut self, changes: &[u8]) -> Result<Merged> {
+        if let Some(refused) = self.refusal() {
+            return Err(refused);
+        }
+        let before = self.history()?.version();
+        let mut incoming = Vec::new();
+        let recorded = self.record_with(|history, _| {
+            let status = history
+                .doc
+                .import(changes)
+                .map_err(|e| refused(format!("its changes cannot be read ({e})")))?;
+            if status.pending.is_some() {
+                return Err(refused(
+                    "it holds changes made after others this plan does not have yet; merge \
+                     those first (or merge the teammate's whole copy)",
+                ));
+            }
+            let from = history.doc.vv_to_frontiers(&before);
+            incoming = log_of(&history.doc, Some(&from))?;
+            Ok(())
+        })?;
+        let incoming = group(incoming);
+        let label = match incoming.changes {
+            0 => "Merged: nothing new".to_string(),
+            1 => "Merged 1 change".to_string(),
+            n => format!("Merged {n} changes"),
+        };
+        let applied = self.applied(label, None, recorded)?;
+        Ok(Merged { incoming, applied })
+    }
+}
+
+/// Where a change file starts.
+pub enum Since<'a> {
+    /// After a named version (its id).
+    Version(&'a crate::domain::Id),
+    /// What the copy at this path lacks.
+    Copy(&'a Path),
+    /// The whole history.
+    Start,
+}
+
+fn group(entries: Vec<LogEntry>) -> Incoming {
+    let mut by: Vec<Contribution> = Vec::new();
+    for e in &entries {
+        match by.iter_mut().find(|c| c.author == e.author) {
+            Some(c) => {
+                c.changes += 1;
+                c.labels.push(e.label.clone());
+            }
+            None => by.push(Contribution {
+                author: e.author.clone(),
+                changes: 1,
+                labels: vec![e.label.clone()],
+            }),
+        }
+    }
+    by.sort_by(|a, b| b.changes.cmp(&a.changes).then(a.author.cmp(&b.author)));
+    Incoming {
+        changes: entries.len() as u32,
+        by,
+    }
+}

@@ -553,3 +553,54 @@ async fn a_ten_thousand_feature_plan_opens_and_its_board_and_table_come_in_pages
     assert!(counted.contains("10000"), "{counted}");
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn merging_a_teammates_copy_shows_who_changed_what_and_brings_their_feature_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("mine.keel");
+    let theirs = dir.path().join("theirs.keel");
+    drop(keel_core::sample::create_sample_plan(&mine, fixed_clock::today()).unwrap());
+    std::fs::copy(&mine, &theirs).unwrap();
+    keel_core::PlanFile::open(&theirs)
+        .unwrap()
+        .apply(
+            keel_core::Operation::CreateFeature {
+                data: keel_core::domain::FeatureData::new(
+                    "Weaver forum",
+                    keel_core::domain::RiskClass::Business,
+                ),
+            },
+            "Dana Scott",
+        )
+        .unwrap();
+    let app = App::launch_with(
+        &[mine.to_str().unwrap()],
+        &[("KEEL_E2E_OPEN_FILE", theirs.as_os_str())],
+    )
+    .await;
+    app.text_of(".company").await;
+    app.click(".file-menu .trigger").await;
+    app.click(".menu button[data-action=merge]").await;
+    app.wait_text("[role=dialog] h2", |t| t == "Merged 1 change")
+        .await;
+    let said = app.text_of("[role=dialog] .by").await;
+    assert!(said.contains("Dana Scott · 1 change"), "{said}");
+    assert!(said.contains("Added “Weaver forum”"), "{said}");
+    app.screenshot("merged").await;
+    app.click("[role=dialog] button.close").await;
+    app.click("nav button[data-section=features]").await;
+    app.type_into("#feature-search", "Weaver").await;
+    app.wait_text(FIRST_TITLE, |t| t == "Weaver forum").await;
+    app.quit().await;
+    let titles: Vec<String> = keel_core::PlanFile::open_with(&mine, keel_core::Mode::Inspect)
+        .unwrap()
+        .features()
+        .unwrap()
+        .into_iter()
+        .map(|f| f.data.title)
+        .collect();
+    assert!(
+        titles.contains(&"Weaver forum".to_string()),
+        "saved in the plan file"
+    );
+}

@@ -76,6 +76,7 @@ bench: deps ui-build
 	cargo bench -p keel-core --bench analysis
 	cargo bench -p keel-core --bench export
 	cargo bench -p keel-core --bench storage
+	cargo bench -p keel-core --bench merge
 	$(MAKE) bench-edit
 	$(MAKE) bench-startup
 

@@ -4,7 +4,7 @@
 //! here changes nothing, and anything that is not this plan's history is refused before a byte
 //! is written.
 
-use super::log::{log_of, LogEntry};
+use super::log::{log_beyond, LogEntry};
 use super::{record, PlanFile};
 use crate::error::{CoreError, Result};
 use crate::history::history_error;
@@ -217,8 +217,7 @@ impl PlanFile {
                      those first (or merge the teammate's whole copy)",
                 ));
             }
-            let from = history.doc.vv_to_frontiers(&before);
-            incoming = log_of(&history.doc, Some(&from))?;
+            incoming = log_beyond(&history.doc, &before);
             Ok(())
         })?;
         let incoming = group(incoming);

@@ -174,48 +174,61 @@ fn rss_kb() -> u64 {
         .unwrap_or(0)
 }
 
-/// What holding a 10,000-feature plan's history costs in memory, beside the plan open with
-/// its tables read (the same run, each in a fresh process).
+/// What holding a 10,000-feature plan costs in memory, stage by stage, in a fresh process
+/// (`memory_child`): the plan open with its tables read (as the window reads them), then with
+/// its history read, then after one edit (the history, the undo step and the plan kept in
+/// memory for the edits' analysis).
 fn history_memory(_: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plan.keel");
     drop(write_large_plan(&path, FEATURES, 7, today()).expect("write the plan"));
-    // Each figure is measured in a child process of its own (a fresh heap): the plan open with
-    // its tables read (as the window reads them), with and without its history held.
-    if let Ok(what) = std::env::var("KEEL_BENCH_MEMORY") {
-        let path = std::env::var("KEEL_BENCH_PLAN").expect("plan");
-        let before = rss_kb();
-        let mut file = PlanFile::open(Path::new(&path)).expect("open");
-        if what == "history" {
-            file.undo_redo_labels().expect("the history is read");
-        }
-        let held = (file.document().expect("read"), file);
-        println!("KB {}", rss_kb().saturating_sub(before));
-        black_box(held);
-        std::process::exit(0);
-    }
-    let measure = |what: &str| -> f64 {
-        let out = std::process::Command::new(std::env::current_exe().expect("exe"))
-            .args(["--bench", "history_memory"])
-            .env("KEEL_BENCH_MEMORY", what)
-            .env("KEEL_BENCH_PLAN", &path)
-            .output()
-            .expect("the child runs");
-        let text = String::from_utf8_lossy(&out.stdout);
-        if !text.contains("KB ") {
-            eprintln!("{}", String::from_utf8_lossy(&out.stderr));
-        }
+    let out = std::process::Command::new(std::env::current_exe().expect("exe"))
+        .env(MEMORY_CHILD, &path)
+        .output()
+        .expect("the child runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let stage = |name: &str| -> f64 {
         text.lines()
-            .find_map(|l| l.strip_prefix("KB "))
+            .find_map(|l| l.strip_prefix(&format!("{name} KB ")))
             .and_then(|n| n.trim().parse::<f64>().ok())
-            .unwrap_or(0.0)
+            .unwrap_or(f64::NAN)
             / 1024.0
     };
-    let (with, without) = (measure("history"), measure("tables"));
+    if !text.contains(" KB ") {
+        eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+    }
     println!(
-        "memory at 10k features (resident, fresh process): the plan open with its history \
-         held +{with:.1} MB; open with its tables read only +{without:.1} MB"
+        "memory at 10k features (resident, fresh process, each stage over the one before): \
+         the plan open with its tables read +{:.1} MB; its history read +{:.1} MB; after one \
+         edit +{:.1} MB",
+        stage("tables"),
+        stage("history"),
+        stage("edit")
     );
+}
+
+/// Set to a plan's path, the benchmark binary measures the memory stages of that plan and exits.
+const MEMORY_CHILD: &str = "KEEL_BENCH_MEMORY_OF";
+
+fn memory_child(path: &Path) {
+    let mut last = rss_kb();
+    let mut report = |name: &str| {
+        let now = rss_kb();
+        println!("{name} KB {}", now.saturating_sub(last));
+        last = now;
+    };
+    let mut file = PlanFile::open(path).expect("open");
+    let tables = file.document().expect("read");
+    report("tables");
+    file.undo_redo_labels().expect("the history is read");
+    report("history");
+    let feature = tables.features[0].clone();
+    let mut data = feature.data.clone();
+    data.title = "Edited".into();
+    file.update_feature(&feature.id, data).expect("edit");
+    black_box(file.current().expect("the plan in memory"));
+    report("edit");
+    black_box((tables, file));
 }
 
 criterion_group!(
@@ -225,4 +238,12 @@ criterion_group!(
     history_growth,
     history_memory
 );
-criterion_main!(benches);
+
+fn main() {
+    if let Some(path) = std::env::var_os(MEMORY_CHILD) {
+        memory_child(Path::new(&path));
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

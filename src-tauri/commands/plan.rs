@@ -47,8 +47,9 @@ pub(crate) fn view(file: &PlanFile) -> keel_core::Result<PlanView> {
 
 /// The UI's one read of the open plan, at start and after every edit. It runs off the main
 /// thread (async), and waits for the start plan's opening when that has not finished yet.
-/// With `first`, only the `first` top-ranked features (and their ranks) come with it, all the
-/// Overview shows: the window's first screen does not wait for a big plan's whole list.
+/// With `first`, only the `first` top-ranked features (and their ranks) come with it, and the
+/// findings' counts without the findings: all the Overview shows, so the window's first screen
+/// does not wait for a big plan's whole list.
 #[tauri::command]
 #[specta::specta]
 pub async fn load_plan(
@@ -66,6 +67,9 @@ pub async fn load_plan(
             };
             if let Some(n) = first {
                 contents.analysis.ranking.truncate(n as usize);
+                // The first screen shows how many findings there are; the list comes with the
+                // whole plan.
+                contents.analysis.findings.clear();
                 let shown: HashSet<String> = contents
                     .analysis
                     .ranking

@@ -43,12 +43,29 @@ fn load_plan_for_the_first_screen_brings_only_the_top_ranked_features() {
     ids.sort_unstable();
     top.sort_unstable();
     assert_eq!(ids, top, "the features of the top five, and no others");
-    for part in ["findings", "traction", "curve"] {
+    for part in ["finding_counts", "traction", "curve"] {
         assert_eq!(
             first["analysis"][part], all["analysis"][part],
             "{part} is whole"
         );
     }
+    assert_eq!(
+        first["analysis"]["findings"],
+        json!([]),
+        "the findings come with the whole plan"
+    );
+    let findings = all["analysis"]["findings"].as_array().unwrap();
+    let counts = &all["analysis"]["finding_counts"];
+    let of = |severity: &str| {
+        findings
+            .iter()
+            .filter(|f| f["severity"] == severity)
+            .count()
+    };
+    assert!(!findings.is_empty());
+    assert_eq!(counts["errors"], of("error"));
+    assert_eq!(counts["warnings"], of("warning"));
+    assert_eq!(counts["hints"], of("hint"));
     assert_eq!(first["document"]["teams"], all["document"]["teams"]);
 }
 

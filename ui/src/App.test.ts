@@ -2,6 +2,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
+import { fakeCore } from "./testing/fakeCore";
 
 afterEach(() => clearMocks());
 
@@ -47,5 +48,13 @@ describe("App", () => {
     open.click();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(calls).toContain("open_plan");
+  });
+
+  it("shows the core's counts of the plan check's findings from the first screen on", async () => {
+    fakeCore();
+    render(App);
+    expect(await screen.findByText("▲ 1 warning")).toBeTruthy();
+    expect(screen.getByText("✖ 0 errors")).toBeTruthy();
+    expect(screen.getByLabelText("1 findings")).toBeTruthy();
   });
 });

@@ -9,8 +9,9 @@ export const commands = {
 	/**
 	 *  The UI's one read of the open plan, at start and after every edit. It runs off the main
 	 *  thread (async), and waits for the start plan's opening when that has not finished yet.
-	 *  With `first`, only the `first` top-ranked features (and their ranks) come with it, all the
-	 *  Overview shows: the window's first screen does not wait for a big plan's whole list.
+	 *  With `first`, only the `first` top-ranked features (and their ranks) come with it, and the
+	 *  findings' counts without the findings: all the Overview shows, so the window's first screen
+	 *  does not wait for a big plan's whole list.
 	 */
 	loadPlan: (first: number | null) => typedError<PlanContents, CommandError>(__TAURI_INVOKE("load_plan", { first })),
 	/**  Applies one operation, signed with your name. */
@@ -78,6 +79,11 @@ export type Analysis = {
 	as_of: string,
 	ranking: RankedFeature[],
 	findings: Finding[],
+	/**
+	 *  How many findings of each severity (what the Overview and the navigation show; the
+	 *  first screen's read sends these without the list).
+	 */
+	finding_counts: FindingCounts,
 	traction: TractionReport,
 	curve: DatedValue[],
 	/**  What the window offers when the founder adds a goal or a milestone. */
@@ -251,6 +257,12 @@ export type Finding = {
 	severity: Severity,
 	message: string,
 	items: ItemRef[],
+};
+
+export type FindingCounts = {
+	errors: number,
+	warnings: number,
+	hints: number,
 };
 
 /**  What the goal implies, month by month. */

@@ -1,6 +1,6 @@
 //! The computed views of an open plan, each one function the app and the command line share.
 
-use crate::check::{self, Finding};
+use crate::check::{self, Finding, Severity};
 use crate::document::PlanDocument;
 use crate::domain::{data_of, FactorySnapshotData, FeatureData, MilestoneData, TractionGoal};
 use crate::error::Result;
@@ -20,10 +20,34 @@ pub struct Analysis {
     pub as_of: NaiveDate,
     pub ranking: Vec<RankedFeature>,
     pub findings: Vec<Finding>,
+    /// How many findings of each severity (what the Overview and the navigation show; the
+    /// first screen's read sends these without the list).
+    pub finding_counts: FindingCounts,
     pub traction: TractionReport,
     pub curve: Vec<DatedValue>,
     /// What the window offers when the founder adds a goal or a milestone.
     pub suggestions: Suggestions,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Type)]
+pub struct FindingCounts {
+    pub errors: u32,
+    pub warnings: u32,
+    pub hints: u32,
+}
+
+impl FindingCounts {
+    pub fn of(findings: &[Finding]) -> FindingCounts {
+        let mut counts = FindingCounts::default();
+        for f in findings {
+            match f.severity {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+                Severity::Hint => counts.hints += 1,
+            }
+        }
+        counts
+    }
 }
 
 /// Defaults for new items, computed by the core's rules (never re-derived in the window).
@@ -42,9 +66,11 @@ pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {
     let actuals = data_of(&doc.actuals);
     let snapshots: Vec<FactorySnapshotData> = data_of(&doc.factory_snapshots);
     let ranking = priority::rank(&doc.features, PriorityView::RiskFirst);
+    let findings = check::check(doc, &ranking, today);
     Analysis {
         as_of: today,
-        findings: check::check(doc, &ranking, today),
+        finding_counts: FindingCounts::of(&findings),
+        findings,
         ranking,
         traction: traction::report(
             doc.goal.as_ref(),

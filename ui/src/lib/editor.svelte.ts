@@ -8,6 +8,7 @@ import type {
   Feature,
   FeatureData,
   Finding,
+  FindingCounts,
   Horizon,
   Item,
   LeanCanvas,
@@ -48,6 +49,7 @@ export class PlanEditor {
   features = $state.raw<Feature[]>([]);
   ranking = $state.raw<RankedFeature[]>([]);
   findings = $state.raw<Finding[]>([]);
+  findingCounts = $state.raw<FindingCounts>({ errors: 0, warnings: 0, hints: 0 });
   traction = $state.raw<TractionReport | null>(null);
   canvas = $state.raw<LeanCanvas | null>(null);
   teams = $state.raw<Item<TeamData>[]>([]);
@@ -106,6 +108,7 @@ export class PlanEditor {
   #analysis(analysis: Edited["analysis"], rankingUnchanged = false, findingsUnchanged = false) {
     if (!rankingUnchanged) this.ranking = analysis.ranking;
     if (!findingsUnchanged) this.findings = analysis.findings;
+    this.findingCounts = analysis.finding_counts;
     Object.assign(this, {
       traction: analysis.traction,
       curve: analysis.curve,

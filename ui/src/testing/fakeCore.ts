@@ -172,6 +172,7 @@ export function fakeCore(
         items: [{ kind: "goal" as const, id: null }],
       },
     ],
+    finding_counts: { errors: 0, warnings: 1, hints: 0 },
     traction: null,
     curve: [],
     suggestions: suggestions(),
@@ -278,7 +279,8 @@ export function fakeCore(
             teams: core.teams,
             features: core.features.filter((f) => shown.has(f.id)),
           },
-          analysis: { ...analysis(), ranking },
+          // The first screen's read counts the findings without sending them, as the core does.
+          analysis: { ...analysis(), ranking, ...(first === null ? {} : { findings: [] }) },
           complete: first === null,
         });
       }

@@ -8,7 +8,7 @@
 //! over 10,000 edits of the sample plan is printed beside the file's size before them.
 
 use chrono::NaiveDate;
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, Criterion};
 use keel_core::analysis;
 use keel_core::generate::write_large_plan;
 use keel_core::priority::PriorityView;

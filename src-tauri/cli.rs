@@ -99,6 +99,13 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Sync the plan once through a folder the team shares (Syncthing, Dropbox, a network
+    /// share): bring in teammates' change files, write this copy's new changes there.
+    Sync {
+        plan: PathBuf,
+        /// The shared folder (never the one that holds the plan file).
+        folder: PathBuf,
+    },
     /// Create a plan file from a JSON export.
     Import {
         plan: PathBuf,
@@ -155,6 +162,7 @@ pub fn main() -> i32 {
             for_copy,
             out,
         }) => changes(&plan, since.as_deref(), for_copy.as_deref(), &out).map(|_| 0),
+        Some(Command::Sync { plan, folder }) => sync(&plan, &folder).map(|_| 0),
         Some(Command::Import { plan, from }) => {
             export::json::import(&keel_core::plan_file_path(&plan), &from).and_then(|file| {
                 println!(
@@ -205,6 +213,26 @@ fn merge(path: &Path, from: &Path) -> Result<(), CoreError> {
     let merged = file.merge_path(from)?;
     println!("{} ← {}", path.display(), from.display());
     println!("{}", merged.incoming.summary());
+    Ok(())
+}
+
+fn sync(path: &Path, folder: &Path) -> Result<(), CoreError> {
+    let mut file = PlanFile::open(path)?;
+    let synced = file.sync_folder(folder, &mut std::collections::HashSet::new())?;
+    match &synced.merged {
+        Some(merged) => println!("{}", merged.incoming.summary()),
+        None => println!("Nothing new from the folder."),
+    }
+    match &synced.wrote {
+        Some(name) => println!("Wrote this copy's new changes: {name}"),
+        None => println!("The folder already had every change of this copy."),
+    }
+    if synced.waiting > 0 {
+        println!(
+            "{} file(s) not read yet (still being copied, or waiting for earlier changes).",
+            synced.waiting
+        );
+    }
     Ok(())
 }
 

@@ -400,3 +400,35 @@ fn merge_brings_in_a_teammates_copy_or_change_file_and_refuses_another_plan() {
     );
     assert_eq!(std::fs::read(&mine).unwrap(), before);
 }
+
+#[test]
+fn sync_writes_this_copys_changes_to_the_folder_and_takes_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    std::fs::create_dir(dir.path().join("shared")).unwrap();
+    std::fs::create_dir(dir.path().join("plans")).unwrap();
+    let (mine, theirs, shared) = (at("plans/mine.keel"), at("plans/theirs.keel"), at("shared"));
+    assert!(keel(&["new", &mine, "--sample"]).status.success());
+    std::fs::copy(&mine, &theirs).unwrap();
+    assert!(keel(&["version", &theirs, "Dana's draft"]).status.success());
+
+    let first = keel(&["sync", &theirs, &shared]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let said = text(&first.stdout);
+    assert!(said.contains("Wrote this copy's new changes: "), "{said}");
+    let second = text(&keel(&["sync", &mine, &shared]).stdout);
+    assert!(
+        second.contains("dana: 1 change — Marked version “Dana's draft”"),
+        "{second}"
+    );
+    let again = text(&keel(&["sync", &mine, &shared]).stdout);
+    assert!(again.contains("Nothing new from the folder."), "{again}");
+    assert!(
+        again.contains("The folder already had every change of this copy."),
+        "{again}"
+    );
+    assert_one_sentence_error(
+        &keel(&["sync", &mine, &at("plans")]),
+        "does not hold the plan file",
+    );
+}

@@ -201,21 +201,30 @@ impl PlanFile {
 
     /// Imports changes into the history and records them; on any refusal nothing changes.
     fn import(&mut self, changes: &[u8]) -> Result<Merged> {
+        self.import_all(&[changes], false)
+    }
+
+    /// Imports blobs of changes into the history in one record; on any refusal nothing changes.
+    /// With `wait`, changes that follow others this plan lacks are held until those arrive
+    /// (in this session); without it they are refused.
+    pub(super) fn import_all(&mut self, blobs: &[&[u8]], wait: bool) -> Result<Merged> {
         if let Some(refused) = self.refusal() {
             return Err(refused);
         }
         let before = self.history()?.version();
         let mut incoming = Vec::new();
         let recorded = self.record_with(|history, _| {
-            let status = history
-                .doc
-                .import(changes)
-                .map_err(|e| refused(format!("its changes cannot be read ({e})")))?;
-            if status.pending.is_some() {
-                return Err(refused(
-                    "it holds changes made after others this plan does not have yet; merge \
-                     those first (or merge the teammate's whole copy)",
-                ));
+            for changes in blobs {
+                let status = history
+                    .doc
+                    .import(changes)
+                    .map_err(|e| refused(format!("its changes cannot be read ({e})")))?;
+                if status.pending.is_some() && !wait {
+                    return Err(refused(
+                        "it holds changes made after others this plan does not have yet; \
+                         merge those first (or merge the teammate's whole copy)",
+                    ));
+                }
             }
             incoming = log_beyond(&history.doc, &before);
             Ok(())

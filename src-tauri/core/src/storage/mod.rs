@@ -19,6 +19,7 @@ mod migrate;
 mod plan;
 mod projection;
 mod record;
+mod sync;
 mod upgrade;
 mod versions;
 
@@ -32,6 +33,7 @@ pub use merge::{is_change_file, Contribution, Incoming, Merged, Since};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub(crate) use plan::{read_canvas, read_goal, read_plan};
 pub(crate) use record::{Kind, Recorded};
+pub use sync::{plan_folder, Synced};
 
 use crate::document::PlanDocument;
 use crate::error::{CoreError, Result};

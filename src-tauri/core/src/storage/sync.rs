@@ -1,0 +1,212 @@
+//! Syncing through a folder the team already shares (Syncthing, Dropbox, a network share):
+//! each copy writes what it has that the folder lacks as a new change file there, and imports
+//! the change files teammates' copies wrote. Keel speaks no protocol of its own; the sync engine
+//! only moves files. The plan file itself never goes into the folder.
+//!
+//! The folder holds one subfolder per plan (its identity), so one shared folder can carry
+//! several plans. A change file is written under a temporary name, synced and renamed, and named
+//! after a digest of its content: a file is never rewritten, and the same changes written twice
+//! (or copied as a sync engine's "conflicted copy") are imported once. A file that does not
+//! read whole is skipped until it does (a sync engine may still be copying it), and one whose
+//! changes follow others not yet arrived waits for them.
+
+use super::merge::{decode, encode, Merged};
+use super::PlanFile;
+use crate::error::{CoreError, Result};
+use crate::history::history_error;
+use loro::{LoroDoc, VersionVector};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What one sync did.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, specta::Type)]
+pub struct Synced {
+    /// What came in from teammates' files, and what it changed.
+    pub merged: Option<Merged>,
+    /// The change file written with this copy's new changes, if there were any.
+    pub wrote: Option<String>,
+    /// Files that could not be read whole yet (still being copied) or whose changes follow
+    /// others not arrived yet; they are tried again at the next sync.
+    pub waiting: u32,
+}
+
+const EXTENSION: &str = "keelchanges";
+
+/// The plan's own subfolder of a shared folder.
+pub fn plan_folder(shared: &Path, plan_id: &str) -> PathBuf {
+    shared.join(format!("keel-{plan_id}"))
+}
+
+/// A change file found in the folder.
+struct Found {
+    name: String,
+    changes: Vec<u8>,
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> CoreError {
+    CoreError::io(format!("{} cannot be read", path.display()), e)
+}
+
+/// The change files of this plan in the folder, in name order; those that do not read whole
+/// (or are another plan's) are counted, not returned.
+fn found(folder: &Path, plan_id: &str) -> Result<(Vec<Found>, u32)> {
+    let mut names: Vec<PathBuf> = match std::fs::read_dir(folder) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == EXTENSION)
+                    && !p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(io_error(folder, e)),
+    };
+    names.sort();
+    let mut out = Vec::new();
+    let mut unreadable = 0;
+    for path in names {
+        let Ok(bytes) = std::fs::read(&path) else {
+            unreadable += 1;
+            continue;
+        };
+        match decode(&bytes) {
+            Ok((id, changes)) if id == plan_id => out.push(Found {
+                name: path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                changes: changes.to_vec(),
+            }),
+            _ => unreadable += 1,
+        }
+    }
+    Ok((out, unreadable))
+}
+
+/// What the folder's files hold, peer by peer: the end of the run of counters from 0 that they
+/// cover without a gap (a gap means a file still on its way; what lies beyond it is written
+/// again rather than taken as there).
+fn covered(files: &[Found]) -> VersionVector {
+    let mut ranges: BTreeMap<u64, Vec<(i32, i32)>> = BTreeMap::new();
+    for f in files {
+        let Ok(meta) = LoroDoc::decode_import_blob_meta(&f.changes, false) else {
+            continue;
+        };
+        for (peer, end) in meta.partial_end_vv.iter() {
+            let start = meta.partial_start_vv.get(peer).copied().unwrap_or(0);
+            ranges.entry(*peer).or_default().push((start, *end));
+        }
+    }
+    let mut vv = VersionVector::new();
+    for (peer, mut runs) in ranges {
+        runs.sort();
+        let mut reach = 0;
+        for (start, end) in runs {
+            if start > reach {
+                break;
+            }
+            reach = reach.max(end);
+        }
+        if reach > 0 {
+            vv.insert(peer, reach);
+        }
+    }
+    vv
+}
+
+/// Writes `bytes` into `folder` under a temporary name, syncs it, then renames it to `name`
+/// (which a reader only ever sees whole). An existing file of that name is the same content.
+fn write_new(folder: &Path, name: &str, bytes: &[u8]) -> Result<()> {
+    let dest = folder.join(name);
+    if dest.exists() {
+        return Ok(());
+    }
+    let context = || format!("{} cannot be written", dest.display());
+    std::fs::create_dir_all(folder).map_err(|e| CoreError::io(context(), e))?;
+    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut f = std::fs::File::create(&temp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&temp, &dest)
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(CoreError::io(context(), e));
+    }
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+impl PlanFile {
+    /// One sync with a shared folder: imports what teammates' change files hold that this plan
+    /// lacks, then writes what this plan holds that the folder lacks as one new change file.
+    /// `seen` holds the names already imported in this session (each is read once).
+    pub fn sync_folder(&mut self, shared: &Path, seen: &mut HashSet<String>) -> Result<Synced> {
+        if let Some(refused) = self.refusal() {
+            return Err(refused);
+        }
+        let plan_id = self.plan_id()?;
+        let folder = plan_folder(shared, &plan_id);
+        if self.path().starts_with(&folder) || self.path().parent() == Some(shared) {
+            return Err(CoreError::invalid(
+                crate::validate::Field::new("folder", "Sync folder"),
+                "choose a folder that does not hold the plan file itself (the sync engine must \
+                 never move the plan file)",
+            ));
+        }
+        let (files, mut waiting) = found(&folder, &plan_id)?;
+        let unseen: Vec<&Found> = files.iter().filter(|f| !seen.contains(&f.name)).collect();
+        let merged = if unseen.is_empty() {
+            None
+        } else {
+            // In one record, in any order: changes that follow others wait for them in memory.
+            let blobs: Vec<&[u8]> = unseen.iter().map(|f| f.changes.as_slice()).collect();
+            Some(self.import_all(&blobs, true)?).filter(|m| m.incoming.changes > 0)
+        };
+        let have = self.history()?.version();
+        for f in unseen {
+            let whole = LoroDoc::decode_import_blob_meta(&f.changes, false)
+                .is_ok_and(|meta| have.includes_vv(&meta.partial_end_vv));
+            if whole {
+                seen.insert(f.name.clone());
+            } else {
+                waiting += 1;
+            }
+        }
+
+        let history = self.history()?;
+        let changes = history.changes_since(&covered(&files))?;
+        let lacking = LoroDoc::decode_import_blob_meta(&changes, false)
+            .map_err(history_error)?
+            .change_num
+            > 0;
+        let wrote = if lacking {
+            let bytes = encode(&plan_id, &changes);
+            let digest = Sha256::digest(&bytes);
+            let name = format!(
+                "{}.{EXTENSION}",
+                digest[..12]
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+            );
+            write_new(&folder, &name, &bytes)?;
+            seen.insert(name.clone());
+            Some(name)
+        } else {
+            None
+        };
+        Ok(Synced {
+            merged,
+            wrote,
+            waiting,
+        })
+    }
+}

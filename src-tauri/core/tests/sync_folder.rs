@@ -1,0 +1,238 @@
+//! Syncing through a shared folder: each copy writes what the folder lacks as a new change file
+//! and imports what teammates' files hold; partial files wait, duplicates import once, files
+//! arriving out of order wait for what they follow, and the plan file never goes in the folder.
+
+mod common;
+
+use common::empty_plan;
+use keel_core::domain::*;
+use keel_core::storage::plan_folder;
+use keel_core::{CoreError, Operation, PlanDocument, PlanFile};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+struct Team {
+    _dir: tempfile::TempDir,
+    shared: PathBuf,
+    ali: PathBuf,
+    dana: PathBuf,
+}
+
+/// Two founders' copies of one plan (one feature), and the folder they share.
+fn team() -> Team {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    std::fs::create_dir(&plans).unwrap();
+    let (mut file, ali) = empty_plan(&plans);
+    file.create_feature(FeatureData::new("Interviews", RiskClass::Business))
+        .unwrap();
+    drop(file);
+    let dana = plans.join("dana.keel");
+    std::fs::copy(&ali, &dana).unwrap();
+    let shared = dir.path().join("Sync");
+    std::fs::create_dir(&shared).unwrap();
+    Team {
+        _dir: dir,
+        shared,
+        ali,
+        dana,
+    }
+}
+
+fn add(path: &Path, title: &str, author: &str) {
+    PlanFile::open(path)
+        .unwrap()
+        .apply(
+            Operation::CreateFeature {
+                data: FeatureData::new(title, RiskClass::Technical),
+            },
+            author,
+        )
+        .unwrap();
+}
+
+fn sync(path: &Path, shared: &Path) -> keel_core::storage::Synced {
+    PlanFile::open(path)
+        .unwrap()
+        .sync_folder(shared, &mut HashSet::new())
+        .unwrap()
+}
+
+fn titles(path: &Path) -> Vec<String> {
+    let mut t: Vec<String> = PlanFile::open(path)
+        .unwrap()
+        .features()
+        .unwrap()
+        .into_iter()
+        .map(|f| f.data.title)
+        .collect();
+    t.sort();
+    t
+}
+
+fn comparable(path: &Path) -> PlanDocument {
+    let mut doc = PlanFile::open(path).unwrap().document().unwrap();
+    doc.plan.updated_at = String::new();
+    doc
+}
+
+fn files(team: &Team) -> Vec<PathBuf> {
+    let folder = plan_folder(
+        &team.shared,
+        &PlanFile::open(&team.ali).unwrap().plan_id().unwrap(),
+    );
+    let mut out: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+#[test]
+fn each_copy_writes_what_the_folder_lacks_and_takes_what_the_others_wrote() {
+    let team = team();
+    add(&team.ali, "Pricing page", "Ali");
+    let first = sync(&team.ali, &team.shared);
+    assert!(first.merged.is_none());
+    let name = first.wrote.expect("Ali's changes go to the folder");
+    assert!(name.ends_with(".keelchanges"), "{name}");
+    assert_eq!(files(&team).len(), 1);
+    assert!(
+        sync(&team.ali, &team.shared).wrote.is_none(),
+        "nothing new: nothing written again"
+    );
+
+    let dana = sync(&team.dana, &team.shared);
+    let merged = dana.merged.expect("Ali's work comes in");
+    assert!(merged
+        .incoming
+        .by
+        .iter()
+        .any(|c| c.author == "Ali" && c.labels.contains(&"Added “Pricing page”".to_string())));
+    assert!(dana.wrote.is_none(), "Dana had nothing the folder lacked");
+
+    add(&team.dana, "Sharding", "Dana");
+    assert!(sync(&team.dana, &team.shared).wrote.is_some());
+    let ali = sync(&team.ali, &team.shared);
+    assert_eq!(
+        ali.merged.expect("Dana's work").incoming.by[0].author,
+        "Dana"
+    );
+    assert_eq!(
+        titles(&team.ali),
+        vec!["Interviews", "Pricing page", "Sharding"]
+    );
+    assert_eq!(comparable(&team.ali), comparable(&team.dana));
+    for f in files(&team) {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(!name.starts_with('.'), "no temporary file is left: {name}");
+    }
+}
+
+#[test]
+fn a_file_still_being_copied_waits_and_a_duplicate_imports_once() {
+    let team = team();
+    add(&team.ali, "Pricing page", "Ali");
+    sync(&team.ali, &team.shared);
+    let written = files(&team).remove(0);
+    let bytes = std::fs::read(&written).unwrap();
+    // The sync engine has copied half of it so far.
+    std::fs::write(&written, &bytes[..bytes.len() / 2]).unwrap();
+    let before = std::fs::read(&team.dana).unwrap();
+    let mut seen = HashSet::new();
+    let mut dana = PlanFile::open(&team.dana).unwrap();
+    let partial = dana.sync_folder(&team.shared, &mut seen).unwrap();
+    assert!(partial.merged.is_none());
+    assert_eq!(partial.waiting, 1);
+    drop(dana);
+    assert_eq!(
+        std::fs::read(&team.dana).unwrap(),
+        before,
+        "nothing written"
+    );
+
+    std::fs::write(&written, &bytes).unwrap();
+    let copy = written.with_file_name("Ali's changes (conflicted copy).keelchanges");
+    std::fs::write(&copy, &bytes).unwrap();
+    let mut dana = PlanFile::open(&team.dana).unwrap();
+    let whole = dana.sync_folder(&team.shared, &mut seen).unwrap();
+    assert_eq!(whole.waiting, 0);
+    let merged = whole.merged.expect("the whole file comes in");
+    assert_eq!(merged.incoming.changes, 1, "once, not twice");
+    let name = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        seen.contains(&name(&written)) && seen.contains(&name(&copy)),
+        "both names are read and done with"
+    );
+    drop(dana);
+    assert_eq!(titles(&team.dana), vec!["Interviews", "Pricing page"]);
+}
+
+#[test]
+fn files_arriving_out_of_order_wait_for_what_they_follow() {
+    let team = team();
+    add(&team.ali, "One", "Ali");
+    sync(&team.ali, &team.shared);
+    let early = files(&team).remove(0);
+    add(&team.ali, "Two", "Ali");
+    sync(&team.ali, &team.shared);
+    let later = files(&team)
+        .into_iter()
+        .find(|p| *p != early)
+        .expect("the second file holds only the second edit");
+    // Dana's sync engine has brought the second file, not yet the first.
+    let hidden = early.with_extension("arriving");
+    std::fs::rename(&early, &hidden).unwrap();
+    let mut seen = HashSet::new();
+    let mut file = PlanFile::open(&team.dana).unwrap();
+    let waiting = file.sync_folder(&team.shared, &mut seen).unwrap();
+    assert_eq!(waiting.waiting, 1, "the second edit waits for the first");
+    assert!(!seen.contains(&later.file_name().unwrap().to_string_lossy().into_owned()));
+    drop(file);
+    assert_eq!(titles(&team.dana), vec!["Interviews"]);
+
+    std::fs::rename(&hidden, &early).unwrap();
+    let mut file = PlanFile::open(&team.dana).unwrap();
+    let both = file.sync_folder(&team.shared, &mut seen).unwrap();
+    assert_eq!(both.waiting, 0);
+    assert_eq!(both.merged.unwrap().incoming.changes, 2);
+    drop(file);
+    assert_eq!(titles(&team.dana), vec!["Interviews", "One", "Two"]);
+}
+
+#[test]
+fn the_plan_file_is_never_put_in_the_shared_folder() {
+    let team = team();
+    let shared_parent = team.ali.parent().unwrap().to_path_buf();
+    let err = PlanFile::open(&team.ali)
+        .unwrap()
+        .sync_folder(&shared_parent, &mut HashSet::new())
+        .unwrap_err();
+    assert!(matches!(err, CoreError::Validation { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("does not hold the plan file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn another_plans_files_and_temporary_files_in_the_folder_are_left_alone() {
+    let team = team();
+    let folder = plan_folder(
+        &team.shared,
+        &PlanFile::open(&team.ali).unwrap().plan_id().unwrap(),
+    );
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join(".abc.keelchanges.42.tmp"), b"half").unwrap();
+    std::fs::write(folder.join("notes.txt"), b"not ours").unwrap();
+    let other_dir = tempfile::tempdir().unwrap();
+    let (mut other, _) = empty_plan(other_dir.path());
+    let foreign = other
+        .changes_file(keel_core::storage::Since::Start)
+        .unwrap();
+    std::fs::write(folder.join("foreign.keelchanges"), foreign).unwrap();
+    let synced = sync(&team.dana, &team.shared);
+    assert!(synced.merged.is_none());
+    assert_eq!(synced.waiting, 1, "the foreign file is never taken");
+    assert_eq!(titles(&team.dana), vec!["Interviews"]);
+}

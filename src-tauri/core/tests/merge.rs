@@ -5,18 +5,12 @@
 
 mod common;
 
-use common::{date, dump, empty_plan};
+use common::{add_feature, comparable, date, dump, empty_plan, titles};
 use keel_core::domain::*;
 use keel_core::storage::Since;
 use keel_core::{CoreError, Operation, PlanDocument, PlanFile};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
-
-/// The plan without the time of its last local edit (each copy stamps its own).
-fn comparable(mut doc: PlanDocument) -> PlanDocument {
-    doc.plan.updated_at = String::new();
-    doc
-}
 
 fn assert_projection_is_history(file: &PlanFile) {
     assert_eq!(
@@ -49,28 +43,6 @@ fn rename_first(path: &Path, title: &str, author: &str) {
         author,
     )
     .unwrap();
-}
-
-fn add_feature(path: &Path, title: &str, author: &str) {
-    PlanFile::open(path)
-        .unwrap()
-        .apply(
-            Operation::CreateFeature {
-                data: FeatureData::new(title, RiskClass::Technical),
-            },
-            author,
-        )
-        .unwrap();
-}
-
-fn titles(path: &Path) -> Vec<String> {
-    PlanFile::open(path)
-        .unwrap()
-        .features()
-        .unwrap()
-        .into_iter()
-        .map(|f| f.data.title)
-        .collect()
 }
 
 #[test]

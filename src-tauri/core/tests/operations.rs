@@ -3,18 +3,12 @@
 
 mod common;
 
-use common::{date, dump, empty_plan};
+use common::{comparable, date, dump, empty_plan};
 use keel_core::domain::*;
-use keel_core::{Operation, PlanDocument, PlanFile};
+use keel_core::{Operation, PlanFile};
 use proptest::prelude::*;
 
 const ME: &str = "Dana";
-
-/// A plan document with what the history does not keep as fields (when it was last edited).
-fn comparable(mut doc: PlanDocument) -> PlanDocument {
-    doc.plan.updated_at = String::new();
-    doc
-}
 
 fn assert_projection_is_history(file: &PlanFile) {
     assert_eq!(

@@ -4,10 +4,10 @@
 
 mod common;
 
-use common::empty_plan;
+use common::{add_feature as add, comparable, empty_plan};
 use keel_core::domain::*;
 use keel_core::storage::plan_folder;
-use keel_core::{CoreError, Operation, PlanDocument, PlanFile};
+use keel_core::{CoreError, PlanDocument, PlanFile};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -39,18 +39,6 @@ fn team() -> Team {
     }
 }
 
-fn add(path: &Path, title: &str, author: &str) {
-    PlanFile::open(path)
-        .unwrap()
-        .apply(
-            Operation::CreateFeature {
-                data: FeatureData::new(title, RiskClass::Technical),
-            },
-            author,
-        )
-        .unwrap();
-}
-
 fn sync(path: &Path, shared: &Path) -> keel_core::storage::Synced {
     PlanFile::open(path)
         .unwrap()
@@ -59,21 +47,13 @@ fn sync(path: &Path, shared: &Path) -> keel_core::storage::Synced {
 }
 
 fn titles(path: &Path) -> Vec<String> {
-    let mut t: Vec<String> = PlanFile::open(path)
-        .unwrap()
-        .features()
-        .unwrap()
-        .into_iter()
-        .map(|f| f.data.title)
-        .collect();
+    let mut t = common::titles(path);
     t.sort();
     t
 }
 
-fn comparable(path: &Path) -> PlanDocument {
-    let mut doc = PlanFile::open(path).unwrap().document().unwrap();
-    doc.plan.updated_at = String::new();
-    doc
+fn plan(path: &Path) -> PlanDocument {
+    comparable(PlanFile::open(path).unwrap().document().unwrap())
 }
 
 fn files(team: &Team) -> Vec<PathBuf> {
@@ -122,7 +102,7 @@ fn each_copy_writes_what_the_folder_lacks_and_takes_what_the_others_wrote() {
         titles(&team.ali),
         vec!["Interviews", "Pricing page", "Sharding"]
     );
-    assert_eq!(comparable(&team.ali), comparable(&team.dana));
+    assert_eq!(plan(&team.ali), plan(&team.dana));
     for f in files(&team) {
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
         assert!(!name.starts_with('.'), "no temporary file is left: {name}");

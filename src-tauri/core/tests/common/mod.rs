@@ -3,7 +3,8 @@
 pub mod hostile;
 
 use chrono::NaiveDate;
-use keel_core::PlanFile;
+use keel_core::domain::{FeatureData, RiskClass};
+use keel_core::{Operation, PlanDocument, PlanFile};
 use std::path::{Path, PathBuf};
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -53,4 +54,35 @@ pub fn dump(file_path: &Path) -> String {
         }
     }
     out
+}
+
+/// A plan document without the time of its last local edit (each copy stamps its own, and the
+/// history does not keep it as a field).
+pub fn comparable(mut doc: PlanDocument) -> PlanDocument {
+    doc.plan.updated_at = String::new();
+    doc
+}
+
+/// A founder's edit on their own copy: a new feature, signed `author`.
+pub fn add_feature(path: &Path, title: &str, author: &str) {
+    PlanFile::open(path)
+        .unwrap()
+        .apply(
+            Operation::CreateFeature {
+                data: FeatureData::new(title, RiskClass::Technical),
+            },
+            author,
+        )
+        .unwrap();
+}
+
+/// The titles of the plan's features, in their manual order.
+pub fn titles(path: &Path) -> Vec<String> {
+    PlanFile::open(path)
+        .unwrap()
+        .features()
+        .unwrap()
+        .into_iter()
+        .map(|f| f.data.title)
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! The desktop side of [`Shell`]: native file dialogs (opened by the backend, so the page never
 //! hands over a path) and the window title. End-to-end test builds (feature `e2e-seams`) may
-//! answer the dialogs from `KEEL_E2E_SAVE_DIR` and `KEEL_E2E_OPEN_FILE`; the shipped app never
-//! reads them.
+//! answer the dialogs from `KEEL_E2E_SAVE_DIR`, `KEEL_E2E_OPEN_FILE` and `KEEL_E2E_SYNC_FOLDER`;
+//! the shipped app never reads them.
 
 use crate::state::{FileKind, Shell};
 use keel_core::export::ExportFormat;
@@ -15,6 +15,7 @@ fn filter(kind: FileKind) -> (&'static str, &'static [&'static str]) {
     match kind {
         FileKind::Plan => ("Keel plan", &["keel"]),
         FileKind::Teammate => ("Keel plan or change file", &["keel", "keelchanges"]),
+        FileKind::SyncFolder => ("Folder", &[]),
         FileKind::Export(ExportFormat::Markdown) => ("Markdown", &["md"]),
         FileKind::Export(ExportFormat::Pdf) => ("PDF", &["pdf"]),
         FileKind::Export(ExportFormat::Json) => ("Keel JSON export", &["json"]),
@@ -33,7 +34,9 @@ impl<R: Runtime> Shell for Desktop<R> {
             .dialog()
             .file()
             .set_title(match kind {
-                FileKind::Plan | FileKind::Teammate => "Save plan as".to_string(),
+                FileKind::Plan | FileKind::Teammate | FileKind::SyncFolder => {
+                    "Save plan as".to_string()
+                }
                 FileKind::Export(_) => format!("Export {label}"),
             })
             .set_file_name(suggested_name)
@@ -43,6 +46,19 @@ impl<R: Runtime> Shell for Desktop<R> {
     }
 
     fn open_path(&self, kind: FileKind) -> Option<PathBuf> {
+        if kind == FileKind::SyncFolder {
+            #[cfg(feature = "e2e-seams")]
+            if let Some(dir) = std::env::var_os("KEEL_E2E_SYNC_FOLDER") {
+                return Some(PathBuf::from(dir));
+            }
+            return self
+                .0
+                .dialog()
+                .file()
+                .set_title("Sync this plan through a shared folder")
+                .blocking_pick_folder()
+                .and_then(|p| p.into_path().ok());
+        }
         #[cfg(feature = "e2e-seams")]
         if let Some(file) = std::env::var_os("KEEL_E2E_OPEN_FILE") {
             return Some(PathBuf::from(file));

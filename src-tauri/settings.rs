@@ -1,5 +1,6 @@
-//! The app's settings, kept in its data folder: for now, who you are (the author of your edits
-//! in the plan's history). Asked once, on your first edit, prefilled from the system account.
+//! The app's settings, kept in its data folder: who you are (the author of your edits in the
+//! plan's history; asked once, on your first edit, prefilled from the system account), and the
+//! folder each plan syncs through on this computer (a teammate's computer has its own).
 
 use keel_core::CoreError;
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,9 @@ pub struct Settings {
     /// Your name as your edits are signed with; none until you said it.
     #[serde(default)]
     pub author: Option<String>,
+    /// The shared folder each plan syncs through, by plan identity.
+    #[serde(default)]
+    pub sync_folders: std::collections::BTreeMap<String, std::path::PathBuf>,
 }
 
 pub fn read(data_dir: &Path) -> Settings {

@@ -20,6 +20,8 @@ pub enum FileKind {
     Export(ExportFormat),
     /// A teammate's copy of the plan, or a change file, to merge.
     Teammate,
+    /// A folder the team shares, to sync the plan through.
+    SyncFolder,
 }
 
 /// What the app needs from the desktop: native dialogs and the window title. The app installs
@@ -56,6 +58,8 @@ pub struct AppState {
     /// that leaves them as they are answers without them, which at 10,000 features is most of
     /// the answer.
     shown: Mutex<Shown>,
+    /// The sync folder's change files this window already took in, for the open plan.
+    pub(crate) sync_seen: Mutex<std::collections::HashSet<String>>,
 }
 
 impl Default for AppState {
@@ -66,6 +70,7 @@ impl Default for AppState {
             data_dir: OnceLock::new(),
             opening: Mutex::new(None),
             shown: Mutex::new(Shown::default()),
+            sync_seen: Mutex::new(std::collections::HashSet::new()),
         }
     }
 }
@@ -209,6 +214,7 @@ impl AppState {
     fn install(&self, file: PlanFile) -> CommandResult<()> {
         let title = crate::window_title(&file);
         *lock(&self.open)? = Open::Plan(Box::new(file));
+        lock(&self.sync_seen)?.clear();
         if let Some(shell) = self.shell.get() {
             shell.set_title(&title);
         }

@@ -604,3 +604,52 @@ async fn merging_a_teammates_copy_shows_who_changed_what_and_brings_their_featur
         "saved in the plan file"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plan_synced_through_a_shared_folder_shows_a_teammates_change_as_it_arrives() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plans, shared) = (dir.path().join("plans"), dir.path().join("Shared"));
+    std::fs::create_dir_all(&plans).unwrap();
+    std::fs::create_dir_all(&shared).unwrap();
+    let mine = plans.join("mine.keel");
+    let theirs = dir.path().join("theirs.keel");
+    drop(keel_core::sample::create_sample_plan(&mine, fixed_clock::today()).unwrap());
+    std::fs::copy(&mine, &theirs).unwrap();
+    let app = App::launch_with(
+        &[mine.to_str().unwrap()],
+        &[("KEEL_E2E_SYNC_FOLDER", shared.as_os_str())],
+    )
+    .await;
+    app.text_of(".company").await;
+    app.click(".file-menu .trigger").await;
+    app.click(".menu button[data-action=sync]").await;
+    app.wait_text(".topbar .sync", |t| {
+        t.contains("Synced through a shared folder")
+    })
+    .await;
+
+    // Dana, on her laptop, adds a feature; her Keel puts it in the shared folder.
+    let mut copy = keel_core::PlanFile::open(&theirs).unwrap();
+    copy.apply(
+        keel_core::Operation::CreateFeature {
+            data: keel_core::domain::FeatureData::new(
+                "Weaver forum",
+                keel_core::domain::RiskClass::Business,
+            ),
+        },
+        "Dana Scott",
+    )
+    .unwrap();
+    copy.sync_folder(&shared, &mut Default::default()).unwrap();
+    drop(copy);
+
+    let banner = app
+        .wait_text(".synced span", |t| t.contains("Dana Scott · 1 change"))
+        .await;
+    assert!(banner.starts_with("From the sync folder:"), "{banner}");
+    app.screenshot("synced").await;
+    app.click("nav button[data-section=features]").await;
+    app.type_into("#feature-search", "Weaver").await;
+    app.wait_text(FIRST_TITLE, |t| t == "Weaver forum").await;
+    app.quit().await;
+}

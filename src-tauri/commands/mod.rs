@@ -10,5 +10,6 @@ pub mod history;
 pub mod merge;
 pub mod plan;
 pub mod startup;
+pub mod sync;
 pub mod traction;
 pub mod window;

@@ -196,3 +196,68 @@ fn merging_a_teammates_copy_brings_their_changes_into_the_window() {
         "{err}"
     );
 }
+
+#[test]
+fn a_plan_linked_to_a_shared_folder_takes_teammates_changes_and_puts_its_own_there() {
+    let h = start_with(sample, true);
+    let shell = fake_shell(&h);
+    let dir = h.path.parent().unwrap().to_path_buf();
+    let shared = dir.join("Shared");
+    std::fs::create_dir(&shared).unwrap();
+    let theirs = dir.join("theirs").join("theirs.keel");
+    std::fs::create_dir(theirs.parent().unwrap()).unwrap();
+    std::fs::copy(&h.path, &theirs).unwrap();
+    let mut copy = keel_core::PlanFile::open(&theirs).unwrap();
+    copy.apply(
+        keel_core::Operation::CreateFeature {
+            data: keel_core::domain::FeatureData::new(
+                "Weaver forum",
+                keel_core::domain::RiskClass::Business,
+            ),
+        },
+        "Dana",
+    )
+    .unwrap();
+    copy.sync_folder(&shared, &mut Default::default()).unwrap();
+    drop(copy);
+
+    let before = invoke(&h, "sync_now", json!({})).unwrap();
+    assert_eq!(before["folder"], Value::Null, "not linked yet");
+    *shell.open.lock().unwrap() = Some(shared.clone());
+    let linked = invoke(&h, "link_sync_folder", json!({})).unwrap();
+    assert_eq!(linked["folder"], json!(shared.display().to_string()));
+    assert_eq!(
+        linked["merged"]["summary"],
+        "Dana: 1 change — Added “Weaver forum”"
+    );
+    let settings = std::fs::read_to_string(dir.join("data").join("settings.json")).unwrap();
+    assert!(settings.contains("sync_folders"), "{settings}");
+
+    let quiet = invoke(&h, "sync_now", json!({})).unwrap();
+    assert_eq!(quiet["merged"], Value::Null);
+    assert_eq!(quiet["wrote"], false);
+    let mut data = read(&h, "view")["plan"]["data"].clone();
+    data["tagline"] = json!("Every weaver heard");
+    invoke(
+        &h,
+        "apply",
+        json!({ "op": { "op": "update_plan", "data": data } }),
+    )
+    .unwrap();
+    let out = invoke(&h, "sync_now", json!({})).unwrap();
+    assert_eq!(out["wrote"], true, "my edit goes to the folder");
+    let back = keel_core::PlanFile::open(&theirs)
+        .unwrap()
+        .sync_folder(&shared, &mut Default::default())
+        .unwrap();
+    assert_eq!(
+        back.merged.unwrap().incoming.by[0].labels,
+        vec!["Edited the tagline".to_string()]
+    );
+
+    invoke(&h, "unlink_sync_folder", json!({})).unwrap();
+    assert_eq!(
+        invoke(&h, "sync_now", json!({})).unwrap()["folder"],
+        Value::Null
+    );
+}

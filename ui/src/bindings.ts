@@ -31,6 +31,18 @@ export const commands = {
 	 *  this plan lacks; None when the dialog is cancelled.
 	 */
 	mergeTeammate: () => typedError<MergedEdit | null, CommandError>(__TAURI_INVOKE("merge_teammate")),
+	/**
+	 *  Asks for a folder the team shares, links the open plan to it on this computer and syncs
+	 *  once; None when the dialog is cancelled.
+	 */
+	linkSyncFolder: () => typedError<SyncStatus | null, CommandError>(__TAURI_INVOKE("link_sync_folder")),
+	/**
+	 *  One pass with the open plan's sync folder (the window asks every few seconds); only the
+	 *  folder's absence when the plan is not linked.
+	 */
+	syncNow: () => typedError<SyncStatus, CommandError>(__TAURI_INVOKE("sync_now")),
+	/**  Stops syncing the open plan through its folder (the folder and its files are left alone). */
+	unlinkSyncFolder: () => typedError<null, CommandError>(__TAURI_INVOKE("unlink_sync_folder")),
 	/**  The 10x ladder a goal implies (MSC ÷ 100, MSC ÷ 10, MSC, a year apart); nothing is saved. */
 	suggestLadder: (goal: TractionGoal) => __TAURI_INVOKE<MilestoneData[]>("suggest_ladder", { goal }),
 	rankFeatures: (view: PriorityView) => typedError<RankedFeature[], CommandError>(__TAURI_INVOKE("rank_features", { view })),
@@ -492,6 +504,18 @@ export type Suggestions = {
 	milestone: MilestoneData,
 	/**  A new feature before it is named. */
 	feature: FeatureData,
+};
+
+/**  The open plan's sync through a shared folder, after one pass. */
+export type SyncStatus = {
+	/**  The folder this plan syncs through on this computer; none when it is not linked. */
+	folder: string | null,
+	/**  What came in from teammates' change files in this pass. */
+	merged: MergedEdit | null,
+	/**  Whether this copy's new changes were written to the folder in this pass. */
+	wrote: boolean,
+	/**  Files not read yet (still being copied, or waiting for earlier changes). */
+	waiting: number,
 };
 
 export type TeamData = {

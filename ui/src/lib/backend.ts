@@ -17,6 +17,7 @@ import {
   type PriorityView,
   type RankedFeature,
   type RecentPlan,
+  type SyncStatus,
   type TractionGoal,
   type Version,
 } from "../bindings";
@@ -107,6 +108,9 @@ export const backend = {
   newPlan: (): Promise<PlanView | null> => call(commands.newPlan()),
   openPlan: (): Promise<PlanView | null> => call(commands.openPlan()),
   mergeTeammate: (): Promise<MergedEdit | null> => call(commands.mergeTeammate()),
+  linkSyncFolder: (): Promise<SyncStatus | null> => call(commands.linkSyncFolder()),
+  syncNow: (): Promise<SyncStatus> => call(commands.syncNow()),
+  unlinkSyncFolder: (): Promise<null> => call(commands.unlinkSyncFolder()),
   openRecent: (index: number): Promise<PlanView> => call(commands.openRecent(index)),
   /** Removes a recent plan from the list (never the file); resolves to the list as it is then. */
   forgetRecent: (index: number): Promise<RecentPlan[]> => call(commands.forgetRecent(index)),

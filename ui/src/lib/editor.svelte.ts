@@ -12,6 +12,7 @@ import type {
   Horizon,
   Item,
   LeanCanvas,
+  Incoming,
   MergedEdit,
   MilestoneData,
   Operation,
@@ -20,6 +21,7 @@ import type {
   PlanView,
   RankedFeature,
   Suggestions,
+  SyncStatus,
   TeamData,
   TractionGoal,
   TractionReport,
@@ -130,6 +132,8 @@ export class PlanEditor {
   /** After another plan was opened: its own undo, its own versions. */
   async reopen() {
     this.save = { kind: "idle" };
+    this.sync = { folder: null, error: null };
+    this.synced = null;
     this.undoLabel = null;
     this.redoLabel = null;
     await this.load();
@@ -331,6 +335,47 @@ export class PlanEditor {
       }
       return merged;
     });
+  }
+
+  /** The folder this plan syncs through on this computer (null: not linked), and what the
+   *  last pass brought from teammates (until the founder has seen it). */
+  sync = $state.raw<{ folder: string | null; error: string | null }>({ folder: null, error: null });
+  synced = $state.raw<Incoming | null>(null);
+
+  #tookSync(status: SyncStatus) {
+    this.sync = { folder: status.folder, error: null };
+    if (status.merged) {
+      this.#took(status.merged.edited);
+      this.synced = status.merged.incoming;
+    }
+  }
+
+  /** Links the plan to a folder the team shares (the founder picks it) and syncs once;
+   *  false when the dialog was cancelled. A refusal is thrown, and nothing changed. */
+  linkSyncFolder(): Promise<boolean> {
+    return this.#serial(async () => {
+      await this.finishLoadingNow();
+      const status = await backend.linkSyncFolder();
+      if (status) this.#tookSync(status);
+      return status !== null;
+    });
+  }
+
+  /** One pass with the sync folder, when the plan has one (the window asks every few seconds). */
+  syncNow(): Promise<void> {
+    return this.#serial(async () => {
+      if (!this.complete) return;
+      try {
+        this.#tookSync(await backend.syncNow());
+      } catch (e) {
+        this.sync = { ...this.sync, error: messageOf(e) };
+      }
+    });
+  }
+
+  async unlinkSyncFolder(): Promise<void> {
+    await backend.unlinkSyncFolder();
+    this.sync = { folder: null, error: null };
   }
 
   /** Marks the plan as it is now as a named version. */

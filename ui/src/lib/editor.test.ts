@@ -167,6 +167,26 @@ describe("PlanEditor and a teammate's copy", () => {
   });
 });
 
+describe("PlanEditor and a sync folder", () => {
+  it("links a folder, takes what teammates put there, and says who changed what", async () => {
+    const { editor } = await opened({ sync: { folder: "/shared/Sync", titles: ["Weaver forum"] } });
+    expect(await editor.linkSyncFolder()).toBe(true);
+    expect(editor.sync).toEqual({ folder: "/shared/Sync", error: null });
+    expect(titles(editor.features)).toContain("Weaver forum");
+    expect(editor.synced?.by[0]?.author).toBe("Dana");
+    await editor.syncNow();
+    expect(editor.synced?.changes, "a pass that brings nothing keeps what the founder has not seen").toBe(1);
+    await editor.unlinkSyncFolder();
+    expect(editor.sync.folder).toBeNull();
+  });
+
+  it("knows when a plan is not linked", async () => {
+    const { editor } = await opened();
+    await editor.syncNow();
+    expect(editor.sync).toEqual({ folder: null, error: null });
+  });
+});
+
 describe("PlanEditor and the findings", () => {
   it("keeps the findings it holds when the core says they did not change", async () => {
     const { core, editor } = await opened({ findingsUnchanged: true });

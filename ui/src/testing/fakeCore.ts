@@ -99,6 +99,8 @@ export function fakeCore(
     /** What "Merge a teammate's copy…" brings: their new features; absent, the dialog is
      *  cancelled; a string, the core refuses with it. */
     teammate?: { author: string; titles: string[] } | string;
+    /** The shared folder the plan syncs through, and what its next pass brings. */
+    sync?: { folder: string; titles: string[] };
   } = {},
 ): FakeCore {
   let author = options.author === undefined ? "Dana" : options.author;
@@ -321,6 +323,29 @@ export function fakeCore(
         record(`${cmd === "undo" ? "Undo" : "Redo"}: ${step.label}`);
         return edited(`${cmd === "undo" ? "Undid" : "Redid"}: ${step.label}`);
       }
+      case "sync_now":
+      case "link_sync_folder": {
+        const sync = options.sync;
+        if (!sync) return cmd === "sync_now" ? { folder: null, merged: null, wrote: false, waiting: 0 } : null;
+        const titles = sync.titles.splice(0);
+        titles.forEach((title) => operate({ op: "create_feature", data: featureData(title) }));
+        const n = titles.length;
+        const labels = titles.map((t) => `Added “${t}”`);
+        return {
+          folder: sync.folder,
+          merged: n
+            ? {
+                incoming: { changes: n, by: [{ author: "Dana", changes: n, labels }] },
+                summary: `Dana: ${n} changes`,
+                edited: edited(n === 1 ? "Merged 1 change" : `Merged ${n} changes`),
+              }
+            : null,
+          wrote: false,
+          waiting: 0,
+        };
+      }
+      case "unlink_sync_folder":
+        return null;
       case "merge_teammate": {
         const teammate = options.teammate;
         if (teammate === undefined) return null;

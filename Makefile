@@ -4,7 +4,7 @@ SHELL := /bin/bash
 UI := ui
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
-.PHONY: run dev test test-dates test-ui-scarce bench bench-edit package package-test bench-startup deps deps-test ui-deps ui-build sources-check lint rust-test ui-test bindings-check core-check e2e
+.PHONY: run dev test test-dates test-ui-scarce bench bench-edit bench-sync package package-test bench-startup deps deps-test ui-deps ui-build sources-check lint rust-test ui-test bindings-check core-check e2e
 
 run: deps ui-build
 	cargo run --bin keel
@@ -78,6 +78,7 @@ bench: deps ui-build
 	cargo bench -p keel-core --bench storage
 	cargo bench -p keel-core --bench merge
 	$(MAKE) bench-edit
+	$(MAKE) bench-sync
 	$(MAKE) bench-startup
 
 # Startup time and memory of the release app beside a bare Tauri window, under Xvfb.
@@ -85,6 +86,10 @@ bench: deps ui-build
 # The app is built with the benchmarks' profile (the release optimisation, without LTO).
 bench-edit: deps-test ui-build
 	timeout 900 $(XVFB) cargo test --profile bench --features keel/e2e-seams --test edit_latency -- --ignored --nocapture --test-threads=1
+
+# From an edit on one laptop to its appearance on the other, through two Syncthing daemons.
+bench-sync: deps-test
+	cargo test --profile bench --features keel/e2e-seams --test syncthing -- --ignored --nocapture --test-threads=1
 
 bench-startup: deps-test ui-build
 	$(UI)/node_modules/.bin/tauri build --no-bundle

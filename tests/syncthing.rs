@@ -170,12 +170,11 @@ fn plan(path: &Path) -> PlanDocument {
     doc
 }
 
-#[test]
-fn two_laptops_edit_apart_then_converge_through_syncthing() {
-    let dir = tempfile::tempdir().unwrap();
+/// Two laptops with their Syncthing configured to each other, and a copy each of one plan.
+fn two_laptops(dir: &Path) -> (Laptop, Laptop, PathBuf, PathBuf) {
     let laptop = |name: &str| {
-        let home = dir.path().join(name).join("syncthing");
-        let folder = dir.path().join(name).join("Shared");
+        let home = dir.join(name).join("syncthing");
+        let folder = dir.join(name).join("Shared");
         std::fs::create_dir_all(&home).unwrap();
         std::fs::create_dir_all(&folder).unwrap();
         Laptop {
@@ -188,10 +187,17 @@ fn two_laptops_edit_apart_then_converge_through_syncthing() {
     let (ali, dana) = (laptop("ali"), laptop("dana"));
     configure(&ali, &dana);
     configure(&dana, &ali);
-    let ali_plan = dir.path().join("ali").join("plan.keel");
-    let dana_plan = dir.path().join("dana").join("plan.keel");
+    let ali_plan = dir.join("ali").join("plan.keel");
+    let dana_plan = dir.join("dana").join("plan.keel");
     drop(keel_core::sample::create_sample_plan(&ali_plan, fixed_clock::today()).unwrap());
     std::fs::copy(&ali_plan, &dana_plan).unwrap();
+    (ali, dana, ali_plan, dana_plan)
+}
+
+#[test]
+fn two_laptops_edit_apart_then_converge_through_syncthing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ali, dana, ali_plan, dana_plan) = two_laptops(dir.path());
 
     // Ali's laptop is online; Dana's Syncthing is not running.
     let _ali_daemon = start(&ali);
@@ -232,4 +238,56 @@ fn two_laptops_edit_apart_then_converge_through_syncthing() {
         .collect();
     assert!(titles.contains(&"Pricing page".to_string()));
     assert!(titles.contains(&"Weaver forum".to_string()));
+}
+
+fn percentiles(mut v: Vec<Duration>) -> (Duration, Duration) {
+    v.sort();
+    let at = |q: f64| v[((v.len() as f64 - 1.0) * q).round() as usize];
+    (at(0.5), at(0.95))
+}
+
+/// A benchmark, not a test (`make bench-sync`): from an edit on Ali's laptop to the feature in
+/// Dana's plan, through Keel's sync on both sides and Syncthing between them. Each edit's time
+/// is split into Keel writing the change file (edit and `keel sync`, as a process), Syncthing
+/// bringing it to Dana's folder, and Keel taking it in (`keel sync` on Dana's side).
+#[test]
+#[ignore = "a benchmark: make bench-sync"]
+fn edit_to_appearance_through_syncthing() {
+    const EDITS: usize = 20;
+    let dir = tempfile::tempdir().unwrap();
+    let (ali, dana, ali_plan, dana_plan) = two_laptops(dir.path());
+    let (_a, _d) = (start(&ali), start(&dana));
+    let (mut write, mut carry, mut take) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..EDITS {
+        let before = change_files(&dana.folder);
+        let t = Instant::now();
+        add(&ali_plan, &format!("Idea {i}"), "Ali");
+        keel_sync(&ali_plan, &ali.folder);
+        write.push(t.elapsed());
+        let t = Instant::now();
+        carry.push(wait_for(
+            "the file at Dana's",
+            Duration::from_secs(60),
+            || change_files(&dana.folder) > before,
+        ));
+        let t2 = Instant::now();
+        let said = keel_sync(&dana_plan, &dana.folder);
+        assert!(said.contains(&format!("Added “Idea {i}”")), "{said}");
+        take.push(t2.elapsed());
+        drop(t);
+    }
+    let total: Vec<Duration> = (0..EDITS).map(|i| write[i] + carry[i] + take[i]).collect();
+    for (name, v) in [
+        ("Keel writes (edit + keel sync)", write),
+        ("Syncthing carries the file", carry),
+        ("Keel takes it in (keel sync)", take),
+        ("edit to appearance, in all", total),
+    ] {
+        let (p50, p95) = percentiles(v);
+        println!(
+            "{name}: p50 {} ms, p95 {} ms",
+            p50.as_millis(),
+            p95.as_millis()
+        );
+    }
 }

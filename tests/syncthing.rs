@@ -264,17 +264,15 @@ fn edit_to_appearance_through_syncthing() {
         add(&ali_plan, &format!("Idea {i}"), "Ali");
         keel_sync(&ali_plan, &ali.folder);
         write.push(t.elapsed());
-        let t = Instant::now();
         carry.push(wait_for(
             "the file at Dana's",
             Duration::from_secs(60),
             || change_files(&dana.folder) > before,
         ));
-        let t2 = Instant::now();
+        let t = Instant::now();
         let said = keel_sync(&dana_plan, &dana.folder);
         assert!(said.contains(&format!("Added “Idea {i}”")), "{said}");
-        take.push(t2.elapsed());
-        drop(t);
+        take.push(t.elapsed());
     }
     let total: Vec<Duration> = (0..EDITS).map(|i| write[i] + carry[i] + take[i]).collect();
     for (name, v) in [

@@ -193,6 +193,15 @@ fn the_plan_file_is_never_put_in_the_shared_folder() {
         err.to_string().contains("does not hold the plan file"),
         "{err}"
     );
+    let above = team.shared.parent().unwrap();
+    let err = PlanFile::open(&team.ali)
+        .unwrap()
+        .sync_folder(above, &mut HashSet::new())
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("does not hold the plan file"),
+        "a folder holding the plan's folder would carry it too: {err}"
+    );
 }
 
 #[test]

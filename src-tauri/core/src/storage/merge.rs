@@ -10,7 +10,7 @@ use crate::error::{CoreError, Result};
 use crate::history::history_error;
 use crate::ops::Applied;
 use crate::storage::Mode;
-use loro::{ExportMode, LoroDoc, VersionVector};
+use loro::{ExportMode, VersionVector};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -135,24 +135,21 @@ pub fn is_change_file(path: &Path) -> bool {
 }
 
 impl PlanFile {
-    /// What a teammate's copy of this plan holds that this one lacks.
-    fn theirs(&self, copy: &Path) -> Result<(LoroDoc, VersionVector)> {
+    /// A teammate's copy of this plan, opened for reading; another plan's file is refused.
+    fn theirs(&self, copy: &Path) -> Result<PlanFile> {
         let theirs = PlanFile::open_with(copy, Mode::Inspect)?;
-        let (mine, their_id) = (self.plan_id()?, theirs.plan_id()?);
-        if mine != their_id {
+        if self.plan_id()? != theirs.plan_id()? {
             return Err(refused(format!(
                 "{} is a copy of another plan, not of this one",
                 copy.display()
             )));
         }
-        let doc = record::load(theirs.conn())?.doc;
-        let version = doc.oplog_vv();
-        Ok((doc, version))
+        Ok(theirs)
     }
 
     /// Merges every change of a teammate's copy (a plan file) that this plan lacks.
     pub fn merge_copy(&mut self, copy: &Path) -> Result<Merged> {
-        let (doc, _) = self.theirs(copy)?;
+        let doc = record::load(self.theirs(copy)?.conn())?.doc;
         let mine = self.history()?.version();
         let changes = doc
             .export(ExportMode::updates(&mine))
@@ -192,7 +189,8 @@ impl PlanFile {
                     .frontiers_to_vv(&point)
                     .ok_or_else(|| history_error("the version is not in the history"))?
             }
-            Since::Copy(copy) => self.theirs(copy)?.1,
+            // What their copy holds, read from its history's headers (not the whole history).
+            Since::Copy(copy) => record::document_version(self.theirs(copy)?.conn())?,
             Since::Start => VersionVector::default(),
         };
         let changes = self.history()?.changes_since(&base)?;

@@ -39,10 +39,12 @@ pub fn plan_folder(shared: &Path, plan_id: &str) -> PathBuf {
     shared.join(format!("keel-{plan_id}"))
 }
 
-/// A change file found in the folder.
+/// A change file found in the folder, with the runs of counters its changes cover.
 struct Found {
     name: String,
     changes: Vec<u8>,
+    start: VersionVector,
+    end: VersionVector,
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> CoreError {
@@ -73,13 +75,19 @@ fn found(folder: &Path, plan_id: &str) -> Result<(Vec<Found>, u32)> {
             unreadable += 1;
             continue;
         };
-        match decode(&bytes) {
-            Ok((id, changes)) if id == plan_id => out.push(Found {
+        let ours = decode(&bytes).ok().filter(|(id, _)| id == plan_id);
+        let meta = ours
+            .as_ref()
+            .and_then(|(_, changes)| LoroDoc::decode_import_blob_meta(changes, false).ok());
+        match (ours, meta) {
+            (Some((_, changes)), Some(meta)) => out.push(Found {
                 name: path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
                 changes: changes.to_vec(),
+                start: meta.partial_start_vv,
+                end: meta.partial_end_vv,
             }),
             _ => unreadable += 1,
         }
@@ -93,11 +101,8 @@ fn found(folder: &Path, plan_id: &str) -> Result<(Vec<Found>, u32)> {
 fn covered(files: &[Found]) -> VersionVector {
     let mut ranges: BTreeMap<u64, Vec<(i32, i32)>> = BTreeMap::new();
     for f in files {
-        let Ok(meta) = LoroDoc::decode_import_blob_meta(&f.changes, false) else {
-            continue;
-        };
-        for (peer, end) in meta.partial_end_vv.iter() {
-            let start = meta.partial_start_vv.get(peer).copied().unwrap_or(0);
+        for (peer, end) in f.end.iter() {
+            let start = f.start.get(peer).copied().unwrap_or(0);
             ranges.entry(*peer).or_default().push((start, *end));
         }
     }
@@ -154,7 +159,15 @@ impl PlanFile {
         }
         let plan_id = self.plan_id()?;
         let folder = plan_folder(shared, &plan_id);
-        if self.path().starts_with(&folder) || self.path().parent() == Some(shared) {
+        // Anywhere inside the shared folder, the sync engine would carry the plan file itself.
+        let inside = match (
+            std::fs::canonicalize(self.path()),
+            std::fs::canonicalize(shared),
+        ) {
+            (Ok(plan), Ok(shared)) => plan.starts_with(shared),
+            _ => self.path().starts_with(shared),
+        };
+        if inside {
             return Err(CoreError::invalid(
                 crate::validate::Field::new("folder", "Sync folder"),
                 "choose a folder that does not hold the plan file itself (the sync engine must \
@@ -172,9 +185,7 @@ impl PlanFile {
         };
         let have = self.history()?.version();
         for f in unseen {
-            let whole = LoroDoc::decode_import_blob_meta(&f.changes, false)
-                .is_ok_and(|meta| have.includes_vv(&meta.partial_end_vv));
-            if whole {
+            if have.includes_vv(&f.end) {
                 seen.insert(f.name.clone());
             } else {
                 waiting += 1;

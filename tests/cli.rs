@@ -68,7 +68,7 @@ fn new_without_sample_names_the_company_after_the_file() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let plan = dir.path().join("Acme Robotics.keel");
     assert!(plan.exists(), "the .keel extension is added");
-    let file = keel_core::PlanFile::open(&plan).unwrap();
+    let file = keel_core::PlanFile::open_with(&plan, keel_core::Mode::Inspect).unwrap();
     assert_eq!(file.plan().unwrap().data.company_name, "Acme Robotics");
     assert!(file.features().unwrap().is_empty());
 

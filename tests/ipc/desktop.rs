@@ -142,18 +142,7 @@ fn merging_a_teammates_copy_brings_their_changes_into_the_window() {
     let shell = fake_shell(&h);
     let theirs = h.path.with_file_name("theirs.keel");
     std::fs::copy(&h.path, &theirs).unwrap();
-    let mut copy = keel_core::PlanFile::open(&theirs).unwrap();
-    copy.apply(
-        keel_core::Operation::CreateFeature {
-            data: keel_core::domain::FeatureData::new(
-                "Weaver forum",
-                keel_core::domain::RiskClass::Business,
-            ),
-        },
-        "Dana",
-    )
-    .unwrap();
-    drop(copy);
+    crate::teammate::adds_feature(&theirs, "Weaver forum", "Dana");
 
     *shell.open.lock().unwrap() = None;
     let cancelled = invoke(&h, "merge_teammate", json!({})).unwrap();
@@ -207,19 +196,7 @@ fn a_plan_linked_to_a_shared_folder_takes_teammates_changes_and_puts_its_own_the
     let theirs = dir.join("theirs").join("theirs.keel");
     std::fs::create_dir(theirs.parent().unwrap()).unwrap();
     std::fs::copy(&h.path, &theirs).unwrap();
-    let mut copy = keel_core::PlanFile::open(&theirs).unwrap();
-    copy.apply(
-        keel_core::Operation::CreateFeature {
-            data: keel_core::domain::FeatureData::new(
-                "Weaver forum",
-                keel_core::domain::RiskClass::Business,
-            ),
-        },
-        "Dana",
-    )
-    .unwrap();
-    copy.sync_folder(&shared, &mut Default::default()).unwrap();
-    drop(copy);
+    crate::teammate::adds_feature_and_syncs(&theirs, "Weaver forum", "Dana", &shared);
 
     let before = invoke(&h, "sync_now", json!({})).unwrap();
     assert_eq!(before["folder"], Value::Null, "not linked yet");

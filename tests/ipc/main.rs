@@ -4,6 +4,8 @@
 #[path = "../fixed_clock/mod.rs"]
 mod fixed_clock;
 mod harness;
+#[path = "../teammate/mod.rs"]
+mod teammate;
 
 mod desktop;
 mod edits;

@@ -1,0 +1,175 @@
+//! Editing in the window: a new feature ranked, saving, undo and redo, who you are and the
+//! history, errors beside the field, a finding that opens its feature, a read-only plan.
+
+use crate::support::App;
+use crate::{fixed_clock, rename_first_feature, FIRST_TITLE};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_feature_is_ranked_with_its_reason() {
+    let app = App::launch(&[]).await;
+    app.click("nav button[data-section=features]").await;
+    app.click("button.new").await;
+    app.type_into(
+        "aside.panel input[type=text]",
+        "Pilot with three design partners",
+    )
+    .await;
+    app.click("aside.panel footer .primary").await;
+    let rank = app
+        .wait_text("aside.panel .rank", |t| t.contains("business risk"))
+        .await;
+    assert!(rank.starts_with('#'), "the panel shows the rank: {rank}");
+    let row = app
+        .wait_text("table[aria-label=Features] tr.selected", |t| {
+            t.contains("Pilot with three design partners")
+        })
+        .await;
+    assert!(row.contains("business risk, level 3"), "{row}");
+    assert_eq!(
+        app.count_once("table[aria-label=Features] tbody tr", 25)
+            .await,
+        25
+    );
+    app.screenshot("feature-added").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_edit_saves_at_once_and_undo_and_redo_revert_and_reapply_it() {
+    let app = App::launch_as_shipped(&[]).await;
+    app.click("nav button[data-section=features]").await;
+    let before = app.text_of(FIRST_TITLE).await;
+    rename_first_feature(&app, "Talk to twenty weavers").await;
+    app.wait_text(".save-status .state", |t| t.contains("Saved"))
+        .await;
+    app.wait_text(FIRST_TITLE, |t| t == "Talk to twenty weavers")
+        .await;
+
+    app.click("h1.section-title").await;
+    app.shortcut("z", false).await;
+    app.wait_text(FIRST_TITLE, |t| t == before).await;
+    app.shortcut("z", true).await;
+    app.wait_text(FIRST_TITLE, |t| t == "Talk to twenty weavers")
+        .await;
+    app.click("button[aria-label^=Undo]").await;
+    app.wait_text(FIRST_TITLE, |t| t == before).await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_edit_asks_who_you_are_and_the_history_lists_it_with_versions_to_restore() {
+    let app = App::launch(&[]).await;
+    std::fs::remove_file(app.data_dir().join("settings.json")).unwrap();
+    app.click("nav button[data-section=features]").await;
+    let before = app.text_of(FIRST_TITLE).await;
+    rename_first_feature(&app, "Talk to twenty weavers").await;
+    app.wait_text("[role=dialog] h2", |t| t == "Who is editing?")
+        .await;
+    app.screenshot("name-dialog").await;
+    app.type_into("[role=dialog] input", "Dana Scott").await;
+    app.wait_text(".save-status .state", |t| t.contains("Saved"))
+        .await;
+    app.wait_text(FIRST_TITLE, |t| t == "Talk to twenty weavers")
+        .await;
+
+    app.click("nav button[data-section=history]").await;
+    app.wait_text(".log .entries li:first-child .label", |t| {
+        t.starts_with("Renamed “") && t.ends_with("” to “Talk to twenty weavers”")
+    })
+    .await;
+    let meta = app.text_of(".log .entries li:first-child .meta").await;
+    assert!(meta.starts_with("Dana Scott ·"), "{meta}");
+    app.type_into(".mark input", "Board meeting").await;
+    app.click(".mark button[type=submit]").await;
+    app.wait_text(".versions tbody tr:first-child td:first-child", |t| {
+        t == "Board meeting"
+    })
+    .await;
+    app.screenshot("history").await;
+
+    // Back to the features: an edit after the version, then the version restored.
+    app.click("nav button[data-section=features]").await;
+    rename_first_feature(&app, "Something else").await;
+    app.wait_text(FIRST_TITLE, |t| t == "Something else").await;
+    app.click("nav button[data-section=history]").await;
+    app.click(".versions tbody tr:first-child button").await;
+    app.wait_text(".save-status .state", |t| {
+        t.contains("Restored version “Board meeting”")
+    })
+    .await;
+    app.click("nav button[data-section=features]").await;
+    app.wait_text(FIRST_TITLE, |t| t == "Talk to twenty weavers")
+        .await;
+    assert_ne!(before, "Talk to twenty weavers");
+    let settings = std::fs::read_to_string(app.data_dir().join("settings.json")).unwrap();
+    assert!(settings.contains("Dana Scott"), "{settings}");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_too_long_title_shows_the_error_beside_the_field_and_saves_nothing() {
+    let app = App::launch(&[]).await;
+    app.click("nav button[data-section=features]").await;
+    let before = app.text_of(FIRST_TITLE).await;
+    rename_first_feature(&app, &"x".repeat(250)).await;
+    let error = app.text_of("aside.panel .field .error").await;
+    assert_eq!(error, "Title: must be at most 200 characters (it has 250).");
+    app.screenshot("title-too-long").await;
+    assert_eq!(app.text_of(FIRST_TITLE).await, before);
+
+    let sample = app
+        .data_home
+        .path()
+        .join("app.keel.desktop/Sample plan.keel");
+    let stored = keel_core::PlanFile::open_with(&sample, keel_core::Mode::Inspect).unwrap();
+    let titles: Vec<String> = stored
+        .features()
+        .unwrap()
+        .into_iter()
+        .map(|f| f.data.title)
+        .collect();
+    assert!(titles.contains(&before));
+    assert!(titles.iter().all(|t| t.len() < 250), "nothing was saved");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plan_check_finding_opens_the_feature_it_concerns() {
+    let app = App::launch_as_shipped(&[]).await;
+    app.click("nav button[data-section=check]").await;
+    let item = app.text_of(".finding button.item[data-kind=feature]").await;
+    let title = item.trim_end_matches(" →").to_string();
+    app.click(".finding button.item[data-kind=feature]").await;
+    assert_eq!(app.text_of("h1.section-title").await, "Features");
+    assert_eq!(
+        app.attr_of("aside.panel", "aria-label").await,
+        format!("Feature: {title}")
+    );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_read_only_plan_says_so_and_refuses_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("locked.keel");
+    // Written in this process: at the tests' moment, as the app's are.
+    fixed_clock::fix();
+    drop(keel_core::sample::create_sample_plan(&path, fixed_clock::today()).unwrap());
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+
+    let app = App::launch_as_shipped(&[path.to_str().unwrap()]).await;
+    assert!(app
+        .text_of(".topbar .read-only")
+        .await
+        .contains("Read-only"));
+    app.click("nav button[data-section=features]").await;
+    assert_eq!(app.count("button.new").await, 0, "no way to add a feature");
+    app.shortcut("n", true).await;
+    let said = app
+        .wait_text(".save-status .state", |t| t.contains("Not saved"))
+        .await;
+    assert!(said.contains("read-only"), "{said}");
+    app.quit().await;
+}

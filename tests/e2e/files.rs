@@ -1,0 +1,153 @@
+//! Opening and saving: the first run, a plan named on the command line, exports through the save
+//! dialog, and a file that cannot be opened.
+
+use crate::fixed_clock;
+use crate::support::App;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn first_run_opens_the_sample_plan_and_shows_its_company_and_features() {
+    let app = App::launch(&[]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+    assert!(app
+        .text_of(".topbar .file")
+        .await
+        .contains("Sample plan.keel"));
+    let shot = app.screenshot("overview").await;
+    assert!(
+        std::fs::metadata(&shot).unwrap().len() > 10_000,
+        "the screenshot shows a real window"
+    );
+
+    app.click("nav button[data-section=features]").await;
+    assert_eq!(app.text_of("h1.section-title").await, "Features");
+    assert_eq!(
+        app.count_once("table[aria-label=Features] tbody tr", 24)
+            .await,
+        24
+    );
+    let first = app
+        .text_of("table[aria-label=Features] tbody tr:first-child .reason")
+        .await;
+    assert!(
+        first.starts_with("business risk, level 5"),
+        "ranked risk-first with a reason: {first}"
+    );
+    app.screenshot("features").await;
+
+    app.click("nav button[data-section=check]").await;
+    assert_eq!(app.text_of("h1.section-title").await, "Plan check");
+    let findings = app.text_of("main.content").await;
+    for id in ["K003", "K004", "K006"] {
+        assert!(findings.contains(id), "the sample's plan check shows {id}");
+    }
+    app.screenshot("plan-check").await;
+
+    let sample = app
+        .data_home
+        .path()
+        .join("app.keel.desktop/Sample plan.keel");
+    assert!(
+        sample.exists(),
+        "the sample plan is stored in the app's data folder"
+    );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plan_named_on_the_command_line_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("acme.keel");
+    // Written in this process: at the tests' moment, as the app's are.
+    fixed_clock::fix();
+    keel_core::create_empty_plan(&path, "Acme Robotics", fixed_clock::today()).unwrap();
+    let app = App::launch_as_shipped(&[path.to_str().unwrap()]).await;
+    assert_eq!(app.text_of(".company").await, "Acme Robotics");
+    app.click("nav button[data-section=features]").await;
+    assert!(app.text_of(".empty h2").await.contains("No features yet"));
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn exports_markdown_and_pdf_through_the_save_dialog() {
+    let app = App::launch(&[]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+    app.click("nav button[data-section=export]").await;
+    app.screenshot("export").await;
+
+    app.click("button.export[data-format=markdown]").await;
+    let said = app.text_of(".message.done").await;
+    let md = app.save_dir.path().join("Loomline plan.md");
+    assert!(
+        said.contains(md.to_str().unwrap()),
+        "the UI says where the file went: {said}"
+    );
+    assert!(std::fs::read_to_string(&md)
+        .unwrap()
+        .starts_with("# Loomline"));
+
+    app.click("button.export[data-format=pdf]").await;
+    let pdf = app.save_dir.path().join("Loomline plan.pdf");
+    let said = app.text_of(".message.done").await;
+    // The message may still be the Markdown one for a moment: wait for the PDF's.
+    let mut tries = 0;
+    let mut said = said;
+    while !said.contains("plan.pdf") && tries < 100 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        said = app.text_of(".message").await;
+        tries += 1;
+    }
+    assert!(said.contains(pdf.to_str().unwrap()), "{said}");
+    let check = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "the exported PDF is valid: {}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_that_cannot_be_opened_leaves_the_plan_open_and_new_creates_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.keel");
+    std::fs::write(&broken, "these are notes, not a plan").unwrap();
+    let app = App::launch_with(&[], &[("KEEL_E2E_OPEN_FILE", broken.as_os_str())]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+
+    app.click(".file-menu .trigger").await;
+    app.click(".menu button[data-action=open]").await;
+    let error = app.text_of(".file-error").await;
+    assert!(
+        error.contains("is not a Keel plan"),
+        "the core's message is shown: {error}"
+    );
+    assert_eq!(
+        app.text_of(".company").await,
+        "Loomline",
+        "the current plan stays open"
+    );
+    app.screenshot("open-error").await;
+    assert_eq!(
+        std::fs::read(&broken).unwrap(),
+        b"these are notes, not a plan"
+    );
+
+    app.click(".file-error button[aria-label=Dismiss]").await;
+    app.click(".file-menu .trigger").await;
+    app.click(".menu button[data-action=new]").await;
+    let mut company = app.text_of(".company").await;
+    for _ in 0..50 {
+        if company == "New plan" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        company = app.text_of(".company").await;
+    }
+    assert_eq!(company, "New plan", "the new, empty plan is open");
+    assert!(app.save_dir.path().join("New plan.keel").exists());
+    app.quit().await;
+}

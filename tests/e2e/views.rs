@@ -1,0 +1,232 @@
+//! What each section shows: every section and its accessibility, the dark theme, the board,
+//! traction, present mode, and a 10,000-feature plan.
+
+use crate::fixed_clock;
+use crate::support::App;
+
+/// Every section of the sample, at the two window sizes founders use: a screenshot of each to
+/// look at, and axe-core run in the page on each.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_section_is_shown_and_has_no_serious_accessibility_violations() {
+    let app = App::launch(&[]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+    for (width, height) in [(1280, 800), (1920, 1080)] {
+        app.resize(width, height).await;
+        for (section, title) in [
+            ("overview", "Loomline"),
+            ("vision", "Vision & Strategy"),
+            ("traction", "Traction"),
+            ("roadmap", "Roadmap"),
+            ("features", "Features"),
+            ("teams", "Teams"),
+            ("check", "Plan check"),
+            ("export", "Export"),
+        ] {
+            app.click(&format!("nav button[data-section={section}]"))
+                .await;
+            let heading = if section == "overview" {
+                ".company"
+            } else {
+                "h1.section-title"
+            };
+            assert_eq!(app.text_of(heading).await, title);
+            app.screenshot(&format!("{section}-{width}x{height}")).await;
+            let violations = app.accessibility_violations().await;
+            assert!(
+                violations.is_empty(),
+                "{section} at {width}×{height}: {violations:#?}"
+            );
+        }
+    }
+    app.click("nav button[data-section=features]").await;
+    app.click("table[aria-label=Features] tbody tr:first-child .open")
+        .await;
+    app.text_of("aside.panel .rank").await;
+    app.screenshot("feature-panel-1920x1080").await;
+    assert_eq!(app.accessibility_violations().await, Vec::<String>::new());
+    app.click("button.help").await;
+    assert!(app.text_of("[role=dialog]").await.contains("Ctrl+Z"));
+    app.screenshot("shortcuts-1920x1080").await;
+    app.click("[role=dialog] button.close").await;
+    app.click("button.about").await;
+    let about = app.text_of("[role=dialog]").await;
+    assert!(
+        about.contains(&format!("version {}", env!("CARGO_PKG_VERSION"))),
+        "{about}"
+    );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dark_theme_follows_the_system() {
+    let app = App::launch_with(&[], &[("GTK_THEME", std::ffi::OsStr::new("Adwaita:dark"))]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+    let background = app
+        .client
+        .execute(
+            "return getComputedStyle(document.body).backgroundColor",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(background, "rgb(23, 25, 29)", "the dark palette is in use");
+    for section in ["overview", "vision", "features", "check"] {
+        app.click(&format!("nav button[data-section={section}]"))
+            .await;
+        app.screenshot(&format!("{section}-dark")).await;
+        let violations = app.accessibility_violations().await;
+        assert!(violations.is_empty(), "{section} (dark): {violations:#?}");
+    }
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_card_dragged_from_later_to_now_stays_there_after_reopening() {
+    let app = App::launch(&[]).await;
+    app.click("nav button[data-section=roadmap]").await;
+    app.screenshot("roadmap-board").await;
+    let card = "[data-horizon=later] [data-card-id]";
+    let title = app.text_of(&format!("{card} .title")).await;
+    let id = app.attr_of(card, "data-card-id").await;
+    let now_before = app.count("[data-horizon=now] [data-card-id]").await;
+    app.drag(
+        &format!("[data-horizon=later] [data-card-id='{id}']"),
+        "[data-horizon=now] h2",
+    )
+    .await;
+    app.wait_text(".save-status .state", |t| t.contains("Saved"))
+        .await;
+    assert_eq!(
+        app.count_once("[data-horizon=now] [data-card-id]", now_before + 1)
+            .await,
+        now_before + 1,
+        "the moved card shows in Now"
+    );
+
+    // Reopen the file from disk (File → the recent plan) and look again.
+    app.click(".file-menu .trigger").await;
+    app.click(".menu button.recent").await;
+    app.click("nav button[data-section=roadmap]").await;
+    let in_now = app
+        .wait_text(
+            &format!("[data-horizon=now] [data-card-id='{id}'] .title"),
+            |t| !t.is_empty(),
+        )
+        .await;
+    assert_eq!(in_now, title);
+    assert_eq!(
+        app.count(".topbar .read-only").await,
+        0,
+        "reopening the open plan keeps it editable"
+    );
+    assert_eq!(
+        app.count(&format!("[data-horizon=later] [data-card-id='{id}']"))
+            .await,
+        0
+    );
+
+    app.click("button[data-view=timeline]").await;
+    app.text_of("[role=figure]").await;
+    app.screenshot("roadmap-timeline").await;
+    assert_eq!(app.accessibility_violations().await, Vec::<String>::new());
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn recording_an_actual_changes_the_traction_status() {
+    let app = App::launch(&[]).await;
+    app.click("nav button[data-section=traction]").await;
+    let before = app.wait_text("p.status", |t| t.starts_with("Behind")).await;
+    app.screenshot("traction").await;
+    assert_eq!(app.accessibility_violations().await, Vec::<String>::new());
+    app.type_into("#actual-value", "60000").await;
+    let after = app
+        .wait_text("p.status", |t| !t.starts_with("Behind"))
+        .await;
+    assert_ne!(before, after);
+    assert!(after.contains("$60,000 ARR"), "{after}");
+    assert!(
+        after.contains(&fixed_clock::today().to_string()),
+        "the entry is dated the core's today, which the date field showed: {after}"
+    );
+    app.screenshot("traction-recorded").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn present_mode_shows_every_slide_and_leaves_with_escape() {
+    let app = App::launch(&[]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+    app.click("nav button.present").await;
+    let mut seen = Vec::new();
+    for i in 1..=7 {
+        let counter = app
+            .wait_text(".present .counter", |t| t == format!("{i} / 7"))
+            .await;
+        assert_eq!(counter, format!("{i} / 7"));
+        let slide = app.attr_of(".present .slide", "data-slide").await;
+        app.screenshot(&format!("slide-{i}-{slide}")).await;
+        seen.push(slide);
+        app.press('\u{E014}').await;
+    }
+    assert_eq!(
+        seen,
+        [
+            "title",
+            "vision",
+            "canvas",
+            "traction",
+            "roadmap",
+            "priorities",
+            "check"
+        ]
+    );
+    app.press('\u{E00C}').await;
+    for _ in 0..50 {
+        if app.count("section.present").await == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        app.count("section.present").await,
+        0,
+        "Esc leaves present mode"
+    );
+    assert_eq!(app.text_of(".company").await, "Loomline");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ten_thousand_feature_plan_opens_and_its_board_and_table_come_in_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.keel");
+    // Written in this process: at the tests' moment, as the app's are.
+    fixed_clock::fix();
+    drop(keel_core::generate::write_large_plan(&path, 10_000, 7, fixed_clock::today()).unwrap());
+    let app = App::launch(&[path.to_str().unwrap()]).await;
+    app.text_of(".company").await;
+
+    app.click("nav button[data-section=roadmap]").await;
+    // The board appears once the whole plan is read (a moment after the first screen).
+    app.text_of("button.more").await;
+    let cards = app.count("[data-card-id]").await;
+    assert!(
+        (60..=180).contains(&cards),
+        "the board shows a page per column, not every card: {cards}"
+    );
+    app.screenshot("roadmap-10k").await;
+    app.click("button[data-view=timeline]").await;
+    app.text_of("[role=figure]").await;
+
+    app.click("nav button[data-section=features]").await;
+    let counted = app.text_of("p.count").await;
+    assert_eq!(
+        app.count_once("table[aria-label=Features] tbody tr", 200)
+            .await,
+        200,
+        "the table shows its first page"
+    );
+    assert!(counted.contains("10000"), "{counted}");
+    app.quit().await;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TractionReport } from "../bindings";
-import { formatValue, tractionLine } from "./format";
+import { changeCount, formatValue, tractionLine } from "./format";
 
 const report: TractionReport = {
   unit: { kind: "currency", code: "USD", metric: "ARR" },
@@ -24,5 +24,12 @@ describe("format", () => {
       "Behind: $27,300 ARR on 2026-11-22 is 75 % of the $36,445 ARR expected. At the recent growth rate, Year 2: MSC ÷ 10 is reached on 2027-07-14 — later than planned.",
     );
     expect(tractionLine({ ...report, progress: null })).toBe("No traction recorded against the ladder yet.");
+  });
+});
+
+describe("changeCount", () => {
+  it("says one change, or how many", () => {
+    expect(changeCount(1)).toBe("1 change");
+    expect(changeCount(14)).toBe("14 changes");
   });
 });

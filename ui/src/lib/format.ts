@@ -29,3 +29,8 @@ export function tractionLine(report: TractionReport): string {
   if (proj.kind === "all_reached") return `${head} Every milestone is reached.`;
   return `${head} ${proj.why}`;
 }
+
+/** "1 change", "14 changes": how many changes came in from a teammate. */
+export function changeCount(n: number): string {
+  return n === 1 ? "1 change" : `${n} changes`;
+}

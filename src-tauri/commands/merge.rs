@@ -1,7 +1,9 @@
 use crate::commands::edit::{edited, with_analysis, Edited};
 use crate::error::CommandResult;
 use crate::state::{AppState, FileKind};
+use keel_core::analysis::Analysis;
 use keel_core::storage::Incoming;
+use keel_core::Applied;
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -27,9 +29,21 @@ pub async fn merge_teammate(state: State<'_, AppState>) -> CommandResult<Option<
         let merged = file.merge_path(&path)?;
         Ok((merged.incoming, with_analysis(file, merged.applied)?))
     })?;
-    Ok(Some(MergedEdit {
-        summary: incoming.summary(),
-        incoming,
-        edited: edited(&state, outcome)?,
-    }))
+    MergedEdit::answer(&state, incoming, outcome).map(Some)
+}
+
+impl MergedEdit {
+    /// What the window gets of a merge (a copy, a change file, a sync pass): what came in, and
+    /// the edit's answer with the analysis.
+    pub(crate) fn answer(
+        state: &AppState,
+        incoming: Incoming,
+        outcome: (Applied, Analysis),
+    ) -> CommandResult<MergedEdit> {
+        Ok(MergedEdit {
+            summary: incoming.summary(),
+            incoming,
+            edited: edited(state, outcome)?,
+        })
+    }
 }

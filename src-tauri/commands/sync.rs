@@ -1,4 +1,4 @@
-use crate::commands::edit::{edited, with_analysis};
+use crate::commands::edit::with_analysis;
 use crate::commands::merge::MergedEdit;
 use crate::error::CommandResult;
 use crate::settings;
@@ -36,23 +36,18 @@ fn pass(state: &AppState, folder: PathBuf) -> CommandResult<SyncStatus> {
         .sync_seen
         .lock()
         .map_err(|_| crate::error::CommandError::internal())?;
-    let (synced, outcome) = state.with_plan(|file| {
-        let synced = file.sync_folder(&folder, &mut seen)?;
-        let outcome = match &synced.merged {
-            Some(m) => Some(with_analysis(file, m.applied.clone())?),
+    let (synced, merged) = state.with_plan(|file| {
+        let mut synced = file.sync_folder(&folder, &mut seen)?;
+        let merged = match synced.merged.take() {
+            Some(m) => Some((m.incoming, with_analysis(file, m.applied)?)),
             None => None,
         };
-        Ok((synced, outcome))
+        Ok((synced, merged))
     })?;
     drop(seen);
-    let merged = match (synced.merged, outcome) {
-        (Some(m), Some(outcome)) => Some(MergedEdit {
-            summary: m.incoming.summary(),
-            incoming: m.incoming,
-            edited: edited(state, outcome)?,
-        }),
-        _ => None,
-    };
+    let merged = merged
+        .map(|(incoming, outcome)| MergedEdit::answer(state, incoming, outcome))
+        .transpose()?;
     Ok(SyncStatus {
         folder: Some(folder.display().to_string()),
         merged,

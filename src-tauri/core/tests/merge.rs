@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{add_feature, comparable, date, dump, empty_plan, titles};
+use common::{add_feature, comparable, date, dump, edit_first, empty_plan, titles, two_copies};
 use keel_core::domain::*;
 use keel_core::storage::Since;
 use keel_core::{CoreError, Operation, PlanDocument, PlanFile};
@@ -19,30 +19,8 @@ fn assert_projection_is_history(file: &PlanFile) {
     );
 }
 
-/// A plan with one feature, and a teammate's copy of it.
-fn two_copies(dir: &Path) -> (PathBuf, PathBuf) {
-    let (mut file, mine) = empty_plan(dir);
-    file.create_feature(FeatureData::new("Interviews", RiskClass::Business))
-        .unwrap();
-    drop(file);
-    let theirs = dir.join("theirs.keel");
-    std::fs::copy(&mine, &theirs).unwrap();
-    (mine, theirs)
-}
-
 fn rename_first(path: &Path, title: &str, author: &str) {
-    let mut file = PlanFile::open(path).unwrap();
-    let feature = file.features().unwrap().remove(0);
-    let mut data = feature.data;
-    data.title = title.into();
-    file.apply(
-        Operation::UpdateFeature {
-            id: feature.id,
-            data,
-        },
-        author,
-    )
-    .unwrap();
+    edit_first(path, author, |data| data.title = title.into());
 }
 
 #[test]

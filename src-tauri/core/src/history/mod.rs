@@ -3,6 +3,7 @@
 //! projection of it (storage/projection.rs). This module knows the document; storage knows the
 //! file.
 
+pub(crate) mod concurrent;
 pub(crate) mod touched;
 pub(crate) mod tree;
 pub(crate) mod values;

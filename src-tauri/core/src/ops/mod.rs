@@ -3,10 +3,14 @@
 //! a founder reads ("Moved “SSO” to Now"), an author and a time, and undone as one step.
 
 mod changes;
+mod conflict_words;
+mod conflicts;
 mod edits;
 mod labels;
 
 pub use changes::{Applied, Changes};
+pub(crate) use conflicts::note as note_conflicts;
+pub use conflicts::{Conflict, DeletedFeature};
 pub use edits::Editable;
 
 use crate::domain::{
@@ -44,6 +48,10 @@ pub enum Operation {
         data: FeatureData,
     },
     DeleteFeature {
+        id: Id,
+    },
+    /// Brings a deleted feature back, with every edit made to it (a teammate's included).
+    RestoreFeature {
         id: Id,
     },
     /// Puts a feature on a horizon and at a place (1-based, clamped) of the manual order.
@@ -116,6 +124,11 @@ impl PlanFile {
             return Err(refused);
         }
         let prepared = self.prepare(op)?;
+        self.run(prepared, author)
+    }
+
+    /// Writes a prepared operation as one change by `author`.
+    fn run(&mut self, prepared: Prepared, author: &str) -> Result<Applied> {
         let recorded = self.change(
             &Note::new(&prepared.label, author),
             Kind::Operation,
@@ -227,6 +240,27 @@ impl PlanFile {
                         tree::delete_item::<FeatureData>(doc, &id).map(drop)
                     }),
                 }
+            }
+            Operation::RestoreFeature { id } => {
+                let doc = &self.history()?.doc;
+                if tree::item_map::<FeatureData>(doc, &id).is_none() {
+                    return Err(CoreError::NotFound {
+                        entity: "feature",
+                        id,
+                    });
+                }
+                let place = crate::history::concurrent::Place {
+                    root: FeatureData::ROOT.into(),
+                    item: Some(id.clone()),
+                };
+                let what = conflict_words::place_words(doc, &place);
+                if tree::read_item::<FeatureData>(doc, &id)?.is_some() {
+                    return Err(CoreError::invalid(
+                        Field::new("id", "Feature"),
+                        format!("{what} is not deleted"),
+                    ));
+                }
+                self.restore_prepared(&place, &what)?
             }
             Operation::MoveFeature {
                 id,

@@ -7,8 +7,9 @@
 use super::log::{log_beyond, LogEntry};
 use super::{record, PlanFile};
 use crate::error::{CoreError, Result};
+use crate::history::concurrent;
 use crate::history::history_error;
-use crate::ops::Applied;
+use crate::ops::{Applied, Conflict};
 use crate::storage::Mode;
 use loro::{ExportMode, VersionVector};
 use sha2::{Digest, Sha256};
@@ -35,6 +36,8 @@ pub struct Contribution {
 pub struct Merged {
     pub incoming: Incoming,
     pub applied: Applied,
+    /// What the incoming changes did at the same time as this copy's own (newest first).
+    pub conflicts: Vec<Conflict>,
 }
 
 /// What came in.
@@ -211,6 +214,7 @@ impl PlanFile {
         }
         let before = self.history()?.version();
         let mut incoming = Vec::new();
+        let mut found = Vec::new();
         let recorded = self.record_with(|history, _| {
             for changes in blobs {
                 let status = history
@@ -225,6 +229,7 @@ impl PlanFile {
                 }
             }
             incoming = log_beyond(&history.doc, &before);
+            found = concurrent::found(&history.doc, &before)?;
             Ok(())
         })?;
         let incoming = group(incoming);
@@ -234,7 +239,17 @@ impl PlanFile {
             n => format!("Merged {n} changes"),
         };
         let applied = self.applied(label, None, recorded)?;
-        Ok(Merged { incoming, applied })
+        let conflicts = match (&self.history, found.is_empty()) {
+            (Some(history), false) => {
+                crate::ops::note_conflicts(&self.conn, &history.doc, &found, &crate::clock::now())?
+            }
+            _ => Vec::new(),
+        };
+        Ok(Merged {
+            incoming,
+            applied,
+            conflicts,
+        })
     }
 }
 

@@ -21,6 +21,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0002_history.sql"),
         upgrade: Some(super::upgrade::to_history),
     },
+    Migration {
+        sql: include_str!("../../migrations/0003_conflicts.sql"),
+        upgrade: None,
+    },
 ];
 
 /// The plan format this build writes.

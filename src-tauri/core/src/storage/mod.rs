@@ -24,6 +24,7 @@ mod upgrade;
 mod versions;
 
 pub use create::MarkedPlan;
+pub(crate) use entity::exists;
 pub(crate) use entity::list as entity_list;
 pub use entity::Entity;
 pub(crate) use features::check_links;

@@ -86,3 +86,30 @@ pub fn titles(path: &Path) -> Vec<String> {
         .map(|f| f.data.title)
         .collect()
 }
+
+/// A plan with one feature ("Interviews"), and a teammate's copy of it.
+pub fn two_copies(dir: &Path) -> (PathBuf, PathBuf) {
+    let (mut file, mine) = empty_plan(dir);
+    file.create_feature(FeatureData::new("Interviews", RiskClass::Business))
+        .unwrap();
+    drop(file);
+    let theirs = dir.join("theirs.keel");
+    std::fs::copy(&mine, &theirs).unwrap();
+    (mine, theirs)
+}
+
+/// A founder's edit of the plan's first feature on their own copy, signed `author`.
+pub fn edit_first(path: &Path, author: &str, edit: impl FnOnce(&mut FeatureData)) {
+    let mut file = PlanFile::open(path).unwrap();
+    let feature = file.features().unwrap().remove(0);
+    let mut data = feature.data;
+    edit(&mut data);
+    file.apply(
+        Operation::UpdateFeature {
+            id: feature.id,
+            data,
+        },
+        author,
+    )
+    .unwrap();
+}

@@ -213,14 +213,28 @@ fn merge(path: &Path, from: &Path) -> Result<(), CoreError> {
     let merged = file.merge_path(from)?;
     println!("{} ← {}", path.display(), from.display());
     println!("{}", merged.incoming.summary());
+    print_conflicts(&merged.conflicts);
     Ok(())
+}
+
+/// What came in at the same time as this copy's edits, a line each.
+fn print_conflicts(conflicts: &[keel_core::ops::Conflict]) {
+    for c in conflicts {
+        println!("At the same time: {}.", c.sentence);
+    }
+    if !conflicts.is_empty() {
+        println!("Settle them in Keel's History (take the other value, or keep this one).");
+    }
 }
 
 fn sync(path: &Path, folder: &Path) -> Result<(), CoreError> {
     let mut file = PlanFile::open(path)?;
     let synced = file.sync_folder(folder, &mut std::collections::HashSet::new())?;
     match &synced.merged {
-        Some(merged) => println!("{}", merged.incoming.summary()),
+        Some(merged) => {
+            println!("{}", merged.incoming.summary());
+            print_conflicts(&merged.conflicts);
+        }
         None => println!("Nothing new from the folder."),
     }
     match &synced.wrote {

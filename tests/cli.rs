@@ -2,6 +2,7 @@
 //! sentence on stderr, a non-zero exit, nothing half-written).
 
 mod fixed_clock;
+mod teammate;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -431,4 +432,37 @@ fn sync_writes_this_copys_changes_to_the_folder_and_takes_the_others() {
         &keel(&["sync", &mine, &at("plans")]),
         "does not hold the plan file",
     );
+}
+
+#[test]
+fn merge_says_what_a_teammate_set_at_the_same_time() {
+    use keel_core::domain::Horizon;
+    let dir = tempfile::tempdir().unwrap();
+    let (mine, theirs) = (dir.path().join("mine.keel"), dir.path().join("theirs.keel"));
+    assert!(keel(&["new", mine.to_str().unwrap(), "--sample"])
+        .status
+        .success());
+    std::fs::copy(&mine, &theirs).unwrap();
+    let now = keel_core::PlanFile::open(&mine)
+        .unwrap()
+        .features()
+        .unwrap()[0]
+        .data
+        .horizon;
+    let others: Vec<Horizon> = [Horizon::Now, Horizon::Next, Horizon::Later]
+        .into_iter()
+        .filter(|h| *h != now)
+        .collect();
+    teammate::moves_first_feature(&mine, others[0], "Ali");
+    teammate::moves_first_feature(&theirs, others[1], "Dana");
+
+    let merged = keel(&["merge", mine.to_str().unwrap(), theirs.to_str().unwrap()]);
+    assert!(merged.status.success(), "{}", text(&merged.stderr));
+    let said = text(&merged.stdout);
+    assert!(said.contains("At the same time: "), "{said}");
+    assert!(
+        said.contains("'s ‘") && said.contains("replaced"),
+        "says whose value replaced whose: {said}"
+    );
+    assert!(said.contains("Settle them in Keel's History"), "{said}");
 }

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod analysis;
+pub mod conflicts;
 pub mod edit;
 pub mod export;
 pub mod files;

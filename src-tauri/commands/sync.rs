@@ -1,5 +1,4 @@
-use crate::commands::edit::with_analysis;
-use crate::commands::merge::MergedEdit;
+use crate::commands::merge::{with_analysis_of, MergedEdit};
 use crate::error::CommandResult;
 use crate::settings;
 use crate::state::{AppState, FileKind};
@@ -39,14 +38,14 @@ fn pass(state: &AppState, folder: PathBuf) -> CommandResult<SyncStatus> {
     let (synced, merged) = state.with_plan(|file| {
         let mut synced = file.sync_folder(&folder, &mut seen)?;
         let merged = match synced.merged.take() {
-            Some(m) => Some((m.incoming, with_analysis(file, m.applied)?)),
+            Some(m) => Some(with_analysis_of(file, m)?),
             None => None,
         };
         Ok((synced, merged))
     })?;
     drop(seen);
     let merged = merged
-        .map(|(incoming, outcome)| MergedEdit::answer(state, incoming, outcome))
+        .map(|answer| MergedEdit::answer(state, answer))
         .transpose()?;
     Ok(SyncStatus {
         folder: Some(folder.display().to_string()),

@@ -30,3 +30,19 @@ pub fn adds_feature_and_syncs(copy: &Path, title: &str, author: &str, shared: &P
         .sync_folder(shared, &mut Default::default())
         .unwrap();
 }
+
+/// `author` puts the plan's first feature on `horizon` in their copy.
+pub fn moves_first_feature(copy: &Path, horizon: keel_core::domain::Horizon, author: &str) {
+    crate::fixed_clock::fix();
+    let mut file = keel_core::PlanFile::open(copy).unwrap();
+    let first = file.features().unwrap().remove(0);
+    file.apply(
+        keel_core::Operation::MoveFeature {
+            id: first.id,
+            horizon,
+            position: 1,
+        },
+        author,
+    )
+    .unwrap();
+}

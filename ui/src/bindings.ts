@@ -31,6 +31,17 @@ export const commands = {
 	 *  this plan lacks; None when the dialog is cancelled.
 	 */
 	mergeTeammate: () => typedError<MergedEdit | null, CommandError>(__TAURI_INVOKE("merge_teammate")),
+	/**  The conflicts merges found that no founder settled yet, newest first. */
+	conflicts: () => typedError<Conflict[], CommandError>(__TAURI_INVOKE("conflicts")),
+	/**  The features deleted from the plan and kept in its history (restored with `apply`). */
+	deletedFeatures: () => typedError<DeletedFeature[], CommandError>(__TAURI_INVOKE("deleted_features")),
+	/**
+	 *  Settles a conflict by taking the value the history did not keep (or restoring the deleted
+	 *  feature), signed with your name.
+	 */
+	takeOtherValue: (id: number) => typedError<Edited, CommandError>(__TAURI_INVOKE("take_other_value", { id })),
+	/**  Settles a conflict by keeping what the history holds; returns the conflicts left. */
+	keepConflict: (id: number) => typedError<Conflict[], CommandError>(__TAURI_INVOKE("keep_conflict", { id })),
 	/**
 	 *  Asks for a folder the team shares, links the open plan to it on this computer and syncs
 	 *  once; None when the dialog is cancelled.
@@ -162,6 +173,21 @@ export type CommandError = {
 	field: string | null,
 };
 
+/**  A conflict as the History shows it. */
+export type Conflict = {
+	id: number,
+	/**  "Dana's ‘Next’ replaced Ali's ‘Now’ on “SSO”". */
+	sentence: string,
+	/**  The button that takes the other value (or restores the deleted item). */
+	take: string,
+	/**  The button that keeps what the history holds. */
+	keep: string,
+	/**  When the merge found it (RFC 3339, UTC). */
+	found_at: string,
+	/**  The feature it is about, if it is about one. */
+	feature: string | null,
+};
+
 /**  What one teammate's merged changes did. */
 export type Contribution = {
 	/**  Empty for changes Keel made itself. */
@@ -175,6 +201,12 @@ export type Contribution = {
 export type DatedValue = {
 	date: string,
 	value: number | null,
+};
+
+/**  A deleted feature, kept in the history and restorable. */
+export type DeletedFeature = {
+	id: string,
+	title: string,
 };
 
 /**
@@ -349,6 +381,8 @@ export type LogPage = {
 /**  A merge as the window shows it: what came in, said by the core, and what it changed. */
 export type MergedEdit = {
 	incoming: Incoming,
+	/**  What came in at the same time as this copy's own edits (newest first). */
+	conflicts: Conflict[],
 	/**  "Dana: 14 changes — Moved “SSO” to Now, …", a line per teammate. */
 	summary: string,
 	edited: Edited,
@@ -368,6 +402,8 @@ export type MilestoneData = {
 
 /**  An edit of the plan. */
 export type Operation = { op: "update_plan"; data: PlanData } | { op: "update_canvas"; canvas: LeanCanvas } | { op: "set_goal"; goal: TractionGoal } | { op: "clear_goal" } | { op: "create_feature"; data: FeatureData } | { op: "update_feature"; id: string; data: FeatureData } | { op: "delete_feature"; id: string } | 
+/**  Brings a deleted feature back, with every edit made to it (a teammate's included). */
+{ op: "restore_feature"; id: string } | 
 /**  Puts a feature on a horizon and at a place (1-based, clamped) of the manual order. */
 { op: "move_feature"; id: string; horizon: Horizon; position: number } | { op: "create_team"; data: TeamData } | { op: "update_team"; id: string; data: TeamData } | { op: "delete_team"; id: string } | 
 /**  One milestone, or a whole ladder, as one step. */

@@ -15,7 +15,7 @@ async function setup(page?: number) {
 }
 
 const labels = () =>
-  within(screen.getByRole("list"))
+  within(within(screen.getByRole("region", { name: /^Edits/ })).getByRole("list"))
     .queryAllByRole("listitem")
     .map((li) => li.querySelector(".label")?.textContent);
 
@@ -59,5 +59,25 @@ describe("HistorySection", () => {
       op: { op: "restore_version", id: "v1" },
     });
     await waitFor(() => expect(labels()[0]).toBe("Restored version “Board meeting”"));
+  });
+
+  it("shows what a teammate did at the same time, and settles each with one click", async () => {
+    const core = fakeCore({ teammate: { author: "Dana", titles: [] }, concurrent: true });
+    const editor = new PlanEditor();
+    await editor.load();
+    await editor.mergeTeammate();
+    render(HistorySection, { editor });
+    const told = await screen.findByRole("region", { name: /^At the same time/ });
+    expect(within(told).getByText("Dana's ‘Next’ replaced Ali's ‘Now’ on “Onboarding”")).toBeTruthy();
+    await fireEvent.click(within(told).getByRole("button", { name: "Take Ali's ‘Now’" }));
+    await waitFor(() => expect(core.calls.some((c) => c.cmd === "take_other_value" && c.args.id === 1)).toBe(true));
+    await waitFor(() => expect(within(told).queryByText(/replaced/)).toBeNull());
+    const gone = await screen.findByRole("region", { name: /^Deleted features/ });
+    expect(within(gone).getByText("Billing")).toBeTruthy();
+    await fireEvent.click(within(told).getByRole("button", { name: "Keep it deleted" }));
+    await waitFor(() => expect(screen.queryByRole("region", { name: /^At the same time/ })).toBeNull());
+    await fireEvent.click(within(gone).getByRole("button", { name: "Restore" }));
+    await waitFor(() => expect(screen.queryByRole("region", { name: /^Deleted features/ })).toBeNull());
+    expect(editor.features.map((f) => f.data.title)).toContain("Billing");
   });
 });

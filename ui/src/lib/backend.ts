@@ -5,6 +5,8 @@ import {
   type AppInfo,
   type Author,
   type CommandError,
+  type Conflict,
+  type DeletedFeature,
   type Edited,
   type ErrorCode,
   type ExportFormat,
@@ -108,6 +110,13 @@ export const backend = {
   newPlan: (): Promise<PlanView | null> => call(commands.newPlan()),
   openPlan: (): Promise<PlanView | null> => call(commands.openPlan()),
   mergeTeammate: (): Promise<MergedEdit | null> => call(commands.mergeTeammate()),
+  /** Conflicts merges found, not settled yet, newest first. */
+  conflicts: (): Promise<Conflict[]> => call(commands.conflicts()),
+  deletedFeatures: (): Promise<DeletedFeature[]> => call(commands.deletedFeatures()),
+  /** Takes the value the history did not keep (or restores the deleted feature): one edit. */
+  takeOtherValue: (id: number): Promise<Edited> => call(commands.takeOtherValue(id)),
+  /** Keeps what the history holds; resolves to the conflicts left. */
+  keepConflict: (id: number): Promise<Conflict[]> => call(commands.keepConflict(id)),
   linkSyncFolder: (): Promise<SyncStatus | null> => call(commands.linkSyncFolder()),
   syncNow: (): Promise<SyncStatus> => call(commands.syncNow()),
   unlinkSyncFolder: (): Promise<null> => call(commands.unlinkSyncFolder()),

@@ -3,7 +3,9 @@
 // answers with what changed and the recomputed analysis; the window patches its state with that.
 import type {
   ActualData,
+  Conflict,
   DatedValue,
+  DeletedFeature,
   Edited,
   Feature,
   FeatureData,
@@ -12,7 +14,6 @@ import type {
   Horizon,
   Item,
   LeanCanvas,
-  Incoming,
   MergedEdit,
   MilestoneData,
   Operation,
@@ -32,6 +33,10 @@ import { patchFeatures } from "./patch";
 
 /** How many top-ranked features the first screen (the Overview) shows, and the first read brings. */
 export const FIRST_SCREEN = 5;
+
+/** What a merge brought, as the window tells it: who changed what, and what came in at the same
+ *  time as this copy's own edits. */
+export type MergeNews = Pick<MergedEdit, "incoming" | "conflicts">;
 
 export type SaveState =
   { kind: "idle" } | { kind: "saving" } | { kind: "saved"; what: string } | { kind: "failed"; message: string };
@@ -73,6 +78,10 @@ export class PlanEditor {
   redoLabel = $state<string | null>(null);
   /** The plan's named versions, oldest first. */
   versions = $state.raw<Version[]>([]);
+  /** What merges found teammates did at the same time as this copy, not settled yet (newest
+   *  first), and the features deleted from the plan (kept in its history, restorable). */
+  conflicts = $state.raw<Conflict[]>([]);
+  deletedFeatures = $state.raw<DeletedFeature[]>([]);
   /** Set while the window asks who you are (before your first edit); the name to suggest. */
   nameRequest = $state<{ suggested: string } | null>(null);
   #author: string | null | undefined = undefined;
@@ -322,6 +331,65 @@ export class PlanEditor {
     return this.apply({ op: "restore_version", id });
   }
 
+  /** Reads the open conflicts and the deleted features again; resolves to why not, if not. */
+  async loadConflicts(): Promise<string | null> {
+    try {
+      const [conflicts, deleted] = await Promise.all([backend.conflicts(), backend.deletedFeatures()]);
+      this.conflicts = conflicts;
+      this.deletedFeatures = deleted;
+      return null;
+    } catch (e) {
+      return messageOf(e);
+    }
+  }
+
+  /** Settles a conflict by taking the value the history did not keep (or restoring the deleted
+   *  feature): one edit, undone as one. */
+  takeOtherValue(id: number): Promise<BackendError | null> {
+    return this.#edit(() => backend.takeOtherValue(id));
+  }
+
+  /** Settles a conflict by keeping what the history holds. */
+  keepConflict(id: number): Promise<BackendError | null> {
+    return this.#serial(async () => {
+      try {
+        this.conflicts = await backend.keepConflict(id);
+        return null;
+      } catch (e) {
+        const error = asBackendError(e);
+        this.save = { kind: "failed", message: error.message };
+        return error;
+      }
+    });
+  }
+
+  /** Brings a deleted feature back, with every edit made to it. */
+  async restoreFeature(id: string): Promise<BackendError | null> {
+    const failed = await this.apply({ op: "restore_feature", id });
+    await this.loadConflicts();
+    return failed;
+  }
+
+  #edit(run: () => Promise<Edited>): Promise<BackendError | null> {
+    return this.#serial(async () => {
+      await this.#ensureAuthor();
+      this.save = { kind: "saving" };
+      try {
+        const edited = await run();
+        this.#took(edited);
+        this.save = { kind: "saved", what: edited.applied.label };
+        return null;
+      } catch (e) {
+        const error = asBackendError(e);
+        this.save = { kind: "failed", message: error.message };
+        return error;
+      }
+    }).then(async (failed) => {
+      await this.loadConflicts();
+      return failed;
+    });
+  }
+
   /** Merges the teammate's copy (or change file) the founder picks: every change of theirs this
    *  plan lacks comes in. Resolves to what came in, null when the dialog was cancelled; a
    *  refusal (another plan, a damaged file) is thrown, and nothing changed. */
@@ -332,6 +400,7 @@ export class PlanEditor {
       if (merged) {
         this.#took(merged.edited);
         this.save = { kind: "saved", what: merged.edited.applied.label };
+        if (merged.conflicts.length > 0) this.conflicts = [...merged.conflicts, ...this.conflicts];
       }
       return merged;
     });
@@ -340,13 +409,16 @@ export class PlanEditor {
   /** The folder this plan syncs through on this computer (null: not linked), and what the
    *  last pass brought from teammates (until the founder has seen it). */
   sync = $state.raw<{ folder: string | null; error: string | null }>({ folder: null, error: null });
-  synced = $state.raw<Incoming | null>(null);
+  synced = $state.raw<MergeNews | null>(null);
 
   #tookSync(status: SyncStatus) {
     this.sync = { folder: status.folder, error: null };
-    if (status.merged) {
-      this.#took(status.merged.edited);
-      this.synced = status.merged.incoming;
+    const merged = status.merged;
+    if (merged) {
+      this.#took(merged.edited);
+      const earlier = this.synced?.conflicts ?? [];
+      this.synced = { incoming: merged.incoming, conflicts: [...merged.conflicts, ...earlier] };
+      if (merged.conflicts.length > 0) this.conflicts = [...merged.conflicts, ...this.conflicts];
     }
   }
 

@@ -167,15 +167,52 @@ describe("PlanEditor and a teammate's copy", () => {
   });
 });
 
+describe("PlanEditor and what a teammate did at the same time", () => {
+  it("holds the merge's conflicts, takes the other value as one edit, and keeps the rest", async () => {
+    const { core, editor } = await opened({ teammate: { author: "Dana", titles: [] }, concurrent: true });
+    const merged = await editor.mergeTeammate();
+    expect(merged?.conflicts).toHaveLength(2);
+    expect(editor.conflicts.map((c) => c.id)).toEqual([1, 2]);
+
+    expect(await editor.takeOtherValue(1)).toBeNull();
+    expect(editor.save).toEqual({ kind: "saved", what: "Took Ali's ‘Now’ on “Onboarding”" });
+    expect(editor.features.find((f) => f.id === "1")?.data.horizon).toBe("now");
+    expect(
+      editor.conflicts.map((c) => c.id),
+      "read again after the take",
+    ).toEqual([2]);
+    expect(editor.deletedFeatures.map((f) => f.title)).toEqual(["Billing"]);
+
+    expect(await editor.keepConflict(2)).toBeNull();
+    expect(editor.conflicts).toEqual([]);
+    expect(core.calls.map((c) => c.cmd)).toContain("keep_conflict");
+  });
+
+  it("restores a deleted feature, and says why when the core refuses", async () => {
+    const { editor } = await opened({ teammate: { author: "Dana", titles: [] }, concurrent: true });
+    await editor.mergeTeammate();
+    await editor.loadConflicts();
+    expect(await editor.restoreFeature("2")).toBeNull();
+    expect(titles(editor.features)).toContain("Billing");
+    expect(editor.deletedFeatures).toEqual([]);
+    expect(
+      editor.conflicts.map((c) => c.id),
+      "the restored feature's conflict ends",
+    ).toEqual([1]);
+    const refused = await editor.takeOtherValue(9);
+    expect(refused?.message).toBe("There is no open conflict with id 9.");
+  });
+});
+
 describe("PlanEditor and a sync folder", () => {
   it("links a folder, takes what teammates put there, and says who changed what", async () => {
     const { editor } = await opened({ sync: { folder: "/shared/Sync", titles: ["Weaver forum"] } });
     expect(await editor.linkSyncFolder()).toBe(true);
     expect(editor.sync).toEqual({ folder: "/shared/Sync", error: null });
     expect(titles(editor.features)).toContain("Weaver forum");
-    expect(editor.synced?.by[0]?.author).toBe("Dana");
+    expect(editor.synced?.incoming.by[0]?.author).toBe("Dana");
     await editor.syncNow();
-    expect(editor.synced?.changes, "a pass that brings nothing keeps what the founder has not seen").toBe(1);
+    expect(editor.synced?.incoming.changes, "a pass that brings nothing keeps what the founder has not seen").toBe(1);
     await editor.unlinkSyncFolder();
     expect(editor.sync.folder).toBeNull();
   });

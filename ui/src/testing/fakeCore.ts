@@ -3,6 +3,7 @@
 // whole-state steps), validates titles as the core does, and records every call.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
+  Conflict,
   Feature,
   FeatureData,
   Item,
@@ -101,6 +102,9 @@ export function fakeCore(
     teammate?: { author: string; titles: string[] } | string;
     /** The shared folder the plan syncs through, and what its next pass brings. */
     sync?: { folder: string; titles: string[] };
+    /** With the teammate's merge: Dana put feature "1" on Next while you put it on Now (the
+     *  history kept Next), and deleted feature "2" while you edited it. */
+    concurrent?: boolean;
   } = {},
 ): FakeCore {
   let author = options.author === undefined ? "Dana" : options.author;
@@ -109,6 +113,27 @@ export function fakeCore(
   const record = (label: string, version: string | null = null) =>
     log.unshift({ change: `${log.length}@fake`, label, author: author ?? "", at: "2026-11-27T10:00:00Z", version });
   let nextId = 100;
+  let conflicts: Conflict[] = [];
+  /** Features deleted, kept as the history keeps them. */
+  let deleted: Feature[] = [];
+  const found = (): Conflict[] => [
+    {
+      id: 1,
+      sentence: "Dana's ‘Next’ replaced Ali's ‘Now’ on “Onboarding”",
+      take: "Take Ali's ‘Now’",
+      keep: "Keep ‘Next’",
+      found_at: "2026-11-27T10:00:00Z",
+      feature: "1",
+    },
+    {
+      id: 2,
+      sentence: "Dana deleted “Billing” while Ali was editing it; it is kept, with the edit, and can be restored",
+      take: "Restore “Billing”",
+      keep: "Keep it deleted",
+      found_at: "2026-11-27T10:00:00Z",
+      feature: "2",
+    },
+  ];
   const core: FakeCore = {
     view: {
       plan: {
@@ -239,8 +264,18 @@ export function fakeCore(
       case "delete_feature": {
         const f = feature(op.id);
         core.features = core.features.filter((x) => x !== f);
+        deleted.push(f);
         renumber();
         return { label: `Deleted “${f.data.title}”` };
+      }
+      case "restore_feature": {
+        const f = deleted.find((x) => x.id === op.id);
+        if (!f) throw { code: "not_found", message: "No such deleted feature.", field: null };
+        deleted = deleted.filter((x) => x !== f);
+        core.features.push(f);
+        renumber();
+        conflicts = conflicts.filter((c) => !(c.feature === f.id && c.take.startsWith("Restore")));
+        return { label: `Restored “${f.data.title}”` };
       }
       case "restore_version":
         return { label: `Restored version “${versions.find((v) => v.id === op.id)?.label ?? op.id}”` };
@@ -336,6 +371,7 @@ export function fakeCore(
           merged: n
             ? {
                 incoming: { changes: n, by: [{ author: "Dana", changes: n, labels }] },
+                conflicts: [],
                 summary: `Dana: ${n} changes`,
                 edited: edited(n === 1 ? "Merged 1 change" : `Merged ${n} changes`),
               }
@@ -346,10 +382,34 @@ export function fakeCore(
       }
       case "unlink_sync_folder":
         return null;
+      case "conflicts":
+        return copy(conflicts);
+      case "deleted_features":
+        return copy(deleted.map((f) => ({ id: f.id, title: f.data.title })));
+      case "keep_conflict":
+        conflicts = conflicts.filter((c) => c.id !== args.id);
+        return copy(conflicts);
+      case "take_other_value": {
+        const c = conflicts.find((x) => x.id === args.id);
+        if (!c?.feature) throw { code: "not_found", message: "There is no open conflict with id 9.", field: null };
+        const label = c.take.startsWith("Restore")
+          ? operate({ op: "restore_feature", id: c.feature }).label
+          : (operate({ op: "move_feature", id: c.feature, horizon: "now", position: 1 }),
+            `${c.take.replace("Take", "Took")} on “${feature(c.feature).data.title}”`);
+        conflicts = conflicts.filter((x) => x.id !== c.id);
+        record(label);
+        return edited(label);
+      }
       case "merge_teammate": {
         const teammate = options.teammate;
         if (teammate === undefined) return null;
         if (typeof teammate === "string") throw { code: "invalid_import", message: teammate, field: null };
+        const mergedNow = options.concurrent ? found() : [];
+        if (options.concurrent) {
+          operate({ op: "move_feature", id: "1", horizon: "next", position: 1 });
+          operate({ op: "delete_feature", id: "2" });
+        }
+        conflicts = [...mergedNow, ...conflicts];
         const labels = teammate.titles.map((title) => {
           operate({ op: "create_feature", data: featureData(title) });
           return `Added “${title}”`;
@@ -361,6 +421,7 @@ export function fakeCore(
             changes: n,
             by: n ? [{ author: teammate.author, changes: n, labels: [...labels].reverse() }] : [],
           },
+          conflicts: copy(mergedNow),
           summary: n ? `${teammate.author}: ${n} changes` : "Nothing new: this plan already had every change.",
           edited: edited(n === 0 ? "Merged: nothing new" : n === 1 ? "Merged 1 change" : `Merged ${n} changes`),
         };

@@ -83,3 +83,103 @@ async fn a_plan_synced_through_a_shared_folder_shows_a_teammates_change_as_it_ar
     app.wait_text(FIRST_TITLE, |t| t == "Weaver forum").await;
     app.quit().await;
 }
+
+/// The horizons other than the one a feature is on, in a fixed order.
+fn other_horizons(than: keel_core::domain::Horizon) -> Vec<keel_core::domain::Horizon> {
+    use keel_core::domain::Horizon;
+    [Horizon::Now, Horizon::Next, Horizon::Later]
+        .into_iter()
+        .filter(|h| *h != than)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn what_a_teammate_did_at_the_same_time_is_told_and_settled_in_the_history() {
+    use keel_core::{Operation, PlanFile};
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("mine.keel");
+    let theirs = dir.path().join("theirs.keel");
+    fixed_clock::fix();
+    drop(keel_core::sample::create_sample_plan(&mine, fixed_clock::today()).unwrap());
+    std::fs::copy(&mine, &theirs).unwrap();
+    let features = PlanFile::open(&mine).unwrap().features().unwrap();
+    let (first, second) = (features[0].clone(), features[1].clone());
+    let horizons = other_horizons(first.data.horizon);
+    // Both put the first feature on another horizon; Ali deletes the second while Dana (this
+    // window's founder) edits it.
+    teammate::moves_first_feature(&mine, horizons[0], "Dana");
+    teammate::moves_first_feature(&theirs, horizons[1], "Ali Khan");
+    let mut edited = second.data.clone();
+    edited.description = "Ten calls booked".into();
+    PlanFile::open(&mine)
+        .unwrap()
+        .apply(
+            Operation::UpdateFeature {
+                id: second.id.clone(),
+                data: edited,
+            },
+            "Dana",
+        )
+        .unwrap();
+    PlanFile::open(&theirs)
+        .unwrap()
+        .apply(
+            Operation::DeleteFeature {
+                id: second.id.clone(),
+            },
+            "Ali Khan",
+        )
+        .unwrap();
+    // What the merge keeps is the same on every copy: a probe copy shows it.
+    let probe = dir.path().join("probe.keel");
+    std::fs::copy(&mine, &probe).unwrap();
+    let mut merged_probe = PlanFile::open(&probe).unwrap();
+    merged_probe.merge_copy(&theirs).unwrap();
+    let kept = merged_probe.feature(&first.id).unwrap().data.horizon;
+    drop(merged_probe);
+    let other = *horizons.iter().find(|h| **h != kept).unwrap();
+
+    let app = App::launch_with(
+        &[mine.to_str().unwrap()],
+        &[("KEEL_E2E_OPEN_FILE", theirs.as_os_str())],
+    )
+    .await;
+    app.text_of(".company").await;
+    app.click(".file-menu .trigger").await;
+    app.click(".menu button[data-action=merge]").await;
+    let told = app
+        .wait_text("[role=dialog] .conflicts", |t| t.contains("replaced"))
+        .await;
+    assert!(
+        told.contains(&format!(
+            "deleted “{}” while Dana was editing it",
+            second.data.title
+        )),
+        "{told}"
+    );
+    app.screenshot("merge-conflicts").await;
+    app.click("[role=dialog] .conflicts button").await;
+    app.wait_text(".section-title", |t| t == "History").await;
+    assert_eq!(app.count(".conflicts .entries li").await, 2);
+    app.wait_text("nav button[data-section=history] .badge", |t| t == "2")
+        .await;
+    app.screenshot("history-conflicts").await;
+    // Newest first: the deletion was found after the horizons; take the other horizon.
+    app.click(".conflicts .entries li:nth-child(2) .choices button:first-child")
+        .await;
+    app.wait_text(".save-status .state", |t| t.contains("Saved · Took "))
+        .await;
+    app.click(".deleted .entries li button").await;
+    app.wait_text(".save-status .state", |t| t.contains("Saved · Restored "))
+        .await;
+    app.quit().await;
+
+    let file = PlanFile::open_with(&mine, keel_core::Mode::Inspect).unwrap();
+    assert_eq!(file.feature(&first.id).unwrap().data.horizon, other);
+    let back = file.feature(&second.id).unwrap();
+    assert_eq!(
+        back.data.description, "Ten calls booked",
+        "restored with the edit"
+    );
+    assert!(file.conflicts().unwrap().is_empty(), "both settled");
+}

@@ -105,6 +105,10 @@ enum Command {
         plan: PathBuf,
         /// The shared folder (never the one that holds the plan file).
         folder: PathBuf,
+        /// Also write the plan's whole history there, for a teammate whose copy is older than
+        /// the folder's start (the folder then holds a copy of the whole plan).
+        #[arg(long)]
+        full_copy: bool,
     },
     /// Create a plan file from a JSON export.
     Import {
@@ -162,7 +166,11 @@ pub fn main() -> i32 {
             for_copy,
             out,
         }) => changes(&plan, since.as_deref(), for_copy.as_deref(), &out).map(|_| 0),
-        Some(Command::Sync { plan, folder }) => sync(&plan, &folder).map(|_| 0),
+        Some(Command::Sync {
+            plan,
+            folder,
+            full_copy,
+        }) => sync(&plan, &folder, full_copy).map(|_| 0),
         Some(Command::Import { plan, from }) => {
             export::json::import(&keel_core::plan_file_path(&plan), &from).and_then(|file| {
                 println!(
@@ -227,9 +235,13 @@ fn print_conflicts(conflicts: &[keel_core::ops::Conflict]) {
     }
 }
 
-fn sync(path: &Path, folder: &Path) -> Result<(), CoreError> {
+fn sync(path: &Path, folder: &Path, full_copy: bool) -> Result<(), CoreError> {
     let mut file = PlanFile::open(path)?;
     let synced = file.sync_folder(folder, &mut std::collections::HashSet::new())?;
+    if full_copy {
+        let name = file.write_full_copy(folder)?;
+        println!("Wrote the plan's whole history for newcomers: {name}");
+    }
     match &synced.merged {
         Some(merged) => {
             println!("{}", merged.incoming.summary());
@@ -240,6 +252,12 @@ fn sync(path: &Path, folder: &Path) -> Result<(), CoreError> {
     match &synced.wrote {
         Some(name) => println!("Wrote this copy's new changes: {name}"),
         None => println!("The folder already had every change of this copy."),
+    }
+    if synced.behind {
+        println!(
+            "This copy is older than where the folder starts: it asked for what it lacks, and \
+             a teammate's Keel will put it there (or they can run keel sync --full-copy)."
+        );
     }
     if synced.waiting > 0 {
         println!(

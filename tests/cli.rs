@@ -43,9 +43,10 @@ fn new_sample_then_info_describes_the_file() {
     let out = keel(&["info", plan_arg]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let info = text(&out.stdout);
+    let format = format!("Plan format:       {}", keel_core::storage::SCHEMA_VERSION);
     for expected in [
         "Company:           Loomline",
-        "Plan format:       2",
+        format.as_str(),
         "Integrity:         ok",
         "Features:          24",
         "Teams:             1",
@@ -411,6 +412,13 @@ fn sync_writes_this_copys_changes_to_the_folder_and_takes_the_others() {
     let (mine, theirs, shared) = (at("plans/mine.keel"), at("plans/theirs.keel"), at("shared"));
     assert!(keel(&["new", &mine, "--sample"]).status.success());
     std::fs::copy(&mine, &theirs).unwrap();
+    let linked = keel(&["sync", &theirs, &shared]);
+    assert!(linked.status.success(), "{}", text(&linked.stderr));
+    assert!(
+        text(&linked.stdout).contains("The folder already had every change of this copy."),
+        "the folder starts where the first copy is: {}",
+        text(&linked.stdout)
+    );
     assert!(keel(&["version", &theirs, "Dana's draft"]).status.success());
 
     let first = keel(&["sync", &theirs, &shared]);
@@ -465,4 +473,32 @@ fn merge_says_what_a_teammate_set_at_the_same_time() {
         "says whose value replaced whose: {said}"
     );
     assert!(said.contains("Settle them in Keel's History"), "{said}");
+}
+
+#[test]
+fn sync_tells_a_copy_older_than_the_folder_and_a_full_copy_brings_it_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    std::fs::create_dir(dir.path().join("plans")).unwrap();
+    let (mine, theirs, shared) = (at("plans/mine.keel"), at("plans/theirs.keel"), at("shared"));
+    assert!(keel(&["new", &mine, "--sample"]).status.success());
+    std::fs::copy(&mine, &theirs).unwrap();
+    assert!(keel(&["version", &theirs, "Dana's draft"]).status.success());
+    assert!(keel(&["sync", &theirs, &shared]).status.success());
+
+    let behind = text(&keel(&["sync", &mine, &shared]).stdout);
+    assert!(
+        behind.contains("This copy is older than where the folder starts"),
+        "{behind}"
+    );
+    let full = keel(&["sync", &theirs, &shared, "--full-copy"]);
+    assert!(full.status.success(), "{}", text(&full.stderr));
+    assert!(
+        text(&full.stdout).contains("Wrote the plan's whole history for newcomers: "),
+        "{}",
+        text(&full.stdout)
+    );
+    let caught = text(&keel(&["sync", &mine, &shared]).stdout);
+    assert!(caught.contains("Marked version “Dana's draft”"), "{caught}");
+    assert!(!caught.contains("older than"), "{caught}");
 }

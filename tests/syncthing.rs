@@ -201,8 +201,12 @@ fn two_laptops_edit_apart_then_converge_through_syncthing() {
     let dir = tempfile::tempdir().unwrap();
     let (ali, dana, ali_plan, dana_plan) = two_laptops(dir.path());
 
-    // Ali's laptop is online; Dana's Syncthing is not running.
+    // Ali's laptop is online; Dana's Syncthing is not running. Both link the plan to the
+    // folder (it starts where their copies are: no copy of the plan goes into it).
     let _ali_daemon = start(&ali);
+    keel_sync(&ali_plan, &ali.folder);
+    keel_sync(&dana_plan, &dana.folder);
+    assert_eq!(change_files(&ali.folder), 0);
     add(&ali_plan, "Pricing page", "Ali");
     assert!(keel_sync(&ali_plan, &ali.folder).contains("Wrote this copy's new changes"));
     add(&dana_plan, "Weaver forum", "Dana");
@@ -259,6 +263,8 @@ fn edit_to_appearance_through_syncthing() {
     let dir = tempfile::tempdir().unwrap();
     let (ali, dana, ali_plan, dana_plan) = two_laptops(dir.path());
     let (_a, _d) = (start(&ali), start(&dana));
+    keel_sync(&ali_plan, &ali.folder);
+    keel_sync(&dana_plan, &dana.folder);
     let (mut write, mut carry, mut take) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..EDITS {
         let before = change_files(&dana.folder);

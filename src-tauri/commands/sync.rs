@@ -18,6 +18,9 @@ pub struct SyncStatus {
     pub wrote: bool,
     /// Files not read yet (still being copied, or waiting for earlier changes).
     pub waiting: u32,
+    /// This copy is older than where the folder starts; it asked teammates' Keels for what it
+    /// lacks.
+    pub behind: bool,
 }
 
 fn linked(state: &AppState) -> CommandResult<Option<(String, PathBuf)>> {
@@ -52,6 +55,7 @@ fn pass(state: &AppState, folder: PathBuf) -> CommandResult<SyncStatus> {
         merged,
         wrote: synced.wrote.is_some(),
         waiting: synced.waiting,
+        behind: synced.behind,
     })
 }
 
@@ -84,6 +88,7 @@ pub fn sync_now(state: State<'_, AppState>) -> CommandResult<SyncStatus> {
             merged: None,
             wrote: false,
             waiting: 0,
+            behind: false,
         }),
     }
 }

@@ -203,8 +203,17 @@ fn a_plan_linked_to_a_shared_folder_takes_teammates_changes_and_puts_its_own_the
     *shell.open.lock().unwrap() = Some(shared.clone());
     let linked = invoke(&h, "link_sync_folder", json!({})).unwrap();
     assert_eq!(linked["folder"], json!(shared.display().to_string()));
+    // Dana linked first, after her edit: this copy is older than where the folder starts,
+    // and asks for what it lacks; her Keel's next pass puts it there.
+    assert_eq!(linked["behind"], true, "{linked}");
+    keel_core::PlanFile::open(&theirs)
+        .unwrap()
+        .sync_folder(&shared, &mut Default::default())
+        .unwrap();
+    let caught = invoke(&h, "sync_now", json!({})).unwrap();
+    assert_eq!(caught["behind"], false, "{caught}");
     assert_eq!(
-        linked["merged"]["summary"],
+        caught["merged"]["summary"],
         "Dana: 1 change — Added “Weaver forum”"
     );
     let settings = std::fs::read_to_string(dir.join("data").join("settings.json")).unwrap();

@@ -552,6 +552,11 @@ export type SyncStatus = {
 	wrote: boolean,
 	/**  Files not read yet (still being copied, or waiting for earlier changes). */
 	waiting: number,
+	/**
+	 *  This copy is older than where the folder starts; it asked teammates' Keels for what it
+	 *  lacks.
+	 */
+	behind: boolean,
 };
 
 export type TeamData = {

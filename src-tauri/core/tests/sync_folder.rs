@@ -1,6 +1,8 @@
 //! Syncing through a shared folder: each copy writes what the folder lacks as a new change file
 //! and imports what teammates' files hold; partial files wait, duplicates import once, files
 //! arriving out of order wait for what they follow, and the plan file never goes in the folder.
+//! The folder starts where the first copy to link it was: it holds no copy of the whole plan
+//! unless the team writes one, and a copy older than that start is brought up to date.
 
 mod common;
 
@@ -18,8 +20,16 @@ struct Team {
     dana: PathBuf,
 }
 
-/// Two founders' copies of one plan (one feature), and the folder they share.
+/// Two founders' copies of one plan (one feature), both linked to the folder they share.
 fn team() -> Team {
+    let team = unlinked();
+    sync(&team.ali, &team.shared);
+    sync(&team.dana, &team.shared);
+    team
+}
+
+/// The same, before either copy linked the folder.
+fn unlinked() -> Team {
     let dir = tempfile::tempdir().unwrap();
     let plans = dir.path().join("plans");
     std::fs::create_dir(&plans).unwrap();
@@ -56,7 +66,15 @@ fn plan(path: &Path) -> PlanDocument {
     comparable(PlanFile::open(path).unwrap().document().unwrap())
 }
 
+/// The change files in the plan's folder.
 fn files(team: &Team) -> Vec<PathBuf> {
+    let mut out = everything(team);
+    out.retain(|p| p.extension().is_some_and(|x| x == "keelchanges"));
+    out
+}
+
+/// Every file in the plan's folder.
+fn everything(team: &Team) -> Vec<PathBuf> {
     let folder = plan_folder(
         &team.shared,
         &PlanFile::open(&team.ali).unwrap().plan_id().unwrap(),
@@ -103,7 +121,7 @@ fn each_copy_writes_what_the_folder_lacks_and_takes_what_the_others_wrote() {
         vec!["Interviews", "Pricing page", "Sharding"]
     );
     assert_eq!(plan(&team.ali), plan(&team.dana));
-    for f in files(&team) {
+    for f in everything(&team) {
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
         assert!(!name.starts_with('.'), "no temporary file is left: {name}");
     }
@@ -224,4 +242,102 @@ fn another_plans_files_and_temporary_files_in_the_folder_are_left_alone() {
     assert!(synced.merged.is_none());
     assert_eq!(synced.waiting, 1, "the foreign file is never taken");
     assert_eq!(titles(&team.dana), vec!["Interviews"]);
+}
+
+#[test]
+fn linking_a_folder_puts_no_copy_of_the_plan_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.keel");
+    drop(keel_core::sample::create_sample_plan(&plan, common::date(2026, 11, 27)).unwrap());
+    let shared = dir.path().join("Sync");
+    let first = sync(&plan, &shared);
+    assert!(first.wrote.is_none() && !first.behind, "{first:?}");
+    let folder = plan_folder(&shared, &PlanFile::open(&plan).unwrap().plan_id().unwrap());
+    let names: Vec<(String, u64)> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                e.metadata().unwrap().len(),
+            )
+        })
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(
+        names[0].0.ends_with(".keelbase"),
+        "only where the folder starts: {names:?}"
+    );
+    assert!(names[0].1 < 200, "a version, not the plan: {names:?}");
+
+    add(&plan, "Pricing page", "Ali");
+    let name = sync(&plan, &shared)
+        .wrote
+        .expect("the edit goes to the folder");
+    let size = std::fs::metadata(folder.join(name)).unwrap().len();
+    assert!(size < 1_000, "one edit, not the plan ({size} bytes)");
+}
+
+#[test]
+fn a_copy_older_than_the_folders_start_asks_for_what_it_lacks_and_gets_it() {
+    let team = unlinked();
+    // Ali edits after Dana got her copy, then links the folder first.
+    add(&team.ali, "Pricing page", "Ali");
+    assert!(sync(&team.ali, &team.shared).wrote.is_none());
+
+    let mut dana_seen = HashSet::new();
+    let mut dana = PlanFile::open(&team.dana).unwrap();
+    let first = dana.sync_folder(&team.shared, &mut dana_seen).unwrap();
+    assert!(first.behind, "Dana's copy is older than the folder's start");
+    drop(dana);
+    let wants = |team: &Team| {
+        everything(team)
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "keelwant"))
+            .count()
+    };
+    assert_eq!(wants(&team), 1, "Dana's Keel says what it has");
+
+    let answer = sync(&team.ali, &team.shared);
+    assert!(
+        answer.wrote.is_none(),
+        "nothing new of Ali's own: {answer:?}"
+    );
+    assert_eq!(
+        files(&team).len(),
+        1,
+        "Ali's Keel answers with what Dana lacks"
+    );
+    sync(&team.ali, &team.shared);
+    assert_eq!(
+        files(&team).len(),
+        1,
+        "answered once: the folder carries it now"
+    );
+
+    let mut dana = PlanFile::open(&team.dana).unwrap();
+    let caught = dana.sync_folder(&team.shared, &mut dana_seen).unwrap();
+    assert!(!caught.behind);
+    let merged = caught.merged.expect("what Ali had");
+    assert!(merged.incoming.by[0]
+        .labels
+        .contains(&"Added “Pricing page”".to_string()));
+    drop(dana);
+    assert_eq!(wants(&team), 0, "Dana's Keel withdrew its own marker");
+    assert_eq!(plan(&team.ali), plan(&team.dana));
+}
+
+#[test]
+fn a_full_copy_written_for_newcomers_brings_an_old_copy_up_to_date_at_once() {
+    let team = unlinked();
+    add(&team.ali, "Pricing page", "Ali");
+    sync(&team.ali, &team.shared);
+    let name = PlanFile::open(&team.ali)
+        .unwrap()
+        .write_full_copy(&team.shared)
+        .unwrap();
+    assert!(name.ends_with(".keelchanges"));
+    let dana = sync(&team.dana, &team.shared);
+    assert!(!dana.behind, "{dana:?}");
+    assert_eq!(titles(&team.dana), vec!["Interviews", "Pricing page"]);
 }

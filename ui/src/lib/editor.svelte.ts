@@ -38,6 +38,10 @@ export const FIRST_SCREEN = 5;
  *  time as this copy's own edits. */
 export type MergeNews = Pick<MergedEdit, "incoming" | "conflicts">;
 
+/** The plan's sync folder on this computer (null: not linked), why the last pass failed, and
+ *  whether this copy is older than where the folder starts (it asked teammates for the rest). */
+export type SyncState = { folder: string | null; error: string | null; behind: boolean };
+
 export type SaveState =
   { kind: "idle" } | { kind: "saving" } | { kind: "saved"; what: string } | { kind: "failed"; message: string };
 
@@ -141,7 +145,7 @@ export class PlanEditor {
   /** After another plan was opened: its own undo, its own versions. */
   async reopen() {
     this.save = { kind: "idle" };
-    this.sync = { folder: null, error: null };
+    this.sync = { folder: null, error: null, behind: false };
     this.synced = null;
     this.undoLabel = null;
     this.redoLabel = null;
@@ -408,11 +412,11 @@ export class PlanEditor {
 
   /** The folder this plan syncs through on this computer (null: not linked), and what the
    *  last pass brought from teammates (until the founder has seen it). */
-  sync = $state.raw<{ folder: string | null; error: string | null }>({ folder: null, error: null });
+  sync = $state.raw<SyncState>({ folder: null, error: null, behind: false });
   synced = $state.raw<MergeNews | null>(null);
 
   #tookSync(status: SyncStatus) {
-    this.sync = { folder: status.folder, error: null };
+    this.sync = { folder: status.folder, error: null, behind: status.behind };
     const merged = status.merged;
     if (merged) {
       this.#took(merged.edited);
@@ -447,7 +451,7 @@ export class PlanEditor {
 
   async unlinkSyncFolder(): Promise<void> {
     await backend.unlinkSyncFolder();
-    this.sync = { folder: null, error: null };
+    this.sync = { folder: null, error: null, behind: false };
   }
 
   /** Marks the plan as it is now as a named version. */

@@ -208,7 +208,7 @@ describe("PlanEditor and a sync folder", () => {
   it("links a folder, takes what teammates put there, and says who changed what", async () => {
     const { editor } = await opened({ sync: { folder: "/shared/Sync", titles: ["Weaver forum"] } });
     expect(await editor.linkSyncFolder()).toBe(true);
-    expect(editor.sync).toEqual({ folder: "/shared/Sync", error: null });
+    expect(editor.sync).toEqual({ folder: "/shared/Sync", error: null, behind: false });
     expect(titles(editor.features)).toContain("Weaver forum");
     expect(editor.synced?.incoming.by[0]?.author).toBe("Dana");
     await editor.syncNow();
@@ -217,10 +217,16 @@ describe("PlanEditor and a sync folder", () => {
     expect(editor.sync.folder).toBeNull();
   });
 
+  it("says when this copy is older than where the folder starts", async () => {
+    const { editor } = await opened({ sync: { folder: "/shared/Sync", titles: [], behind: true } });
+    await editor.linkSyncFolder();
+    expect(editor.sync.behind).toBe(true);
+  });
+
   it("knows when a plan is not linked", async () => {
     const { editor } = await opened();
     await editor.syncNow();
-    expect(editor.sync).toEqual({ folder: null, error: null });
+    expect(editor.sync).toEqual({ folder: null, error: null, behind: false });
   });
 });
 

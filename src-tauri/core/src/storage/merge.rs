@@ -90,8 +90,13 @@ fn refused(detail: impl Into<String>) -> CoreError {
 /// The bytes of a change file: its header (this plan's identity), the changes, and a digest of
 /// both, so a truncated or altered file is told apart from a good one.
 pub(crate) fn encode(plan_id: &str, changes: &[u8]) -> Vec<u8> {
+    encode_as(MAGIC, plan_id, changes)
+}
+
+/// The same envelope for another kind of file (`magic` says which).
+pub(crate) fn encode_as(magic: &[u8; 12], plan_id: &str, changes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(changes.len() + plan_id.len() + 64);
-    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(magic);
     out.push(FORMAT);
     out.extend_from_slice(&(plan_id.len() as u32).to_le_bytes());
     out.extend_from_slice(plan_id.as_bytes());
@@ -103,8 +108,13 @@ pub(crate) fn encode(plan_id: &str, changes: &[u8]) -> Vec<u8> {
 
 /// The plan identity and the changes of a change file, or why it is not one.
 pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &[u8])> {
+    decode_as(MAGIC, bytes)
+}
+
+/// The plan identity and the content of a file in the envelope of [`encode_as`].
+pub(crate) fn decode_as<'a>(magic: &[u8; 12], bytes: &'a [u8]) -> Result<(String, &'a [u8])> {
     let head = MAGIC.len() + 1 + 4;
-    if bytes.len() < head + DIGEST || &bytes[..MAGIC.len()] != MAGIC {
+    if bytes.len() < head + DIGEST || &bytes[..MAGIC.len()] != magic {
         return Err(refused("it is not a Keel change file"));
     }
     if bytes[MAGIC.len()] != FORMAT {

@@ -20,6 +20,7 @@ mod plan;
 mod projection;
 mod record;
 mod sync;
+mod sync_base;
 mod upgrade;
 mod versions;
 

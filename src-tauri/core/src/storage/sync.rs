@@ -11,6 +11,7 @@
 //! changes follow others not yet arrived waits for them.
 
 use super::merge::{decode, encode, Merged};
+use super::sync_base;
 use super::PlanFile;
 use crate::error::{CoreError, Result};
 use crate::history::history_error;
@@ -30,6 +31,10 @@ pub struct Synced {
     /// Files that could not be read whole yet (still being copied) or whose changes follow
     /// others not arrived yet; they are tried again at the next sync.
     pub waiting: u32,
+    /// True when this copy lacks changes from before the folder's start (it is older than the
+    /// copy that linked the folder first): merge a teammate's recent copy once, or have one
+    /// write a full copy into the folder.
+    pub behind: bool,
 }
 
 const EXTENSION: &str = "keelchanges";
@@ -47,7 +52,7 @@ struct Found {
     end: VersionVector,
 }
 
-fn io_error(path: &Path, e: std::io::Error) -> CoreError {
+pub(super) fn io_error(path: &Path, e: std::io::Error) -> CoreError {
     CoreError::io(format!("{} cannot be read", path.display()), e)
 }
 
@@ -95,11 +100,14 @@ fn found(folder: &Path, plan_id: &str) -> Result<(Vec<Found>, u32)> {
     Ok((out, unreadable))
 }
 
-/// What the folder's files hold, peer by peer: the end of the run of counters from 0 that they
-/// cover without a gap (a gap means a file still on its way; what lies beyond it is written
-/// again rather than taken as there).
-fn covered(files: &[Found]) -> VersionVector {
+/// What the folder holds, peer by peer: its base, then the run of counters from there that its
+/// files cover without a gap (a gap means a file still on its way; what lies beyond it is
+/// written again rather than taken as there).
+fn covered(files: &[Found], base: Option<&VersionVector>) -> VersionVector {
     let mut ranges: BTreeMap<u64, Vec<(i32, i32)>> = BTreeMap::new();
+    for (peer, _) in base.into_iter().flat_map(|b| b.iter()) {
+        ranges.entry(*peer).or_default();
+    }
     for f in files {
         for (peer, end) in f.end.iter() {
             let start = f.start.get(peer).copied().unwrap_or(0);
@@ -109,7 +117,7 @@ fn covered(files: &[Found]) -> VersionVector {
     let mut vv = VersionVector::new();
     for (peer, mut runs) in ranges {
         runs.sort();
-        let mut reach = 0;
+        let mut reach = base.and_then(|b| b.get(&peer).copied()).unwrap_or(0);
         for (start, end) in runs {
             if start > reach {
                 break;
@@ -125,7 +133,7 @@ fn covered(files: &[Found]) -> VersionVector {
 
 /// Writes `bytes` into `folder` under a temporary name, syncs it, then renames it to `name`
 /// (which a reader only ever sees whole). An existing file of that name is the same content.
-fn write_new(folder: &Path, name: &str, bytes: &[u8]) -> Result<()> {
+pub(super) fn write_new(folder: &Path, name: &str, bytes: &[u8]) -> Result<()> {
     let dest = folder.join(name);
     if dest.exists() {
         return Ok(());
@@ -147,6 +155,13 @@ fn write_new(folder: &Path, name: &str, bytes: &[u8]) -> Result<()> {
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// A file name from a digest of its content: the same content is always the same name.
+pub(super) fn digest_name(bytes: &[u8], extension: &str) -> String {
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{hex}.{extension}")
 }
 
 impl PlanFile {
@@ -175,6 +190,14 @@ impl PlanFile {
             ));
         }
         let (files, mut waiting) = found(&folder, &plan_id)?;
+        let mut base = sync_base::read(&folder, &plan_id)?;
+        if base.is_none() && files.is_empty() {
+            // The first copy to link: the folder starts from what it has (teammates hold the
+            // plan file already), so no copy of the whole plan goes into it.
+            let have = self.history()?.version();
+            sync_base::write(&folder, &plan_id, &have)?;
+            base = Some(have);
+        }
         let unseen: Vec<&Found> = files.iter().filter(|f| !seen.contains(&f.name)).collect();
         let merged = if unseen.is_empty() {
             None
@@ -192,22 +215,18 @@ impl PlanFile {
             }
         }
 
+        let behind = base.as_ref().is_some_and(|b| !have.includes_vv(b));
+        self.answer_wants(&folder, &plan_id, (&files, base.as_ref()), behind, seen)?;
+
         let history = self.history()?;
-        let changes = history.changes_since(&covered(&files))?;
+        let changes = history.changes_since(&covered(&files, base.as_ref()))?;
         let lacking = LoroDoc::decode_import_blob_meta(&changes, false)
             .map_err(history_error)?
             .change_num
             > 0;
         let wrote = if lacking {
             let bytes = encode(&plan_id, &changes);
-            let digest = Sha256::digest(&bytes);
-            let name = format!(
-                "{}.{EXTENSION}",
-                digest[..12]
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect::<String>()
-            );
+            let name = digest_name(&bytes, EXTENSION);
             write_new(&folder, &name, &bytes)?;
             seen.insert(name.clone());
             Some(name)
@@ -218,6 +237,60 @@ impl PlanFile {
             merged,
             wrote,
             waiting,
+            behind,
         })
+    }
+
+    /// An older copy's want marker is answered with what it lacks, unless the folder's files
+    /// carry that already (from the want's version up to the base); this copy's own want is
+    /// written while it is behind and withdrawn once it is not.
+    fn answer_wants(
+        &mut self,
+        folder: &Path,
+        plan_id: &str,
+        (files, base): (&[Found], Option<&VersionVector>),
+        behind: bool,
+        seen: &mut HashSet<String>,
+    ) -> Result<()> {
+        const OWN: &str = "own-want:";
+        let have = self.history()?.version();
+        if behind {
+            let name = sync_base::want(folder, plan_id, &have)?;
+            seen.insert(format!("{OWN}{name}"));
+            return Ok(());
+        }
+        let own: Vec<String> = seen
+            .iter()
+            .filter_map(|k| k.strip_prefix(OWN).map(str::to_string))
+            .collect();
+        sync_base::withdraw(folder, &own);
+        for name in &own {
+            seen.remove(&format!("{OWN}{name}"));
+        }
+        let Some(base) = base else {
+            return Ok(());
+        };
+        for (name, wanted) in sync_base::wants(folder, plan_id)? {
+            let carried = covered(files, Some(&wanted)).includes_vv(base);
+            if own.contains(&name) || carried || wanted.includes_vv(&have) {
+                continue;
+            }
+            let changes = self.history()?.changes_since(&wanted)?;
+            let bytes = encode(plan_id, &changes);
+            write_new(folder, &digest_name(&bytes, EXTENSION), &bytes)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the plan's whole history into the shared folder as one change file, for a
+    /// teammate whose copy is older than the folder's start (the team chooses to: the folder
+    /// then holds a copy of the whole plan). Returns the file's name.
+    pub fn write_full_copy(&mut self, shared: &Path) -> Result<String> {
+        let plan_id = self.plan_id()?;
+        let folder = plan_folder(shared, &plan_id);
+        let bytes = self.changes_file(super::Since::Start)?;
+        let name = digest_name(&bytes, EXTENSION);
+        write_new(&folder, &name, &bytes)?;
+        Ok(name)
     }
 }

@@ -1,7 +1,9 @@
 //! Merging a teammate's copy at 10,000 features: 1,000 changes of theirs into a plan that
 //! lacks them (read their copy's history, import what is new, record it with its projection),
 //! beside Loro alone importing the same changes into the same snapshot, measured in the same
-//! run. Printed first: the size of a change file for one edit and for 1,000.
+//! run; and the same merge into a copy that made 100 edits of its own meanwhile (some of the
+//! same fields: the merge then finds the conflicts). Printed first: the size of a change file
+//! for one edit and for 1,000.
 //! Run: `cargo bench -p keel-core --bench merge`.
 
 use chrono::NaiveDate;
@@ -21,18 +23,25 @@ fn today() -> NaiveDate {
 
 /// `n` title edits by a teammate, spread over the features.
 fn edit(path: &Path, n: usize) {
+    edit_as(path, n, "Dana", 1);
+}
+
+/// `n` edits signed `author`, spread over the features, each setting risk level `level` (the
+/// field two authors setting at once conflict on).
+fn edit_as(path: &Path, n: usize, author: &str, level: u32) {
     let mut file = PlanFile::open(path).expect("open theirs");
     let features = file.features().expect("features");
     for i in 0..n {
         let f = &features[(i * 7919) % features.len()];
         let mut data = file.feature(&f.id).expect("feature").data;
-        data.title = format!("{} (Dana {i})", f.data.title);
+        data.title = format!("{} ({author} {i})", f.data.title);
+        data.risk_level = level;
         file.apply(
             keel_core::Operation::UpdateFeature {
                 id: f.id.clone(),
                 data,
             },
-            "Dana",
+            author,
         )
         .expect("edit");
     }
@@ -48,6 +57,9 @@ fn merge(c: &mut Criterion) {
     std::fs::copy(&mine, &one).expect("copy");
     edit(&one, 1);
     edit(&theirs, CHANGES);
+    let busy = dir.path().join("busy.keel");
+    std::fs::copy(&mine, &busy).expect("copy");
+    edit_as(&busy, 100, "Ali", 5);
 
     let size = |copy: &Path| {
         PlanFile::open(copy)
@@ -93,6 +105,24 @@ fn merge(c: &mut Criterion) {
             )
         },
     );
+    group.bench_function(
+        "the same into a copy with 100 edits of its own (conflicts found)",
+        |b| {
+            b.iter_batched(
+                || {
+                    let target = dir.path().join("target.keel");
+                    std::fs::copy(&busy, &target).expect("copy");
+                    PlanFile::open(&target).expect("open")
+                },
+                |mut file| {
+                    let merged = file.merge_copy(&theirs).expect("merge");
+                    assert!(!merged.conflicts.is_empty(), "the same fields, set at once");
+                    black_box(merged)
+                },
+                BatchSize::PerIteration,
+            )
+        },
+    );
     group.bench_function("baseline: Loro alone imports the same changes", |b| {
         b.iter_batched(
             mine_doc,
@@ -103,6 +133,23 @@ fn merge(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    let busy_doc = || document(&busy);
+    let busy_updates = document(&theirs)
+        .export(loro::ExportMode::updates(&busy_doc().oplog_vv()))
+        .expect("the updates");
+    group.bench_function(
+        "baseline: Loro alone imports them into the copy with 100 edits of its own",
+        |b| {
+            b.iter_batched(
+                busy_doc,
+                |doc| {
+                    doc.import(&busy_updates).expect("import");
+                    black_box(doc)
+                },
+                BatchSize::PerIteration,
+            )
+        },
+    );
     group.finish();
 }
 

@@ -87,8 +87,21 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Row> {
 
 const COLUMNS: &str = "id, kind, found_at, root, item, key, other, sentence, take, keep";
 
-/// Keeps what a merge found; returns it as the History shows it.
+/// Keeps what a merge found (in one transaction: one write to the disk however many there
+/// are); returns it as the History shows it.
 pub(crate) fn note(
+    conn: &Connection,
+    doc: &LoroDoc,
+    found: &[Concurrent],
+    at: &str,
+) -> Result<Vec<Conflict>> {
+    let tx = conn.unchecked_transaction()?;
+    let out = insert(&tx, doc, found, at)?;
+    tx.commit()?;
+    Ok(out)
+}
+
+fn insert(
     conn: &Connection,
     doc: &LoroDoc,
     found: &[Concurrent],

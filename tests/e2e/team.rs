@@ -2,17 +2,20 @@
 
 use crate::support::App;
 use crate::{fixed_clock, teammate, FIRST_TITLE};
+use std::path::{Path, PathBuf};
 
-#[tokio::test(flavor = "multi_thread")]
-async fn merging_a_teammates_copy_shows_who_changed_what_and_brings_their_feature_in() {
-    let dir = tempfile::tempdir().unwrap();
-    let mine = dir.path().join("mine.keel");
-    let theirs = dir.path().join("theirs.keel");
-    // Written in this process: at the tests' moment, as the app's are.
+/// The sample plan as `mine.keel` in `mine_in`, and a teammate's copy of it as `theirs.keel` in
+/// `theirs_in`, written in this process at the tests' moment (as the app's are).
+fn sample_and_copy(mine_in: &Path, theirs_in: &Path) -> (PathBuf, PathBuf) {
+    let (mine, theirs) = (mine_in.join("mine.keel"), theirs_in.join("theirs.keel"));
     fixed_clock::fix();
     drop(keel_core::sample::create_sample_plan(&mine, fixed_clock::today()).unwrap());
     std::fs::copy(&mine, &theirs).unwrap();
-    teammate::adds_feature(&theirs, "Weaver forum", "Dana Scott");
+    (mine, theirs)
+}
+
+/// The app open on `mine`, after File → "Merge a teammate's copy…" picked `theirs`.
+async fn merge_in_the_window(mine: &Path, theirs: &Path) -> App {
     let app = App::launch_with(
         &[mine.to_str().unwrap()],
         &[("KEEL_E2E_OPEN_FILE", theirs.as_os_str())],
@@ -21,6 +24,15 @@ async fn merging_a_teammates_copy_shows_who_changed_what_and_brings_their_featur
     app.text_of(".company").await;
     app.click(".file-menu .trigger").await;
     app.click(".menu button[data-action=merge]").await;
+    app
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn merging_a_teammates_copy_shows_who_changed_what_and_brings_their_feature_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mine, theirs) = sample_and_copy(dir.path(), dir.path());
+    teammate::adds_feature(&theirs, "Weaver forum", "Dana Scott");
+    let app = merge_in_the_window(&mine, &theirs).await;
     app.wait_text("[role=dialog] h2", |t| t == "Merged 1 change")
         .await;
     let said = app.text_of("[role=dialog] .by").await;
@@ -51,12 +63,7 @@ async fn a_plan_synced_through_a_shared_folder_shows_a_teammates_change_as_it_ar
     let (plans, shared) = (dir.path().join("plans"), dir.path().join("Shared"));
     std::fs::create_dir_all(&plans).unwrap();
     std::fs::create_dir_all(&shared).unwrap();
-    let mine = plans.join("mine.keel");
-    let theirs = dir.path().join("theirs.keel");
-    // Written in this process: at the tests' moment, as the app's are.
-    fixed_clock::fix();
-    drop(keel_core::sample::create_sample_plan(&mine, fixed_clock::today()).unwrap());
-    std::fs::copy(&mine, &theirs).unwrap();
+    let (mine, theirs) = sample_and_copy(&plans, dir.path());
     let app = App::launch_with(
         &[mine.to_str().unwrap()],
         &[("KEEL_E2E_SYNC_FOLDER", shared.as_os_str())],
@@ -97,11 +104,7 @@ fn other_horizons(than: keel_core::domain::Horizon) -> Vec<keel_core::domain::Ho
 async fn what_a_teammate_did_at_the_same_time_is_told_and_settled_in_the_history() {
     use keel_core::{Operation, PlanFile};
     let dir = tempfile::tempdir().unwrap();
-    let mine = dir.path().join("mine.keel");
-    let theirs = dir.path().join("theirs.keel");
-    fixed_clock::fix();
-    drop(keel_core::sample::create_sample_plan(&mine, fixed_clock::today()).unwrap());
-    std::fs::copy(&mine, &theirs).unwrap();
+    let (mine, theirs) = sample_and_copy(dir.path(), dir.path());
     let features = PlanFile::open(&mine).unwrap().features().unwrap();
     let (first, second) = (features[0].clone(), features[1].clone());
     let horizons = other_horizons(first.data.horizon);
@@ -139,14 +142,7 @@ async fn what_a_teammate_did_at_the_same_time_is_told_and_settled_in_the_history
     drop(merged_probe);
     let other = *horizons.iter().find(|h| **h != kept).unwrap();
 
-    let app = App::launch_with(
-        &[mine.to_str().unwrap()],
-        &[("KEEL_E2E_OPEN_FILE", theirs.as_os_str())],
-    )
-    .await;
-    app.text_of(".company").await;
-    app.click(".file-menu .trigger").await;
-    app.click(".menu button[data-action=merge]").await;
+    let app = merge_in_the_window(&mine, &theirs).await;
     let told = app
         .wait_text("[role=dialog] .conflicts", |t| t.contains("replaced"))
         .await;

@@ -6,7 +6,7 @@
 //! ones are this copy's changes that the incoming changes' authors had not seen (not in the
 //! causal past of any incoming change).
 
-use super::{history_error, tree, values, Note};
+use super::{history_error, meet, tree, values, Note};
 use crate::error::Result;
 use loro::{
     ContainerID, Frontiers, Index, JsonMapOp, JsonOpContent, LoroDoc, LoroValue, VersionVector, ID,
@@ -133,18 +133,6 @@ fn seen_by_incoming(doc: &LoroDoc, before: &VersionVector, after: &VersionVector
         .collect();
     doc.frontiers_to_vv(&Frontiers::from(heads))
         .unwrap_or_default()
-}
-
-/// Per peer, the smaller of the two counters.
-fn meet(a: &VersionVector, b: &VersionVector) -> VersionVector {
-    let mut out = VersionVector::new();
-    for (peer, end) in a.iter() {
-        let end = (*end).min(b.get(peer).copied().unwrap_or(0));
-        if end > 0 {
-            out.insert(*peer, end);
-        }
-    }
-    out
 }
 
 /// A side's writes in a fixed order (by container, then key), so every copy words a merge's

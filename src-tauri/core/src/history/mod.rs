@@ -78,6 +78,19 @@ pub(crate) fn configured(doc: LoroDoc) -> LoroDoc {
     doc
 }
 
+/// Per peer, the smaller of the two counters: what both versions hold (a peer only one of them
+/// has is left out).
+pub(crate) fn meet(a: &VersionVector, b: &VersionVector) -> VersionVector {
+    let mut out = VersionVector::new();
+    for (peer, end) in a.iter() {
+        let end = (*end).min(b.get(peer).copied().unwrap_or(0));
+        if end > 0 {
+            out.insert(*peer, end);
+        }
+    }
+    out
+}
+
 /// A new random peer id, as Loro makes them for new documents.
 pub(crate) fn random_peer() -> u64 {
     LoroDoc::new().peer_id()

@@ -15,6 +15,7 @@
 use super::merge::{decode_as, encode_as};
 use super::sync::{digest_name, write_new};
 use crate::error::Result;
+use crate::history::meet;
 use loro::VersionVector;
 use std::path::Path;
 
@@ -22,18 +23,6 @@ const MAGIC: &[u8; 12] = b"KEEL-BASE\0\0\0";
 pub(super) const EXTENSION: &str = "keelbase";
 const WANT_MAGIC: &[u8; 12] = b"KEEL-WANT\0\0\0";
 const WANT_EXTENSION: &str = "keelwant";
-
-/// Per peer, the smaller of the two counters (a peer only one of them has is left out).
-fn meet(a: &VersionVector, b: &VersionVector) -> VersionVector {
-    let mut out = VersionVector::new();
-    for (peer, end) in a.iter() {
-        let end = (*end).min(b.get(peer).copied().unwrap_or(0));
-        if end > 0 {
-            out.insert(*peer, end);
-        }
-    }
-    out
-}
 
 /// The versions the folder's markers of one kind say, by file name (those that read whole).
 fn markers(

@@ -70,7 +70,7 @@ async fn the_dark_theme_follows_the_system() {
         .await
         .unwrap();
     assert_eq!(background, "rgb(23, 25, 29)", "the dark palette is in use");
-    for section in ["overview", "vision", "features", "check"] {
+    for section in ["overview", "vision", "traction", "features", "check"] {
         app.click(&format!("nav button[data-section={section}]"))
             .await;
         app.screenshot(&format!("{section}-dark")).await;
@@ -150,6 +150,58 @@ async fn recording_an_actual_changes_the_traction_status() {
         "the entry is dated the core's today, which the date field showed: {after}"
     );
     app.screenshot("traction-recorded").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_factory_week_recorded_in_the_window_moves_the_bottleneck() {
+    let app = App::launch(&[]).await;
+    app.click("nav button[data-section=traction]").await;
+    let before = app
+        .wait_text("[data-testid=factory-focus]", |t| {
+            t.contains("is the bottleneck")
+        })
+        .await;
+    assert!(
+        before.starts_with("Activation is the bottleneck"),
+        "{before}"
+    );
+    assert!(
+        before.contains("80 % of this cycle's effort belongs on it"),
+        "{before}"
+    );
+    assert_eq!(
+        app.count("table[aria-label='Factory weeks'] tbody tr")
+            .await,
+        6
+    );
+    app.screenshot("factory").await;
+    for (step, count) in [
+        ("acquisition", "400"),
+        ("activation", "200"),
+        ("retention", "20"),
+        ("revenue", "18"),
+    ] {
+        let input = app.element(&format!("#factory-{step}")).await;
+        input.send_keys(count).await.unwrap();
+    }
+    app.type_into("#factory-referral", "9").await;
+    let after = app
+        .wait_text("[data-testid=factory-focus]", |t| {
+            t.starts_with("Retention")
+        })
+        .await;
+    assert!(
+        after.contains("(10 % of activated users come back)"),
+        "{after}"
+    );
+    app.wait_text(
+        "table[aria-label='Factory weeks'] tbody tr:first-child",
+        |t| t.contains(&fixed_clock::today().to_string()) && t.contains("Retention"),
+    )
+    .await;
+    assert_eq!(app.accessibility_violations().await, Vec::<String>::new());
+    app.screenshot("factory-recorded").await;
     app.quit().await;
 }
 

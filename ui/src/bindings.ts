@@ -598,6 +598,10 @@ export type TractionReport = {
 	monthly_growth: number | null,
 	projection: Projection,
 	factory: FactoryReport | null,
+	/**  Every week's factory, oldest first (the weeks table and the conversions chart). */
+	factory_weeks: FactoryReport[],
+	/**  What the current bottleneck means for the cycle's effort, in a sentence. */
+	factory_focus: string | null,
 };
 
 export type TractionStatus = "ahead" | "on_track" | "behind";

@@ -10,6 +10,7 @@ pub mod document;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod factory;
 pub mod generate;
 pub(crate) mod history;
 pub mod info;

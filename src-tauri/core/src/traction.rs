@@ -298,7 +298,14 @@ pub struct FactoryReport {
 
 /// Conversions and the bottleneck of the latest factory snapshot.
 pub fn factory(snapshots: &[FactorySnapshotData]) -> Option<FactoryReport> {
-    let latest = snapshots.iter().max_by_key(|s| s.period_start)?;
+    snapshots
+        .iter()
+        .max_by_key(|s| s.period_start)
+        .map(factory_week)
+}
+
+/// Conversions and the bottleneck of one week's snapshot.
+pub fn factory_week(latest: &FactorySnapshotData) -> FactoryReport {
     let counts = [
         (FactoryStep::Acquisition, latest.acquisition),
         (FactoryStep::Activation, latest.activation),
@@ -324,11 +331,11 @@ pub fn factory(snapshots: &[FactorySnapshotData]) -> Option<FactoryReport> {
         .filter_map(|s| s.conversion.map(|c| (s.step, c)))
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(step, _)| step);
-    Some(FactoryReport {
+    FactoryReport {
         period_start: latest.period_start,
         steps,
         bottleneck,
-    })
+    }
 }
 
 /// Everything the Traction section and the plan check need, in one value.
@@ -342,6 +349,10 @@ pub struct TractionReport {
     pub monthly_growth: Option<f64>,
     pub projection: Projection,
     pub factory: Option<FactoryReport>,
+    /// Every week's factory, oldest first (the weeks table and the conversions chart).
+    pub factory_weeks: Vec<FactoryReport>,
+    /// What the current bottleneck means for the cycle's effort, in a sentence.
+    pub factory_focus: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -438,5 +449,7 @@ pub fn report(
         monthly_growth: monthly_growth(actuals),
         projection: project(milestones, actuals),
         factory: factory(snapshots),
+        factory_weeks: crate::factory::weeks(snapshots, usize::MAX),
+        factory_focus: factory(snapshots).as_ref().and_then(crate::factory::focus),
     }
 }

@@ -6,6 +6,7 @@ import type {
   Conflict,
   DatedValue,
   DeletedFeature,
+  FactorySnapshotData,
   Edited,
   Feature,
   FeatureData,
@@ -67,6 +68,8 @@ export class PlanEditor {
   milestones = $state.raw<Item<MilestoneData>[]>([]);
   goal = $state.raw<TractionGoal | null>(null);
   actuals = $state.raw<Item<ActualData>[]>([]);
+  /** The customer factory's weekly counts. */
+  factoryWeeks = $state.raw<Item<FactorySnapshotData>[]>([]);
   curve = $state.raw<DatedValue[]>([]);
   /** The date the core computed the analysis for: the plan's "today". */
   today = $state("");
@@ -109,6 +112,7 @@ export class PlanEditor {
         milestones: plan.milestones,
         goal: plan.goal,
         actuals: plan.actuals,
+        factoryWeeks: plan.factory_snapshots,
         complete: contents.complete,
       });
       this.#analysis(analysis);
@@ -206,6 +210,7 @@ export class PlanEditor {
     if (c.milestones) patch.milestones = c.milestones;
     if (c.teams) patch.teams = c.teams;
     if (c.actuals) patch.actuals = c.actuals;
+    if (c.factory_snapshots) patch.factoryWeeks = c.factory_snapshots;
     if (c.versions) patch.versions = c.versions;
     patch.features = patchFeatures(this.features, c);
     Object.assign(this, patch);
@@ -328,6 +333,18 @@ export class PlanEditor {
 
   deleteActual(id: string): Promise<BackendError | null> {
     return this.apply({ op: "delete_actual", id });
+  }
+
+  addFactoryWeek(data: FactorySnapshotData): Promise<BackendError | null> {
+    return this.apply({ op: "add_factory_week", data });
+  }
+
+  updateFactoryWeek(id: string, data: FactorySnapshotData): Promise<BackendError | null> {
+    return this.apply({ op: "update_factory_week", id, data });
+  }
+
+  deleteFactoryWeek(id: string): Promise<BackendError | null> {
+    return this.apply({ op: "delete_factory_week", id });
   }
 
   /** Brings the plan back to a named version, as a new edit (undo takes it back). */

@@ -10,6 +10,8 @@ const report: TractionReport = {
   monthly_growth: 0.2,
   projection: { kind: "reached", milestone: "Year 2: MSC ÷ 10", target: 100_000, date: "2027-07-14", on_time: false },
   factory: null,
+  factory_weeks: [],
+  factory_focus: null,
 };
 
 describe("format", () => {

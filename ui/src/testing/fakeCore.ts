@@ -4,6 +4,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
   Conflict,
+  FactorySnapshotData,
   Feature,
   FeatureData,
   Item,
@@ -65,12 +66,13 @@ export interface FakeCore {
   features: Feature[];
   teams: Item<TeamData>[];
   canvas: LeanCanvas;
+  factory: Item<FactorySnapshotData>[];
   calls: { cmd: string; args: Record<string, unknown> }[];
   /** The operations applied (and undos and redos), in order. */
   writes(): string[];
 }
 
-type State = Pick<FakeCore, "view" | "features" | "teams" | "canvas">;
+type State = Pick<FakeCore, "view" | "features" | "teams" | "canvas" | "factory">;
 
 function suggestions() {
   return {
@@ -161,6 +163,7 @@ export function fakeCore(
     })),
     teams: [],
     canvas: { ...emptyCanvas },
+    factory: [],
     calls: [],
     writes: () =>
       core.calls.flatMap((c) =>
@@ -170,7 +173,7 @@ export function fakeCore(
   const undone: { label: string; state: State }[] = [];
   const done: { label: string; state: State }[] = [];
   const snapshot = (): State =>
-    copy({ view: core.view, features: core.features, teams: core.teams, canvas: core.canvas });
+    copy({ view: core.view, features: core.features, teams: core.teams, canvas: core.canvas, factory: core.factory });
   const restore = (state: State) => Object.assign(core, copy(state));
   const refuse = (field: string, message: string) => {
     throw { code: "validation", message, field };
@@ -218,7 +221,7 @@ export function fakeCore(
           milestones: null,
           teams: core.teams,
           actuals: null,
-          factory_snapshots: null,
+          factory_snapshots: core.factory,
           features: core.features,
           removed_features: [],
           feature_order: core.features.map((f) => f.id),
@@ -277,6 +280,24 @@ export function fakeCore(
         conflicts = conflicts.filter((c) => !(c.feature === f.id && c.take.startsWith("Restore")));
         return { label: `Restored “${f.data.title}”` };
       }
+      case "add_factory_week":
+      case "update_factory_week": {
+        const taken = core.factory.some(
+          (w) => w.data.period_start === op.data.period_start && (op.op === "add_factory_week" || w.id !== op.id),
+        );
+        if (taken) refuse("period_start", `Period start: there is already an entry for ${op.data.period_start}`);
+        if (op.op === "add_factory_week") {
+          core.factory.push({ id: String(nextId++), data: op.data });
+          return { label: `Recorded the factory week of ${op.data.period_start}` };
+        }
+        const week = core.factory.find((w) => w.id === op.id);
+        if (!week) throw { code: "not_found", message: "No such week.", field: null };
+        week.data = op.data;
+        return { label: `Edited the factory week of ${op.data.period_start}` };
+      }
+      case "delete_factory_week":
+        core.factory = core.factory.filter((w) => w.id !== op.id);
+        return { label: "Deleted the factory week" };
       case "restore_version":
         return { label: `Restored version “${versions.find((v) => v.id === op.id)?.label ?? op.id}”` };
       case "move_feature": {
@@ -312,7 +333,7 @@ export function fakeCore(
             goal: null,
             milestones: [],
             actuals: [],
-            factory_snapshots: [],
+            factory_snapshots: core.factory,
             teams: core.teams,
             features: core.features.filter((f) => shown.has(f.id)),
           },

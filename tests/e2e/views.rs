@@ -206,6 +206,38 @@ async fn a_factory_week_recorded_in_the_window_moves_the_bottleneck() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_command_palette_runs_any_action_and_opens_a_feature_from_the_keyboard() {
+    let app = App::launch(&[]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+    app.shortcut("k", false).await;
+    app.element("[role=dialog][aria-label='Command palette'] input")
+        .await;
+    app.screenshot("palette").await;
+    assert_eq!(app.accessibility_violations().await, Vec::<String>::new());
+    app.type_into("[role=combobox]", "factory week").await;
+    app.wait_text(".section-title", |t| t == "Traction").await;
+    let focused = app
+        .client
+        .execute(
+            "return document.activeElement && document.activeElement.id",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        focused, "factory-acquisition",
+        "the week's first count is ready to type"
+    );
+
+    app.shortcut("k", false).await;
+    app.type_into("[role=combobox]", "concierge").await;
+    app.wait_text(".section-title", |t| t == "Features").await;
+    let panel = app.attr_of("aside.panel", "aria-label").await;
+    assert!(panel.starts_with("Feature: Concierge"), "{panel}");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn present_mode_shows_every_slide_and_leaves_with_escape() {
     let app = App::launch(&[]).await;
     assert_eq!(app.text_of(".company").await, "Loomline");

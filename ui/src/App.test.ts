@@ -1,5 +1,5 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen } from "@testing-library/svelte";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
 import { fakeCore } from "./testing/fakeCore";
@@ -56,5 +56,23 @@ describe("App", () => {
     expect(await screen.findByText("▲ 1 warning")).toBeTruthy();
     expect(screen.getByText("✖ 0 errors")).toBeTruthy();
     expect(screen.getByLabelText("1 findings")).toBeTruthy();
+  });
+
+  it("opens the command palette with Ctrl+K and runs what is chosen from the keyboard", async () => {
+    fakeCore({ titles: ["Onboarding", "Billing"] });
+    render(App);
+    await screen.findByText("▲ 1 warning");
+    await fireEvent.keyDown(window, { key: "k", ctrlKey: true });
+    const input = await screen.findByRole("combobox");
+    await fireEvent.input(input, { target: { value: "history" } });
+    await fireEvent.keyDown(input, { key: "Enter" });
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1, name: "History" })).toBeTruthy());
+    expect(screen.queryByRole("combobox"), "the palette closes").toBeNull();
+
+    await fireEvent.keyDown(window, { key: "k", ctrlKey: true });
+    await fireEvent.input(await screen.findByRole("combobox"), { target: { value: "billing" } });
+    await fireEvent.keyDown(screen.getByRole("combobox"), { key: "Enter" });
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1, name: "Features" })).toBeTruthy());
+    expect(await screen.findByDisplayValue("Billing"), "the feature opens in its panel").toBeTruthy();
   });
 });

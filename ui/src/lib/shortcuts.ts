@@ -25,6 +25,7 @@ export type Action =
   | "redo"
   | "help"
   | "present"
+  | "palette"
   | { section: Section };
 
 /** What a key press asks for, or null when it is not one of Keel's shortcuts. */
@@ -41,11 +42,13 @@ export function actionFor(e: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" |
   if (key === "s" && e.shiftKey) return "save-as";
   if (key === "f" && !e.shiftKey) return "search";
   if (key === "/") return "help";
+  if (key === "k" && !e.shiftKey) return "palette";
   const section = sections.find((s) => s.key === e.key);
   return section ? { section: section.id } : null;
 }
 
 export const shortcuts: { what: string; keys: string }[] = [
+  { what: "Command palette: every action, and features by title", keys: "Ctrl+K" },
   { what: "New plan", keys: "Ctrl+N" },
   { what: "Open plan", keys: "Ctrl+O" },
   { what: "Save plan as", keys: "Ctrl+Shift+S" },

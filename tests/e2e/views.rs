@@ -206,6 +206,36 @@ async fn a_factory_week_recorded_in_the_window_moves_the_bottleneck() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_overview_and_present_mode_show_the_90_day_cycle() {
+    let app = App::launch(&[]).await;
+    let cycle = app
+        .wait_text("[data-testid=cycle] .summary", |t| t.starts_with("Cycle "))
+        .await;
+    assert!(cycle.contains("days left: reach $"), "{cycle}");
+    let work = app.text_of("[data-testid=cycle] .work").await;
+    assert!(
+        work.contains("activation"),
+        "the factory's bottleneck: {work}"
+    );
+    app.screenshot("overview-cycle").await;
+    app.click("nav button.present").await;
+    // The traction slide is the fourth.
+    for i in 1..=3 {
+        app.wait_text(".present .counter", |t| t == format!("{i} / 7"))
+            .await;
+        app.press('\u{E014}').await;
+    }
+    let slide = app
+        .wait_text(".slide[data-slide=traction] [data-testid=cycle]", |t| {
+            !t.is_empty()
+        })
+        .await;
+    assert!(slide.contains(&cycle), "{slide}");
+    app.screenshot("present-cycle").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_command_palette_runs_any_action_and_opens_a_feature_from_the_keyboard() {
     let app = App::launch(&[]).await;
     assert_eq!(app.text_of(".company").await, "Loomline");

@@ -108,6 +108,8 @@ export type Analysis = {
 	 */
 	finding_counts: FindingCounts,
 	traction: TractionReport,
+	/**  The 90-day cycle the team is in. */
+	cycle: Cycle,
 	curve: DatedValue[],
 	/**  What the window offers when the founder adds a goal or a milestone. */
 	suggestions: Suggestions,
@@ -195,6 +197,31 @@ export type Contribution = {
 	changes: number,
 	/**  What they did, newest first (the history's labels). */
 	labels: string[],
+};
+
+export type Cycle = {
+	/**  1 for the cycle that starts on the plan's start date. */
+	number: number,
+	start: string,
+	/**  The cycle's last day. */
+	end: string,
+	days_left: number,
+	/**  What the ladder expects on the cycle's last day (none without a ladder). */
+	target: number | null,
+	/**  The latest actual recorded by today. */
+	actual: number | null,
+	/**  The actual ÷ the target. */
+	ratio: number | null,
+	/**  The customer factory's bottleneck now, and the open features on Now that work on it. */
+	bottleneck: FactoryStep | null,
+	on_bottleneck: CycleFeature[],
+	/**  "Cycle 3 · 2026-10-28 to 2027-01-25, 59 days left: reach $50,000 ARR ($27,300 now, 55 %)." */
+	summary: string,
+};
+
+export type CycleFeature = {
+	id: string,
+	title: string,
 };
 
 /**  A dated value on a chart. */

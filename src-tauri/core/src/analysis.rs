@@ -1,6 +1,7 @@
 //! The computed views of an open plan, each one function the app and the command line share.
 
 use crate::check::{self, Finding, Severity};
+use crate::cycle::Cycle;
 use crate::document::PlanDocument;
 use crate::domain::{data_of, FactorySnapshotData, FeatureData, MilestoneData, TractionGoal};
 use crate::error::Result;
@@ -24,6 +25,8 @@ pub struct Analysis {
     /// first screen's read sends these without the list).
     pub finding_counts: FindingCounts,
     pub traction: TractionReport,
+    /// The 90-day cycle the team is in.
+    pub cycle: Cycle,
     pub curve: Vec<DatedValue>,
     /// What the window offers when the founder adds a goal or a milestone.
     pub suggestions: Suggestions,
@@ -80,6 +83,7 @@ pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {
             &snapshots,
             today,
         ),
+        cycle: crate::cycle::current(doc, today),
         curve: traction::expected_curve(&milestones, curve_start(doc)),
         suggestions: Suggestions {
             goal: ladder::suggested_goal(doc.plan.data.start_date),

@@ -4,6 +4,7 @@
 import type {
   ActualData,
   Conflict,
+  Cycle,
   DatedValue,
   DeletedFeature,
   FactorySnapshotData,
@@ -63,6 +64,8 @@ export class PlanEditor {
   findings = $state.raw<Finding[]>([]);
   findingCounts = $state.raw<FindingCounts>({ errors: 0, warnings: 0, hints: 0 });
   traction = $state.raw<TractionReport | null>(null);
+  /** The 90-day cycle the team is in. */
+  cycle = $state.raw<Cycle | null>(null);
   canvas = $state.raw<LeanCanvas | null>(null);
   teams = $state.raw<Item<TeamData>[]>([]);
   milestones = $state.raw<Item<MilestoneData>[]>([]);
@@ -130,6 +133,7 @@ export class PlanEditor {
     this.findingCounts = analysis.finding_counts;
     Object.assign(this, {
       traction: analysis.traction,
+      cycle: analysis.cycle,
       curve: analysis.curve,
       today: analysis.as_of,
       suggestions: analysis.suggestions,

@@ -204,6 +204,18 @@ export function fakeCore(
     ],
     finding_counts: { errors: 0, warnings: 1, hints: 0 },
     traction: null,
+    cycle: {
+      number: 4,
+      start: "2026-09-28",
+      end: "2026-12-26",
+      days_left: 29,
+      target: 40000,
+      actual: 30000,
+      ratio: 0.75,
+      bottleneck: "activation" as const,
+      on_bottleneck: [{ id: "1", title: core.features[0]?.data.title ?? "" }],
+      summary: "Cycle 4 · 2026-09-28 to 2026-12-26, 29 days left: reach $40,000 ARR ($30,000 ARR now, 75 %).",
+    },
     curve: [],
     suggestions: suggestions(),
   });

@@ -177,9 +177,22 @@ impl App {
 
     /// Replaces the value of the input at `css` and presses Enter (which saves it).
     pub async fn type_into(&self, css: &str, text: &str) {
-        let input = self.element(css).await;
-        input.clear().await.unwrap();
-        input.send_keys(&format!("{text}\u{E007}")).await.unwrap();
+        // The field may be drawn again between finding and typing (the panel takes the whole
+        // plan once it is read): then it is found again, up to three times.
+        let mut last = None;
+        for _ in 0..3 {
+            let input = self.element(css).await;
+            let typed = async {
+                input.clear().await?;
+                input.send_keys(&format!("{text}\u{E007}")).await
+            };
+            match typed.await {
+                Ok(()) => return,
+                Err(e) => last = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("could not type into {css}: {last:?}");
     }
 
     /// Presses a shortcut on the page: `key` with Ctrl (and Shift).

@@ -1,6 +1,7 @@
 use crate::error::CommandResult;
 use crate::state::AppState;
-use keel_core::domain::Version;
+use keel_core::compare::Comparison;
+use keel_core::domain::{Id, Version};
 use keel_core::LogPage;
 use serde::Serialize;
 use specta::Type;
@@ -17,6 +18,17 @@ pub fn history(state: State<'_, AppState>, offset: u32, limit: u32) -> CommandRe
 #[specta::specta]
 pub fn versions(state: State<'_, AppState>) -> CommandResult<Vec<Version>> {
     state.with_plan(|file| file.versions())
+}
+
+/// The plan at version `from` against version `to`, or against now when `to` is null.
+#[tauri::command]
+#[specta::specta]
+pub fn compare_versions(
+    state: State<'_, AppState>,
+    from: Id,
+    to: Option<Id>,
+) -> CommandResult<Comparison> {
+    state.with_plan(|file| file.compare_versions(&from, to.as_ref(), keel_core::clock::today()))
 }
 
 /// Marks the plan as it is now as a named version; returns every version.

@@ -12,6 +12,7 @@ macro_rules! keel_commands {
             history::history,
             history::versions,
             history::mark_version,
+            history::compare_versions,
             history::author,
             history::set_author,
             merge::merge_teammate,

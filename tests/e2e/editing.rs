@@ -92,6 +92,18 @@ async fn the_first_edit_asks_who_you_are_and_the_history_lists_it_with_versions_
     rename_first_feature(&app, "Something else").await;
     app.wait_text(FIRST_TITLE, |t| t == "Something else").await;
     app.click("nav button[data-section=history]").await;
+    // What changed since the version, side by side with the plan now.
+    app.click("form[aria-label='Compare versions'] button[type=submit]")
+        .await;
+    let compared = app
+        .wait_text("[data-testid=comparison]", |t| t.contains("What changed"))
+        .await;
+    assert!(
+        compared.contains("Feature “Talk to twenty weavers” renamed to “Something else”."),
+        "{compared}"
+    );
+    app.screenshot("compare").await;
+    assert_eq!(app.accessibility_violations().await, Vec::<String>::new());
     app.click(".versions tbody tr:first-child button").await;
     app.wait_text(".save-status .state", |t| {
         t.contains("Restored version “Board meeting”")

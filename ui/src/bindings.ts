@@ -24,6 +24,8 @@ export const commands = {
 	versions: () => typedError<Version[], CommandError>(__TAURI_INVOKE("versions")),
 	/**  Marks the plan as it is now as a named version; returns every version. */
 	markVersion: (label: string) => typedError<Version[], CommandError>(__TAURI_INVOKE("mark_version", { label })),
+	/**  The plan at version `from` against version `to`, or against now when `to` is null. */
+	compareVersions: (from: string, to: string | null) => typedError<Comparison, CommandError>(__TAURI_INVOKE("compare_versions", { from, to })),
 	author: () => typedError<Author, CommandError>(__TAURI_INVOKE("author")),
 	setAuthor: (name: string) => typedError<Author, CommandError>(__TAURI_INVOKE("set_author", { name })),
 	/**
@@ -173,6 +175,22 @@ export type CommandError = {
 	 *  `lifetime_months`: the name of the data's field); the UI finds the field by it.
 	 */
 	field: string | null,
+};
+
+export type Comparison = {
+	/**  What is compared ("Board meeting Q4 (2026-10-01)", "now"). */
+	from: string,
+	to: string,
+	/**  What changed, a sentence each. */
+	changes: string[],
+	/**  The latest traction actual on each side, worded ("$27,300 ARR on 2026-11-22"). */
+	traction_then: string | null,
+	traction_now: string | null,
+	/**  Top features that moved in the risk-first ranking ("“SSO”: #5 → #2", "… new in the top 10"). */
+	reranked: string[],
+	/**  The plan check's findings gone since, and those new. */
+	resolved: string[],
+	new_findings: string[],
 };
 
 /**  A conflict as the History shows it. */

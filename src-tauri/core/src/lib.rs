@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod check;
 pub mod clock;
+pub mod compare;
 pub mod cycle;
 pub mod diff;
 pub mod document;

@@ -80,4 +80,19 @@ describe("HistorySection", () => {
     await waitFor(() => expect(screen.queryByRole("region", { name: /^Deleted features/ })).toBeNull());
     expect(editor.features.map((f) => f.data.title)).toContain("Billing");
   });
+
+  it("compares a version with the plan now, side by side", async () => {
+    const { core, editor } = await setup();
+    render(HistorySection, { editor });
+    await fireEvent.input(screen.getByLabelText("Mark the plan as it is now"), { target: { value: "Board" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Mark version" }));
+    await fireEvent.click(await screen.findByRole("button", { name: "Compare" }));
+    const shown = await screen.findByTestId("comparison");
+    expect(core.calls.find((c) => c.cmd === "compare_versions")?.args).toEqual({ from: "v1", to: null });
+    expect(within(shown).getByRole("columnheader", { name: "Board (2026-11-27)" })).toBeTruthy();
+    expect(within(shown).getByRole("columnheader", { name: "now" })).toBeTruthy();
+    expect(within(shown).getByText("$31,000 ARR on 2026-11-26")).toBeTruthy();
+    expect(within(shown).getByText("Feature added: “A”.")).toBeTruthy();
+    expect(within(shown).getByText("The top priorities kept their places.")).toBeTruthy();
+  });
 });

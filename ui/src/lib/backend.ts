@@ -5,6 +5,7 @@ import {
   type AppInfo,
   type Author,
   type CommandError,
+  type Comparison,
   type Conflict,
   type DeletedFeature,
   type Edited,
@@ -77,6 +78,8 @@ export const backend = {
   history: (offset: number, limit: number): Promise<LogPage> => call(commands.history(offset, limit)),
   versions: (): Promise<Version[]> => call(commands.versions()),
   markVersion: (label: string): Promise<Version[]> => call(commands.markVersion(label)),
+  /** Version `from` against version `to`, or against now when `to` is null. */
+  compareVersions: (from: string, to: string | null): Promise<Comparison> => call(commands.compareVersions(from, to)),
   /** Who you are: the name your edits are signed with (null until given) and a suggestion. */
   author: (): Promise<Author> => call(commands.author()),
   setAuthor: (name: string): Promise<Author> => call(commands.setAuthor(name)),

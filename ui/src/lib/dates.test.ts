@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDate } from "./dates";
+import { localDateTime, parseDate } from "./dates";
 
 describe("dates", () => {
   it("takes ISO dates, padding a short month or day", () => {
@@ -15,5 +15,9 @@ describe("dates", () => {
     expect(parseDate("Deadline", "")).toHaveProperty("error");
     expect(parseDate("Date", "2026-02-30")).toEqual({ error: "Date: 2026-02-30 is not a day of the calendar." });
     expect(parseDate("Date", "2026-13-01")).toHaveProperty("error");
+  });
+
+  it("writes a moment in the founder's time zone, ISO-style", () => {
+    expect(localDateTime(new Date(2026, 10, 27, 9, 5))).toBe("2026-11-27 09:05");
   });
 });

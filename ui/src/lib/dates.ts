@@ -19,3 +19,9 @@ export function parseDate(label: string, text: string): ParsedDate {
 
 /** What a date field shows as its hint. */
 export const DATE_PLACEHOLDER = "YYYY-MM-DD";
+
+/** A moment as the founder's clock shows it, written the same way: "2026-11-27 10:00". */
+export function localDateTime(at: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`;
+}

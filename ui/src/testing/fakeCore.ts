@@ -417,6 +417,26 @@ export function fakeCore(
       }
       case "unlink_sync_folder":
         return null;
+      case "compare_versions": {
+        const from = versions.find((v) => v.id === args.from);
+        if (!from)
+          throw {
+            code: "not_found",
+            message: `There is no version with id ${String(args.from)} in this plan.`,
+            field: null,
+          };
+        const to = versions.find((v) => v.id === args.to);
+        return {
+          from: `${from.label} (2026-11-27)`,
+          to: to ? `${to.label} (2026-11-27)` : "now",
+          changes: core.features.map((f) => `Feature added: “${f.data.title}”.`).slice(0, 1),
+          traction_then: "$27,300 ARR on 2026-11-22",
+          traction_now: "$31,000 ARR on 2026-11-26",
+          reranked: [],
+          resolved: ["No traction actual is recorded yet."],
+          new_findings: [],
+        };
+      }
       case "conflicts":
         return copy(conflicts);
       case "deleted_features":

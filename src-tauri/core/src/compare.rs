@@ -1,0 +1,202 @@
+//! Two states of a plan side by side (a named version and another, or a version and now): what
+//! changed in the plan's own words (the same lines the exports' "what changed since" writes),
+//! the traction then and now, the top priorities that moved, and the plan check's findings
+//! resolved and new.
+
+use crate::analysis::analyse;
+use crate::check::Finding;
+use crate::document::PlanDocument;
+use crate::domain::Id;
+use crate::traction::MetricUnit;
+use chrono::NaiveDate;
+use serde::Serialize;
+use specta::Type;
+use std::collections::HashMap;
+
+/// How many of the top-ranked features a comparison follows.
+pub const TOP: usize = 10;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Comparison {
+    /// What is compared ("Board meeting Q4 (2026-10-01)", "now").
+    pub from: String,
+    pub to: String,
+    /// What changed, a sentence each.
+    pub changes: Vec<String>,
+    /// The latest traction actual on each side, worded ("$27,300 ARR on 2026-11-22").
+    pub traction_then: Option<String>,
+    pub traction_now: Option<String>,
+    /// Top features that moved in the risk-first ranking ("“SSO”: #5 → #2", "… new in the top 10").
+    pub reranked: Vec<String>,
+    /// The plan check's findings gone since, and those new.
+    pub resolved: Vec<String>,
+    pub new_findings: Vec<String>,
+}
+
+fn latest_actual(doc: &PlanDocument) -> Option<String> {
+    let unit = MetricUnit::of(doc.goal.as_ref(), &doc.plan.data.currency);
+    doc.actuals
+        .iter()
+        .max_by_key(|a| a.data.date)
+        .map(|a| format!("{} on {}", unit.format(a.data.value), a.data.date))
+}
+
+/// The features ranked in the top `TOP`, by id: rank and title.
+fn top(doc: &PlanDocument, today: NaiveDate) -> (Vec<Id>, HashMap<Id, (u32, String)>) {
+    let analysis = analyse(doc, today);
+    let titles: HashMap<&str, &str> = doc
+        .features
+        .iter()
+        .map(|f| (f.id.as_str(), f.data.title.as_str()))
+        .collect();
+    let ranked: Vec<_> = analysis.ranking.iter().take(TOP).collect();
+    let order = ranked.iter().map(|r| r.id.clone()).collect();
+    let by_id = ranked
+        .iter()
+        .map(|r| {
+            let title = titles.get(r.id.as_str()).copied().unwrap_or_default();
+            (r.id.clone(), (r.rank, title.to_string()))
+        })
+        .collect();
+    (order, by_id)
+}
+
+fn messages(findings: &[Finding]) -> Vec<String> {
+    findings.iter().map(|f| f.message.clone()).collect()
+}
+
+/// Compares `old` (as of `old_date`) with `new` (as of `new_date`).
+pub fn compare(
+    (from, old, old_date): (&str, &PlanDocument, NaiveDate),
+    (to, new, new_date): (&str, &PlanDocument, NaiveDate),
+) -> Comparison {
+    let (_, before) = top(old, old_date);
+    let (order, after) = top(new, new_date);
+    let mut reranked = Vec::new();
+    for id in &order {
+        let (rank, title) = &after[id];
+        match before.get(id) {
+            Some((was, _)) if was != rank => reranked.push(format!("“{title}”: #{was} → #{rank}")),
+            Some(_) => {}
+            None => reranked.push(format!("“{title}”: new in the top {TOP}, at #{rank}")),
+        }
+    }
+    let old_findings = messages(&analyse(old, old_date).findings);
+    let new_findings = messages(&analyse(new, new_date).findings);
+    Comparison {
+        from: from.to_string(),
+        to: to.to_string(),
+        changes: crate::diff::changes(old, new),
+        traction_then: latest_actual(old),
+        traction_now: latest_actual(new),
+        reranked,
+        resolved: old_findings
+            .iter()
+            .filter(|m| !new_findings.contains(m))
+            .cloned()
+            .collect(),
+        new_findings: new_findings
+            .iter()
+            .filter(|m| !old_findings.contains(m))
+            .cloned()
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{ActualData, Horizon, Item};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_comparison_says_what_changed_traction_then_and_now_and_what_moved() {
+        let today = date(2026, 11, 27);
+        let old = crate::sample::sample_plan(today).unwrap();
+        let mut new = old.clone();
+        new.features[0].data.horizon = Horizon::Later;
+        let moved = new.features[0].data.title.clone();
+        // The top feature's risk falls: it leaves the head of the ranking.
+        let first = analyse(&old, today).ranking[0].id.clone();
+        let f = new.features.iter_mut().find(|f| f.id == first).unwrap();
+        f.data.risk_level = 1;
+        let demoted = f.data.title.clone();
+        new.actuals.push(Item {
+            id: "new".into(),
+            data: ActualData {
+                date: date(2026, 11, 26),
+                value: 31_000.0,
+            },
+        });
+        let c = compare(("Board", &old, today), ("now", &new, today));
+        assert_eq!((c.from.as_str(), c.to.as_str()), ("Board", "now"));
+        assert!(
+            c.changes
+                .iter()
+                .any(|l| l.contains(&moved) && l.contains("moved")),
+            "{:?}",
+            c.changes
+        );
+        assert!(
+            c.changes
+                .iter()
+                .any(|l| l == "1 traction actual was recorded."),
+            "{:?}",
+            c.changes
+        );
+        assert_eq!(
+            c.traction_then.as_deref(),
+            Some("$27,300 ARR on 2026-11-22")
+        );
+        assert_eq!(c.traction_now.as_deref(), Some("$31,000 ARR on 2026-11-26"));
+        let second = &analyse(&old, today).ranking[1].id;
+        let second = &old
+            .features
+            .iter()
+            .find(|f| &f.id == second)
+            .unwrap()
+            .data
+            .title;
+        assert!(
+            c.reranked.contains(&format!("“{second}”: #2 → #1")),
+            "the feature behind {demoted} leads now: {:?}",
+            c.reranked
+        );
+
+        let same = compare(("Board", &old, today), ("now", &old, today));
+        assert!(same.changes.is_empty() && same.reranked.is_empty());
+        assert!(same.resolved.is_empty() && same.new_findings.is_empty());
+    }
+}
+
+impl crate::storage::PlanFile {
+    /// The plan at version `from` against version `to`, or against now (as of `today`) when
+    /// `to` is none; a version is read as of the day it was marked.
+    pub fn compare_versions(
+        &mut self,
+        from: &Id,
+        to: Option<&Id>,
+        today: NaiveDate,
+    ) -> crate::Result<Comparison> {
+        let side = |file: &crate::storage::PlanFile, id: &Id| -> crate::Result<_> {
+            let version = file.find_version(id)?;
+            let day = chrono::DateTime::parse_from_rfc3339(&version.marked_at)
+                .map(|at| at.date_naive())
+                .unwrap_or(today);
+            let name = format!("{} ({day})", version.label);
+            Ok((name, file.version_document(&version.id)?, day))
+        };
+        let (from_name, old, old_day) = side(self, from)?;
+        let (to_name, new, new_day) = match to {
+            Some(id) => side(self, id)?,
+            None => ("now".to_string(), self.current()?.clone(), today),
+        };
+        Ok(compare(
+            (&from_name, &old, old_day),
+            (&to_name, &new, new_day),
+        ))
+    }
+}

@@ -103,6 +103,35 @@ pub fn compare(
     }
 }
 
+impl crate::storage::PlanFile {
+    /// The plan at version `from` against version `to`, or against now (as of `today`) when
+    /// `to` is none; a version is read as of the day it was marked.
+    pub fn compare_versions(
+        &mut self,
+        from: &Id,
+        to: Option<&Id>,
+        today: NaiveDate,
+    ) -> crate::Result<Comparison> {
+        let side = |file: &crate::storage::PlanFile, id: &Id| -> crate::Result<_> {
+            let version = file.find_version(id)?;
+            let day = chrono::DateTime::parse_from_rfc3339(&version.marked_at)
+                .map(|at| at.date_naive())
+                .unwrap_or(today);
+            let name = format!("{} ({day})", version.label);
+            Ok((name, file.version_document(&version.id)?, day))
+        };
+        let (from_name, old, old_day) = side(self, from)?;
+        let (to_name, new, new_day) = match to {
+            Some(id) => side(self, id)?,
+            None => ("now".to_string(), self.current()?.clone(), today),
+        };
+        Ok(compare(
+            (&from_name, &old, old_day),
+            (&to_name, &new, new_day),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,34 +198,5 @@ mod tests {
         let same = compare(("Board", &old, today), ("now", &old, today));
         assert!(same.changes.is_empty() && same.reranked.is_empty());
         assert!(same.resolved.is_empty() && same.new_findings.is_empty());
-    }
-}
-
-impl crate::storage::PlanFile {
-    /// The plan at version `from` against version `to`, or against now (as of `today`) when
-    /// `to` is none; a version is read as of the day it was marked.
-    pub fn compare_versions(
-        &mut self,
-        from: &Id,
-        to: Option<&Id>,
-        today: NaiveDate,
-    ) -> crate::Result<Comparison> {
-        let side = |file: &crate::storage::PlanFile, id: &Id| -> crate::Result<_> {
-            let version = file.find_version(id)?;
-            let day = chrono::DateTime::parse_from_rfc3339(&version.marked_at)
-                .map(|at| at.date_naive())
-                .unwrap_or(today);
-            let name = format!("{} ({day})", version.label);
-            Ok((name, file.version_document(&version.id)?, day))
-        };
-        let (from_name, old, old_day) = side(self, from)?;
-        let (to_name, new, new_day) = match to {
-            Some(id) => side(self, id)?,
-            None => ("now".to_string(), self.current()?.clone(), today),
-        };
-        Ok(compare(
-            (&from_name, &old, old_day),
-            (&to_name, &new, new_day),
-        ))
     }
 }

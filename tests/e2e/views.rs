@@ -218,6 +218,47 @@ async fn the_overview_and_present_mode_show_the_90_day_cycle() {
         "the factory's bottleneck: {work}"
     );
     app.screenshot("overview-cycle").await;
+    let horizons = app.text_of("[data-testid=horizons]").await;
+    assert!(
+        horizons.contains("Now") && horizons.contains("Later"),
+        "{horizons}"
+    );
+    let fits = app
+        .client
+        .execute(
+            "const m = document.querySelector('main.content'); return m.scrollHeight <= m.clientHeight;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        fits,
+        serde_json::json!(true),
+        "the dashboard fits 1280×800 unscrolled"
+    );
+    assert_eq!(app.accessibility_violations().await, Vec::<String>::new());
+    app.click(".overview h2 button").await;
+    app.wait_text(".section-title", |t| t == "Traction").await;
+
+    // A version, an edit after it: the Overview says what changed since.
+    app.click("nav button[data-section=history]").await;
+    app.type_into(".mark input", "Board meeting").await;
+    app.wait_text(".versions tbody tr:first-child td:first-child", |t| {
+        t == "Board meeting"
+    })
+    .await;
+    app.click("nav button[data-section=features]").await;
+    crate::rename_first_feature(&app, "Talk to twenty weavers").await;
+    app.wait_text(crate::FIRST_TITLE, |t| t == "Talk to twenty weavers")
+        .await;
+    app.click("nav button[data-section=overview]").await;
+    let since = app
+        .wait_text("[data-testid=since]", |t| {
+            t.contains("renamed to “Talk to twenty weavers”")
+        })
+        .await;
+    assert!(since.starts_with("Since Board meeting ("), "{since}");
+    app.screenshot("overview-since").await;
     app.click("nav button.present").await;
     // The traction slide is the fourth.
     for i in 1..=3 {

@@ -112,6 +112,8 @@ export type Analysis = {
 	traction: TractionReport,
 	/**  The 90-day cycle the team is in. */
 	cycle: Cycle,
+	/**  How many open features (not done, not dropped) each horizon holds. */
+	horizons: HorizonCounts,
 	curve: DatedValue[],
 	/**  What the window offers when the founder adds a goal or a milestone. */
 	suggestions: Suggestions,
@@ -369,6 +371,12 @@ export type GoalFigures = {
 };
 
 export type Horizon = "now" | "next" | "later";
+
+export type HorizonCounts = {
+	now: number,
+	next: number,
+	later: number,
+};
 
 /**  What came in. */
 export type Incoming = {

@@ -3,7 +3,9 @@
 use crate::check::{self, Finding, Severity};
 use crate::cycle::Cycle;
 use crate::document::PlanDocument;
-use crate::domain::{data_of, FactorySnapshotData, FeatureData, MilestoneData, TractionGoal};
+use crate::domain::{
+    data_of, FactorySnapshotData, FeatureData, FeatureStatus, Horizon, MilestoneData, TractionGoal,
+};
 use crate::error::Result;
 use crate::ladder;
 use crate::priority::{self, PriorityView, RankedFeature};
@@ -27,6 +29,8 @@ pub struct Analysis {
     pub traction: TractionReport,
     /// The 90-day cycle the team is in.
     pub cycle: Cycle,
+    /// How many open features (not done, not dropped) each horizon holds.
+    pub horizons: HorizonCounts,
     pub curve: Vec<DatedValue>,
     /// What the window offers when the founder adds a goal or a milestone.
     pub suggestions: Suggestions,
@@ -47,6 +51,30 @@ impl FindingCounts {
                 Severity::Error => counts.errors += 1,
                 Severity::Warning => counts.warnings += 1,
                 Severity::Hint => counts.hints += 1,
+            }
+        }
+        counts
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Type)]
+pub struct HorizonCounts {
+    pub now: u32,
+    pub next: u32,
+    pub later: u32,
+}
+
+impl HorizonCounts {
+    pub fn of(doc: &PlanDocument) -> HorizonCounts {
+        let mut counts = HorizonCounts::default();
+        for f in &doc.features {
+            if matches!(f.data.status, FeatureStatus::Done | FeatureStatus::Dropped) {
+                continue;
+            }
+            match f.data.horizon {
+                Horizon::Now => counts.now += 1,
+                Horizon::Next => counts.next += 1,
+                Horizon::Later => counts.later += 1,
             }
         }
         counts
@@ -84,6 +112,7 @@ pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {
             today,
         ),
         cycle: crate::cycle::current(doc, today),
+        horizons: HorizonCounts::of(doc),
         curve: traction::expected_curve(&milestones, curve_start(doc)),
         suggestions: Suggestions {
             goal: ladder::suggested_goal(doc.plan.data.start_date),
@@ -116,4 +145,36 @@ pub fn plan_check(file: &PlanFile, today: NaiveDate) -> Result<Vec<Finding>> {
     let doc = file.document()?;
     let ranking = priority::rank(&doc.features, PriorityView::RiskFirst);
     Ok(check::check(&doc, &ranking, today))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_horizon_counts_leave_out_done_and_dropped_features() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let mut doc = crate::sample::sample_plan(today).unwrap();
+        let open = |h: Horizon| {
+            doc.features
+                .iter()
+                .filter(|f| f.data.horizon == h)
+                .filter(|f| !matches!(f.data.status, FeatureStatus::Done | FeatureStatus::Dropped))
+                .count() as u32
+        };
+        let expected = HorizonCounts {
+            now: open(Horizon::Now),
+            next: open(Horizon::Next),
+            later: open(Horizon::Later),
+        };
+        assert_eq!(HorizonCounts::of(&doc), expected);
+        assert!(expected.now > 0, "the sample has work on Now");
+        let first_now = doc
+            .features
+            .iter_mut()
+            .find(|f| f.data.horizon == Horizon::Now && f.data.status != FeatureStatus::Done)
+            .unwrap();
+        first_now.data.status = FeatureStatus::Done;
+        assert_eq!(HorizonCounts::of(&doc).now, expected.now - 1);
+    }
 }

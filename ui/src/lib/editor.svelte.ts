@@ -3,6 +3,7 @@
 // answers with what changed and the recomputed analysis; the window patches its state with that.
 import type {
   ActualData,
+  Comparison,
   Conflict,
   Cycle,
   DatedValue,
@@ -13,6 +14,7 @@ import type {
   FeatureData,
   Finding,
   FindingCounts,
+  HorizonCounts,
   Horizon,
   Item,
   LeanCanvas,
@@ -64,8 +66,11 @@ export class PlanEditor {
   findings = $state.raw<Finding[]>([]);
   findingCounts = $state.raw<FindingCounts>({ errors: 0, warnings: 0, hints: 0 });
   traction = $state.raw<TractionReport | null>(null);
-  /** The 90-day cycle the team is in. */
+  /** The 90-day cycle the team is in, and the open features per horizon. */
   cycle = $state.raw<Cycle | null>(null);
+  horizons = $state.raw<HorizonCounts | null>(null);
+  /** What changed since the last version (null while there is none; read by `loadSince`). */
+  since = $state.raw<Comparison | null>(null);
   canvas = $state.raw<LeanCanvas | null>(null);
   teams = $state.raw<Item<TeamData>[]>([]);
   milestones = $state.raw<Item<MilestoneData>[]>([]);
@@ -134,6 +139,7 @@ export class PlanEditor {
     Object.assign(this, {
       traction: analysis.traction,
       cycle: analysis.cycle,
+      horizons: analysis.horizons,
       curve: analysis.curve,
       today: analysis.as_of,
       suggestions: analysis.suggestions,
@@ -354,6 +360,22 @@ export class PlanEditor {
   /** Brings the plan back to a named version, as a new edit (undo takes it back). */
   restoreVersion(id: string): Promise<BackendError | null> {
     return this.apply({ op: "restore_version", id });
+  }
+
+  /** Reads what changed since the last version (the Overview asks when it shows, and after
+   *  each edit while it does). */
+  async loadSince(): Promise<void> {
+    const last = this.versions.at(-1);
+    if (!last) {
+      this.since = null;
+      return;
+    }
+    try {
+      this.since = await backend.compareVersions(last.id, null);
+    } catch {
+      // Only a summary: the History shows the full comparison and says why it failed.
+      this.since = null;
+    }
   }
 
   /** Reads the open conflicts and the deleted features again; resolves to why not, if not. */

@@ -204,6 +204,7 @@ export function fakeCore(
     ],
     finding_counts: { errors: 0, warnings: 1, hints: 0 },
     traction: null,
+    horizons: { now: core.features.length, next: 0, later: 0 },
     cycle: {
       number: 4,
       start: "2026-09-28",

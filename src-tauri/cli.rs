@@ -46,10 +46,11 @@ enum Command {
         #[arg(long)]
         date: Option<NaiveDate>,
     },
-    /// Export the plan to Markdown, PDF, JSON or CSV.
+    /// Export the plan to Markdown, PDF, JSON or CSV, or the investor update since a version.
     Export {
         plan: PathBuf,
-        /// md, pdf, json or csv.
+        /// md, pdf, json, csv, or update (a PDF, or Markdown when --out ends in .md; since
+        /// --since, or the latest version).
         #[arg(long, value_parser = parse_format)]
         format: ExportFormat,
         /// The file to write (replaced only once the export is complete).
@@ -150,7 +151,7 @@ pub fn main() -> i32 {
             let file = PlanFile::open_with(&plan, Mode::Inspect);
             file.and_then(|f| {
                 let today = date.unwrap_or_else(clock::today);
-                export::export_to(&f, format, today, since.as_deref(), &out)
+                export::export_to(&f, format.for_out(&out), today, since.as_deref(), &out)
             })
             .map(|_| {
                 println!("Wrote {}.", out.display());
@@ -389,5 +390,5 @@ fn check_text(company: &str, today: NaiveDate, findings: &[Finding]) -> String {
 
 fn parse_format(text: &str) -> Result<ExportFormat, String> {
     ExportFormat::parse(text)
-        .ok_or_else(|| format!("{text:?} is not a format: use md, pdf, json or csv"))
+        .ok_or_else(|| format!("{text:?} is not a format: use md, pdf, json, csv or update"))
 }

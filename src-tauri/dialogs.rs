@@ -20,6 +20,8 @@ fn filter(kind: FileKind) -> (&'static str, &'static [&'static str]) {
         FileKind::Export(ExportFormat::Pdf) => ("PDF", &["pdf"]),
         FileKind::Export(ExportFormat::Json) => ("Keel JSON export", &["json"]),
         FileKind::Export(ExportFormat::Csv) => ("CSV (feature table)", &["csv"]),
+        FileKind::Export(ExportFormat::UpdatePdf) => ("Investor update (PDF)", &["pdf"]),
+        FileKind::Export(ExportFormat::UpdateMarkdown) => ("Investor update (Markdown)", &["md"]),
     }
 }
 

@@ -502,3 +502,35 @@ fn sync_tells_a_copy_older_than_the_folder_and_a_full_copy_brings_it_up_to_date(
     assert!(caught.contains("Marked version “Dana's draft”"), "{caught}");
     assert!(!caught.contains("older than"), "{caught}");
 }
+
+#[test]
+fn export_update_writes_the_investor_update_since_a_version_as_pdf_or_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let plan = at("acme.keel");
+    assert!(keel(&["new", &plan, "--sample"]).status.success());
+    assert_one_sentence_error(
+        &keel(&["export", &plan, "--format", "update", "--out", &at("u.pdf")]),
+        "mark a version first",
+    );
+    assert!(keel(&["version", &plan, "Board meeting"]).status.success());
+    let md = keel(&[
+        "export",
+        &plan,
+        "--format",
+        "update",
+        "--since",
+        "Board meeting",
+        "--out",
+        &at("u.md"),
+    ]);
+    assert!(md.status.success(), "{}", text(&md.stderr));
+    let written = std::fs::read_to_string(at("u.md")).unwrap();
+    assert!(
+        written.starts_with("# Loomline — investor update"),
+        "{written}"
+    );
+    let pdf = keel(&["export", &plan, "--format", "update", "--out", &at("u.pdf")]);
+    assert!(pdf.status.success(), "{}", text(&pdf.stderr));
+    assert!(std::fs::read(at("u.pdf")).unwrap().starts_with(b"%PDF"));
+}

@@ -13,7 +13,11 @@ pub async fn export_plan(
     format: ExportFormat,
 ) -> CommandResult<Option<String>> {
     let company = state.with_plan(|file| Ok(file.plan()?.data.company_name))?;
-    let name = format!("{company} plan.{}", format.extension());
+    let what = match format {
+        ExportFormat::UpdatePdf | ExportFormat::UpdateMarkdown => "update",
+        _ => "plan",
+    };
+    let name = format!("{company} {what}.{}", format.extension());
     let Some(path) = state.ask_save_path(&name, FileKind::Export(format)) else {
         return Ok(None);
     };

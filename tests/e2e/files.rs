@@ -151,3 +151,33 @@ async fn a_file_that_cannot_be_opened_leaves_the_plan_open_and_new_creates_one()
     assert!(app.save_dir.path().join("New plan.keel").exists());
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_investor_update_asks_for_a_version_then_is_written_since_it() {
+    let app = App::launch(&[]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+    app.click("nav button[data-section=export]").await;
+    app.click("button.export[data-format=update_pdf]").await;
+    let refused = app
+        .wait_text(".message.error", |t| t.contains("mark a version first"))
+        .await;
+    assert!(refused.starts_with("Since: "), "{refused}");
+
+    app.click("nav button[data-section=history]").await;
+    app.type_into(".mark input", "Board meeting").await;
+    app.wait_text(".versions tbody tr:first-child td:first-child", |t| {
+        t == "Board meeting"
+    })
+    .await;
+    app.click("nav button[data-section=export]").await;
+    app.click("button.export[data-format=update_markdown]")
+        .await;
+    let md = app.save_dir.path().join("Loomline update.md");
+    app.wait_text(".message.done", |t| t.contains("update.md"))
+        .await;
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.starts_with("# Loomline — investor update"), "{text}");
+    assert!(text.contains("since Board meeting ("), "{text}");
+    app.screenshot("export-update").await;
+    app.quit().await;
+}

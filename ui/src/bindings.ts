@@ -188,6 +188,8 @@ export type Comparison = {
 	/**  The latest traction actual on each side, worded ("$27,300 ARR on 2026-11-22"). */
 	traction_then: string | null,
 	traction_now: string | null,
+	/**  Features finished since (done now, not then), by title. */
+	shipped: string[],
 	/**  Top features that moved in the risk-first ranking ("“SSO”: #5 → #2", "… new in the top 10"). */
 	reranked: string[],
 	/**  The plan check's findings gone since, and those new. */
@@ -283,7 +285,9 @@ export type ErrorCode = "validation" | "not_found" | "file_missing" | "not_sqlit
 /**  For shells: the shell's own state is unusable (never produced by keel-core itself). */
 "internal";
 
-export type ExportFormat = "markdown" | "pdf" | "json" | "csv";
+export type ExportFormat = "markdown" | "pdf" | "json" | "csv" | 
+/**  The investor update since a version, as a PDF or as Markdown. */
+"update_pdf" | "update_markdown";
 
 export type FactoryReport = {
 	period_start: string,

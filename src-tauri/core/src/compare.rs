@@ -26,6 +26,8 @@ pub struct Comparison {
     /// The latest traction actual on each side, worded ("$27,300 ARR on 2026-11-22").
     pub traction_then: Option<String>,
     pub traction_now: Option<String>,
+    /// Features finished since (done now, not then), by title.
+    pub shipped: Vec<String>,
     /// Top features that moved in the risk-first ranking ("“SSO”: #5 → #2", "… new in the top 10").
     pub reranked: Vec<String>,
     /// The plan check's findings gone since, and those new.
@@ -81,6 +83,20 @@ pub fn compare(
             None => reranked.push(format!("“{title}”: new in the top {TOP}, at #{rank}")),
         }
     }
+    let done = |f: &&crate::domain::Feature| f.data.status == crate::domain::FeatureStatus::Done;
+    let was_done: std::collections::HashSet<&str> = old
+        .features
+        .iter()
+        .filter(done)
+        .map(|f| f.id.as_str())
+        .collect();
+    let shipped = new
+        .features
+        .iter()
+        .filter(done)
+        .filter(|f| !was_done.contains(f.id.as_str()))
+        .map(|f| f.data.title.clone())
+        .collect();
     let old_findings = messages(&analyse(old, old_date).findings);
     let new_findings = messages(&analyse(new, new_date).findings);
     Comparison {
@@ -89,6 +105,7 @@ pub fn compare(
         changes: crate::diff::changes(old, new),
         traction_then: latest_actual(old),
         traction_now: latest_actual(new),
+        shipped,
         reranked,
         resolved: old_findings
             .iter()
@@ -147,6 +164,15 @@ mod tests {
         let old = crate::sample::sample_plan(today).unwrap();
         let mut new = old.clone();
         new.features[0].data.horizon = Horizon::Later;
+        let open = new
+            .features
+            .iter_mut()
+            // The last open feature: far from the top, so the ranking's head stays as it was.
+            .rev()
+            .find(|f| f.data.status != crate::domain::FeatureStatus::Done)
+            .unwrap();
+        open.data.status = crate::domain::FeatureStatus::Done;
+        let finished = open.data.title.clone();
         let moved = new.features[0].data.title.clone();
         // The top feature's risk falls: it leaves the head of the ranking.
         let first = analyse(&old, today).ranking[0].id.clone();
@@ -181,6 +207,7 @@ mod tests {
             Some("$27,300 ARR on 2026-11-22")
         );
         assert_eq!(c.traction_now.as_deref(), Some("$31,000 ARR on 2026-11-26"));
+        assert_eq!(c.shipped, vec![finished]);
         let second = &analyse(&old, today).ranking[1].id;
         let second = &old
             .features

@@ -35,6 +35,7 @@ const since: Comparison = {
   ],
   traction_then: "$20,000 ARR on 2026-10-30",
   traction_now: "$27,300 ARR on 2026-11-22",
+  shipped: [],
   reranked: [],
   resolved: [],
   new_findings: [],

@@ -21,7 +21,10 @@ describe("the command palette's entries", () => {
     const found = entries("pric", features);
     expect(found.map((e) => e.label)).toEqual(["Pricing page", "Pricing experiment"]);
     expect(found[0]?.command).toEqual({ kind: "feature", id: "1" });
-    expect(entries("export pdf", features).map((e) => e.label)).toEqual(["Export PDF for investors…"]);
+    expect(entries("export pdf", features).map((e) => e.label)).toEqual([
+      "Export PDF for investors…",
+      "Export investor update (PDF)…",
+    ]);
     expect(entries("RECORD", features).map((e) => e.key)).toEqual(["record-actual", "record-factory-week"]);
     expect(entries("nothing like this", features)).toEqual([]);
   });

@@ -56,6 +56,18 @@ export const actions: Entry[] = [
   { key: "export-md", label: "Export Markdown…", keys: null, command: { kind: "export", format: "markdown" } },
   { key: "export-json", label: "Export JSON…", keys: null, command: { kind: "export", format: "json" } },
   { key: "export-csv", label: "Export CSV…", keys: null, command: { kind: "export", format: "csv" } },
+  {
+    key: "export-update-pdf",
+    label: "Export investor update (PDF)…",
+    keys: null,
+    command: { kind: "export", format: "update_pdf" },
+  },
+  {
+    key: "export-update-md",
+    label: "Export investor update (Markdown)…",
+    keys: null,
+    command: { kind: "export", format: "update_markdown" },
+  },
   { key: "present", label: "Present the plan", keys: "F5", command: { kind: "present" } },
   { key: "undo", label: "Undo", keys: "Ctrl+Z", command: { kind: "undo" } },
   { key: "redo", label: "Redo", keys: "Ctrl+Shift+Z", command: { kind: "redo" } },

@@ -433,6 +433,7 @@ export function fakeCore(
           changes: core.features.map((f) => `Feature added: “${f.data.title}”.`).slice(0, 1),
           traction_then: "$27,300 ARR on 2026-11-22",
           traction_now: "$31,000 ARR on 2026-11-26",
+          shipped: [],
           reranked: [],
           resolved: ["No traction actual is recorded yet."],
           new_findings: [],

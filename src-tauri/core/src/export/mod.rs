@@ -8,6 +8,7 @@ pub mod json;
 mod markdown;
 pub mod pdf;
 pub mod report;
+pub mod update;
 
 use crate::error::{CoreError, Result};
 use crate::storage::{PlanFile, TempPath};
@@ -24,13 +25,16 @@ pub enum ExportFormat {
     Pdf,
     Json,
     Csv,
+    /// The investor update since a version, as a PDF or as Markdown.
+    UpdatePdf,
+    UpdateMarkdown,
 }
 
 impl ExportFormat {
     pub fn extension(self) -> &'static str {
         match self {
-            ExportFormat::Markdown => "md",
-            ExportFormat::Pdf => "pdf",
+            ExportFormat::Markdown | ExportFormat::UpdateMarkdown => "md",
+            ExportFormat::Pdf | ExportFormat::UpdatePdf => "pdf",
             ExportFormat::Json => "json",
             ExportFormat::Csv => "csv",
         }
@@ -42,7 +46,24 @@ impl ExportFormat {
             "pdf" => Some(ExportFormat::Pdf),
             "json" => Some(ExportFormat::Json),
             "csv" => Some(ExportFormat::Csv),
+            "update" | "update-pdf" => Some(ExportFormat::UpdatePdf),
+            "update-md" => Some(ExportFormat::UpdateMarkdown),
             _ => None,
+        }
+    }
+
+    /// The format an export written to `out` takes: the update follows the file's extension
+    /// (`--format update --out update.md` is Markdown); the others are as given.
+    pub fn for_out(self, out: &Path) -> ExportFormat {
+        let markdown = out
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"));
+        match self {
+            ExportFormat::UpdatePdf | ExportFormat::UpdateMarkdown if markdown => {
+                ExportFormat::UpdateMarkdown
+            }
+            ExportFormat::UpdatePdf | ExportFormat::UpdateMarkdown => ExportFormat::UpdatePdf,
+            other => other,
         }
     }
 }
@@ -60,8 +81,16 @@ pub fn render(
     date: NaiveDate,
     since: Option<&str>,
 ) -> Result<Vec<u8>> {
-    if format == ExportFormat::Json {
-        return Ok(json::render(file)?.into_bytes());
+    match format {
+        ExportFormat::Json => return Ok(json::render(file)?.into_bytes()),
+        ExportFormat::UpdatePdf | ExportFormat::UpdateMarkdown => {
+            let (u, chart) = update::build(file, date, since)?;
+            return Ok(match format {
+                ExportFormat::UpdateMarkdown => update::markdown(&u).into_bytes(),
+                _ => update::pdf(&u, &chart)?,
+            });
+        }
+        _ => {}
     }
     let doc = file.document()?;
     let version = match since {
@@ -84,7 +113,9 @@ pub fn render(
         ExportFormat::Markdown => markdown::render(&report).into_bytes(),
         ExportFormat::Csv => csv::render(&report).into_bytes(),
         ExportFormat::Pdf => pdf::render(&doc, &report, &analysis)?,
-        ExportFormat::Json => unreachable!("handled above"),
+        ExportFormat::Json | ExportFormat::UpdatePdf | ExportFormat::UpdateMarkdown => {
+            unreachable!("handled above")
+        }
     })
 }
 

@@ -11,6 +11,18 @@ use keel_core::export::{render, ExportFormat};
 use keel_core::{CoreError, Operation, PlanFile};
 use std::process::Command;
 
+/// The text of a PDF, as pdftotext reads it (the PDF is left at `dir`/update.pdf).
+fn pdf_text(pdf: &[u8], dir: &std::path::Path) -> String {
+    let out = dir.join("update.pdf");
+    std::fs::write(&out, pdf).unwrap();
+    let text = Command::new("pdftotext")
+        .arg(&out)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&text.stdout).into_owned()
+}
+
 fn today() -> chrono::NaiveDate {
     date(2026, 11, 27)
 }
@@ -102,14 +114,8 @@ fn the_pdf_update_holds_the_same_and_is_one_or_two_pages() {
     let path = plan_with_a_quarter(dir.path());
     let file = PlanFile::open(&path).unwrap();
     let pdf = render(&file, ExportFormat::UpdatePdf, today(), None).unwrap();
+    let text = pdf_text(&pdf, dir.path());
     let out = dir.path().join("update.pdf");
-    std::fs::write(&out, &pdf).unwrap();
-    let text = Command::new("pdftotext")
-        .arg(&out)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
     for part in [
         "Investor update",
         "What shipped",
@@ -147,14 +153,7 @@ fn hostile_text_stays_literal_in_the_update() {
     assert!(!md.contains("<script>"), "{md}");
     assert!(md.contains("\\<script\\>"), "{md}");
     let pdf = render(&file, ExportFormat::UpdatePdf, today(), None).unwrap();
-    let out = dir.path().join("update.pdf");
-    std::fs::write(&out, &pdf).unwrap();
-    let text = Command::new("pdftotext")
-        .arg(&out)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text: String = String::from_utf8_lossy(&text.stdout)
+    let text: String = pdf_text(&pdf, dir.path())
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
         .collect();

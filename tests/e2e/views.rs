@@ -70,7 +70,9 @@ async fn the_dark_theme_follows_the_system() {
         .await
         .unwrap();
     assert_eq!(background, "rgb(23, 25, 29)", "the dark palette is in use");
-    for section in ["overview", "vision", "traction", "features", "check"] {
+    for section in [
+        "overview", "vision", "traction", "features", "check", "history", "export",
+    ] {
         app.click(&format!("nav button[data-section={section}]"))
             .await;
         app.screenshot(&format!("{section}-dark")).await;
@@ -305,6 +307,24 @@ async fn the_command_palette_runs_any_action_and_opens_a_feature_from_the_keyboa
     app.wait_text(".section-title", |t| t == "Features").await;
     let panel = app.attr_of("aside.panel", "aria-label").await;
     assert!(panel.starts_with("Feature: Concierge"), "{panel}");
+
+    // The theme, chosen from the palette, whatever the system's.
+    let background = || async {
+        app.client
+            .execute(
+                "return getComputedStyle(document.body).backgroundColor",
+                vec![],
+            )
+            .await
+            .unwrap()
+    };
+    app.shortcut("k", false).await;
+    app.type_into("[role=combobox]", "theme dark").await;
+    assert_eq!(background().await, "rgb(23, 25, 29)", "the dark palette");
+    app.screenshot("palette-dark-features").await;
+    app.shortcut("k", false).await;
+    app.type_into("[role=combobox]", "theme light").await;
+    assert_ne!(background().await, "rgb(23, 25, 29)");
     app.quit().await;
 }
 

@@ -2,8 +2,11 @@ import { mount } from "svelte";
 import App from "./App.svelte";
 import { backend } from "./lib/backend";
 import { FIRST_SCREEN } from "./lib/editor.svelte";
+import { followTheme } from "./lib/theme";
 import "./styles.css";
 import "./controls.css";
+
+followTheme();
 
 const target = document.getElementById("app");
 if (!target) throw new Error("The page has no #app element.");

@@ -2,6 +2,7 @@
 // by title. What an entry does is the app's (App.svelte runs it); this only lists and filters.
 import type { ExportFormat, Feature } from "../bindings";
 import { sections, type Section } from "./shortcuts";
+import type { Theme } from "./theme";
 
 export type Command =
   | { kind: "section"; section: Section }
@@ -19,6 +20,8 @@ export type Command =
   | { kind: "merge" }
   | { kind: "sync" }
   | { kind: "help" }
+  | { kind: "compare" }
+  | { kind: "theme"; theme: Theme }
   | { kind: "feature"; id: string };
 
 export interface Entry {
@@ -52,6 +55,7 @@ export const actions: Entry[] = [
     command: { kind: "record-factory-week" },
   },
   { key: "mark-version", label: "Mark a version", keys: null, command: { kind: "mark-version" } },
+  { key: "compare", label: "Compare versions", keys: null, command: { kind: "compare" } },
   { key: "export-pdf", label: "Export PDF for investors…", keys: null, command: { kind: "export", format: "pdf" } },
   { key: "export-md", label: "Export Markdown…", keys: null, command: { kind: "export", format: "markdown" } },
   { key: "export-json", label: "Export JSON…", keys: null, command: { kind: "export", format: "json" } },
@@ -77,6 +81,14 @@ export const actions: Entry[] = [
   { key: "merge", label: "Merge a teammate's copy…", keys: null, command: { kind: "merge" } },
   { key: "sync", label: "Sync through a shared folder…", keys: null, command: { kind: "sync" } },
   { key: "help", label: "Keyboard shortcuts", keys: "F1", command: { kind: "help" } },
+  { key: "theme-light", label: "Theme: light", keys: null, command: { kind: "theme", theme: "light" } },
+  { key: "theme-dark", label: "Theme: dark", keys: null, command: { kind: "theme", theme: "dark" } },
+  {
+    key: "theme-system",
+    label: "Theme: follow the system",
+    keys: null,
+    command: { kind: "theme", theme: "system" },
+  },
 ];
 
 /** Whether every word of `query` appears in `text` (case ignored). */

@@ -378,10 +378,15 @@ export class PlanEditor {
     }
   }
 
-  /** Reads the open conflicts and the deleted features again; resolves to why not, if not. */
-  async loadConflicts(): Promise<string | null> {
+  /** Reads the open conflicts and (unless `withDeleted` is false) the deleted features again;
+   *  resolves to why not, if not. The deleted features are read from the plan's history, which
+   *  the core opens only when needed: the start reads the conflicts alone. */
+  async loadConflicts(withDeleted = true): Promise<string | null> {
     try {
-      const [conflicts, deleted] = await Promise.all([backend.conflicts(), backend.deletedFeatures()]);
+      const [conflicts, deleted] = await Promise.all([
+        backend.conflicts(),
+        withDeleted ? backend.deletedFeatures() : Promise.resolve(this.deletedFeatures),
+      ]);
       this.conflicts = conflicts;
       this.deletedFeatures = deleted;
       return null;

@@ -188,6 +188,13 @@ describe("PlanEditor and what a teammate did at the same time", () => {
     expect(core.calls.map((c) => c.cmd)).toContain("keep_conflict");
   });
 
+  it("reads the conflicts alone at the start, leaving the history unread", async () => {
+    const { core, editor } = await opened();
+    expect(await editor.loadConflicts(false)).toBeNull();
+    expect(core.calls.map((c) => c.cmd)).toContain("conflicts");
+    expect(core.calls.map((c) => c.cmd)).not.toContain("deleted_features");
+  });
+
   it("restores a deleted feature, and says why when the core refuses", async () => {
     const { editor } = await opened({ teammate: { author: "Dana", titles: [] }, concurrent: true });
     await editor.mergeTeammate();

@@ -260,7 +260,9 @@ fn export_and_import_errors_are_one_sentence_and_write_nothing() {
         "--out",
         out.to_str().unwrap(),
     ]);
-    assert!(!run.status.success() && text(&run.stderr).contains("use md, pdf, json or csv"));
+    assert!(
+        !run.status.success() && text(&run.stderr).contains("use md, pdf, json, csv or update")
+    );
     let run = keel(&[
         "export",
         plan.to_str().unwrap(),

@@ -4,7 +4,7 @@ SHELL := /bin/bash
 UI := ui
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
-.PHONY: run dev test test-dates test-ui-scarce bench bench-edit bench-sync package package-test bench-startup deps deps-test ui-deps ui-build sources-check lint rust-test ui-test bindings-check core-check e2e
+.PHONY: run dev test test-dates test-ui-scarce bench bench-edit bench-sync package package-test bench-startup deps deps-test deps-reliability ui-deps ui-build sources-check lint rust-test ui-test bindings-check core-check e2e fuzz power-loss faults torture
 
 run: deps ui-build
 	cargo run --bin keel
@@ -22,6 +22,9 @@ deps:
 
 deps-test:
 	./scripts/install-deps.sh --test
+
+deps-reliability:
+	./scripts/install-deps.sh --reliability
 
 $(UI)/node_modules/.package-lock.json: $(UI)/package-lock.json
 	npm --prefix $(UI) ci --no-audit --no-fund
@@ -103,3 +106,23 @@ package: deps ui-build
 # Builds the package, installs it on this machine, uses it, and removes it again.
 package-test: package
 	./scripts/package-test.sh
+
+# Reliability (RELIABILITY.md); none of it is part of `make test`, which replays the fuzz corpus.
+# Coverage-guided fuzzing of every reader of outside bytes, FUZZ_SECONDS (600) per target; the
+# corpus it grows and any crash input land under fuzz/ and are committed.
+FUZZ_SECONDS ?= 600
+fuzz: deps-reliability
+	./scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Power loss after every operation of every kind of write (root: a FUSE file system).
+power-loss: deps-reliability ui-build
+	cargo test -p keel --test power_loss -- --ignored --nocapture --test-threads=1 power_loss_at_every_operation
+
+# Full disks (tmpfs mounts, root) and I/O errors (libfiu) against the command line.
+faults: deps-reliability ui-build
+	cargo test -p keel --test faults -- --ignored --nocapture --test-threads=1
+
+# Endurance: 10,000 kill -9 of a writer and 1,000 power losses at random operations.
+torture: deps-reliability ui-build
+	KEEL_CRASH_KILLS=10000 cargo test -p keel-core --test crash_safety -- --nocapture edits_reported_committed_survive_sigkill
+	KEEL_POWER_RANDOM=1000 cargo test -p keel --test power_loss -- --ignored --nocapture --test-threads=1 power_loss_at_every_operation

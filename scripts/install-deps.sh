@@ -8,9 +8,15 @@ build_packages=(libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev 
 test_packages=(xvfb webkit2gtk-driver poppler-utils qpdf faketime syncthing)
 tauri_driver_version=2.1.0
 
+# The reliability targets (make fuzz, power-loss, faults, torture): FUSE, libfiu.
+reliability_packages=(fuse3 fiu-utils python3-pip)
+
 packages=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then
   packages+=("${test_packages[@]}")
+fi
+if [[ "${1:-}" == "--reliability" ]]; then
+  packages+=("${test_packages[@]}" "${reliability_packages[@]}")
 fi
 
 missing=()
@@ -54,5 +60,17 @@ if [[ "${1:-}" == "--test" ]]; then
   if ! cargo install --list | grep -q "^tauri-driver v${tauri_driver_version}:"; then
     echo "Installing tauri-driver ${tauri_driver_version}"
     cargo install tauri-driver --version "${tauri_driver_version}" --locked
+  fi
+fi
+
+if [[ "${1:-}" == "--reliability" ]]; then
+  if ! python3 -c "import mfusepy" 2>/dev/null; then
+    echo "Installing the Python FUSE binding mfusepy"
+    python3 -m pip install --quiet mfusepy 2>/dev/null ||
+      python3 -m pip install --quiet --break-system-packages mfusepy
+  fi
+  if ! command -v cargo-fuzz >/dev/null 2>&1; then
+    echo "Installing cargo-fuzz"
+    cargo install cargo-fuzz --locked
   fi
 fi

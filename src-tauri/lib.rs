@@ -5,7 +5,7 @@ pub mod commands;
 mod dialogs;
 mod error;
 pub mod session;
-mod settings;
+pub mod settings;
 mod state;
 
 pub use error::{CommandError, CommandResult};

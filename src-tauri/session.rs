@@ -9,6 +9,8 @@ const RECENT_MAX: usize = 10;
 pub const SAMPLE_FILE: &str = "Sample plan.keel";
 
 pub fn open_at_start(data_dir: &Path, explicit: Option<&Path>) -> Result<PlanFile, CoreError> {
+    // What a crash or a power loss left of the last write of the settings or the recent list.
+    keel_core::storage::sweep_temporaries(data_dir);
     let path = match explicit {
         Some(path) => path.to_path_buf(),
         None => match recent(data_dir).into_iter().find(|p| p.exists()) {
@@ -75,7 +77,5 @@ fn write_recent(data_dir: &Path, list: &[PathBuf]) -> Result<(), CoreError> {
     std::fs::create_dir_all(data_dir).map_err(|e| CoreError::io(context(), e))?;
     let json = serde_json::to_vec_pretty(list)
         .map_err(|e| CoreError::io(context(), std::io::Error::other(e)))?;
-    let temp = data_dir.join(format!(".{RECENT_FILE}.tmp"));
-    std::fs::write(&temp, json).map_err(|e| CoreError::io(context(), e))?;
-    std::fs::rename(&temp, data_dir.join(RECENT_FILE)).map_err(|e| CoreError::io(context(), e))
+    keel_core::export::write_atomic(&data_dir.join(RECENT_FILE), &json)
 }

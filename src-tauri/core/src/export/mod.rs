@@ -133,6 +133,9 @@ pub fn export_to(
 
 /// Writes `bytes` to a temporary file beside `out`, syncs it, and renames it over `out`.
 pub fn write_atomic(out: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(folder) = out.parent().filter(|f| !f.as_os_str().is_empty()) {
+        crate::storage::sweep_temporaries(folder);
+    }
     let temp = TempPath::beside(out);
     let context = || format!("{} cannot be written", out.display());
     let mut f = std::fs::File::create(&temp.0).map_err(|e| CoreError::io(context(), e))?;

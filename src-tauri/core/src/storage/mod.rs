@@ -3,7 +3,7 @@
 //!   write, and left byte-for-byte as it was;
 //! - the plan's history (a Loro document) is the source of truth and the tables its projection:
 //!   every edit is one change of the document, recorded with the projection of what it touched
-//!   in one IMMEDIATE transaction, committed with `journal_mode=DELETE` and `synchronous=FULL`,
+//!   in one IMMEDIATE transaction, committed with `journal_mode=DELETE` and `synchronous=EXTRA`,
 //!   so the file is complete after each edit and survives `kill -9`;
 //! - a projection whose version is not the document's is rebuilt from the document on open;
 //! - only one Keel process holds a plan for writing (an advisory lock on the file); any other
@@ -21,6 +21,7 @@ mod projection;
 mod record;
 mod sync;
 mod sync_base;
+mod temp;
 mod upgrade;
 mod versions;
 
@@ -36,6 +37,8 @@ pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub(crate) use plan::{read_canvas, read_goal, read_plan};
 pub(crate) use record::{Kind, Recorded};
 pub use sync::{plan_folder, Synced};
+pub use temp::sweep_temporaries;
+pub(crate) use temp::TempPath;
 
 use crate::document::PlanDocument;
 use crate::error::{CoreError, Result};
@@ -119,12 +122,19 @@ impl PlanFile {
             Mode::Inspect => (None, Some("opened for reading only".to_string())),
             Mode::Edit => acquire_write_lock(path)?,
         };
+        if read_only.is_none() {
+            // What a crash or a power loss left of an earlier write beside the plan.
+            sweep_temporaries(path.parent().unwrap_or(Path::new(".")));
+        }
         let mut conn = connect(path, read_only.is_none()).map_err(|e| map_open_error(path, e))?;
         let check: String = conn
             .query_row("PRAGMA quick_check", [], |r| r.get(0))
             .map_err(|e| map_open_error(path, e.into()))?;
         if check != "ok" {
             return Err(corrupt(&format!("integrity check: {check}")));
+        }
+        if read_only.is_none() {
+            remove_stale_journal(&conn, path);
         }
         if header.user_version < SCHEMA_VERSION {
             if let Some(reason) = &read_only {
@@ -238,10 +248,23 @@ fn in_memory_copy(conn: &Connection) -> Result<Connection> {
     Ok(copy)
 }
 
-fn journal_path(path: &Path) -> PathBuf {
+pub(crate) fn journal_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push("-journal");
     PathBuf::from(name)
+}
+
+/// Removes a journal a crash left that SQLite found not hot (nothing to roll back: empty, or
+/// its header never synced), holding SQLite's own write lock so that no writer can be using it.
+fn remove_stale_journal(conn: &Connection, path: &Path) {
+    let journal = journal_path(path);
+    if !journal.exists() || conn.execute_batch("BEGIN IMMEDIATE").is_err() {
+        return;
+    }
+    if std::fs::remove_file(&journal).is_ok() {
+        let _ = temp::sync_parent(&journal);
+    }
+    let _ = conn.execute_batch("COMMIT");
 }
 
 /// Takes the advisory write lock, or says why the plan must open read-only.
@@ -288,7 +311,10 @@ fn connect(path: &Path, writable: bool) -> Result<Connection> {
         let mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
         debug_assert_eq!(mode, "delete");
     }
-    conn.pragma_update(None, "synchronous", "FULL")?;
+    // EXTRA: FULL, and the folder is synced once the journal is deleted, the moment a commit
+    // is made in this journal mode; under FULL a power loss right after a commit could bring
+    // the journal back and undo the edit (found by the power-loss test, tests/power_loss).
+    conn.pragma_update(None, "synchronous", "EXTRA")?;
     conn.pragma_update(None, "foreign_keys", true)?;
     Ok(conn)
 }
@@ -307,65 +333,5 @@ fn map_open_error(path: &Path, error: CoreError) -> CoreError {
             }
         }
         other => other,
-    }
-}
-
-/// A file beside its destination that is removed unless persisted.
-pub(crate) struct TempPath(pub(crate) PathBuf);
-
-impl TempPath {
-    pub(crate) fn beside(dest: &Path) -> TempPath {
-        let name = dest
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let unique = format!(
-            ".{name}.{}.{}.tmp",
-            std::process::id(),
-            crate::clock::unique()
-        );
-        TempPath(dest.with_file_name(unique))
-    }
-
-    /// Moves the file to `dest`, which must not exist (checked atomically where links work).
-    pub(crate) fn persist_new(self, dest: &Path) -> Result<()> {
-        match std::fs::hard_link(&self.0, dest) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(CoreError::AlreadyExists {
-                    path: dest.to_path_buf(),
-                })
-            }
-            Err(_) => std::fs::rename(&self.0, dest)
-                .map_err(|e| CoreError::io(format!("{} cannot be written", dest.display()), e))?,
-        }
-        sync_parent(dest);
-        Ok(())
-    }
-}
-
-impl TempPath {
-    /// Moves the file to `dest`, replacing what is there.
-    pub(crate) fn persist_replace(self, dest: &Path) -> Result<()> {
-        std::fs::rename(&self.0, dest)
-            .map_err(|e| CoreError::io(format!("{} cannot be written", dest.display()), e))?;
-        sync_parent(dest);
-        Ok(())
-    }
-}
-
-impl Drop for TempPath {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-        let _ = std::fs::remove_file(journal_path(&self.0));
-    }
-}
-
-fn sync_parent(path: &Path) {
-    #[cfg(unix)]
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if let Ok(dir) = File::open(dir) {
-            let _ = dir.sync_all();
-        }
     }
 }

@@ -12,7 +12,7 @@
 
 use super::merge::{decode, encode, Merged};
 use super::sync_base;
-use super::PlanFile;
+use super::{PlanFile, TempPath};
 use crate::error::{CoreError, Result};
 use crate::history::history_error;
 use loro::{LoroDoc, VersionVector};
@@ -140,21 +140,14 @@ pub(super) fn write_new(folder: &Path, name: &str, bytes: &[u8]) -> Result<()> {
     }
     let context = || format!("{} cannot be written", dest.display());
     std::fs::create_dir_all(folder).map_err(|e| CoreError::io(context(), e))?;
-    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let temp = TempPath::beside(&dest);
     let written = (|| {
-        let mut f = std::fs::File::create(&temp)?;
+        let mut f = std::fs::File::create(&temp.0)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&temp, &dest)
+        f.sync_all()
     })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&temp);
-        return Err(CoreError::io(context(), e));
-    }
-    if let Ok(dir) = std::fs::File::open(folder) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
+    written.map_err(|e| CoreError::io(context(), e))?;
+    temp.persist_replace(&dest)
 }
 
 /// A file name from a digest of its content: the same content is always the same name.

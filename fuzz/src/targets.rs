@@ -17,7 +17,7 @@ pub fn open_plan(bytes: &[u8]) {
     }
     // Open for editing too: a file that is not a healthy plan of a readable format is refused
     // before any write. A healthy one may be upgraded, so its bytes are compared only on refusal.
-    let opened = PlanFile::open_with(&path, Mode::Edit).map(|f| drop(f));
+    let opened = PlanFile::open_with(&path, Mode::Edit).map(drop);
     if opened.is_err() {
         assert_unchanged(&path, bytes, "a refused plan file");
     }

@@ -39,7 +39,7 @@ fn replay(target: &str, run: impl Fn(&[u8])) {
         inputs.len()
     );
     for (path, bytes) in inputs {
-        let outcome = std::panic::catch_unwind(|| run(&bytes));
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&bytes)));
         assert!(
             outcome.is_ok(),
             "{target}: the input {} fails (replay it with `cargo fuzz run {target} {}`)",

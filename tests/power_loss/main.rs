@@ -13,7 +13,11 @@
 
 #[path = "../fixed_clock/mod.rs"]
 mod fixed_clock;
+#[path = "../folders/mod.rs"]
+mod folders;
 mod scenarios;
+
+use folders::{copy_dir, files, temporaries};
 
 use scenarios::{Scenario, DATA, PLAN};
 use std::collections::BTreeMap;
@@ -131,37 +135,6 @@ fn run_child(scenario: Scenario, dir: &Path) -> Vec<String> {
     lines
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            std::fs::copy(entry.path(), dest).unwrap();
-        }
-    }
-}
-
-/// Every file under `dir` with its content, by path relative to `dir`.
-fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut found = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(at) = stack.pop() {
-        for entry in std::fs::read_dir(&at).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).unwrap().to_path_buf();
-                found.insert(rel, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    found
-}
-
 /// One scenario, prepared once: its starting folder and what a run without a crash leaves.
 struct Prepared {
     scenario: Scenario,
@@ -253,13 +226,7 @@ impl Work {
         }
         p.scenario.check_plans(disk, &file, reported, p.features)?;
         drop(file);
-        let left: Vec<_> = files(disk)
-            .into_keys()
-            .filter(|f| {
-                let name = f.to_string_lossy();
-                name.ends_with(".tmp") || name.ends_with("-journal")
-            })
-            .collect();
+        let left = temporaries(disk);
         if !left.is_empty() {
             return Err(format!("temporary files are left: {left:?}"));
         }

@@ -10,12 +10,12 @@ pub mod pdf;
 pub mod report;
 pub mod update;
 
-use crate::error::{CoreError, Result};
-use crate::storage::{PlanFile, TempPath};
+use crate::error::Result;
+pub use crate::storage::write_atomic;
+use crate::storage::PlanFile;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use std::io::Write;
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -128,20 +128,9 @@ pub fn export_to(
     out: &Path,
 ) -> Result<()> {
     let bytes = render(file, format, date, since)?;
-    write_atomic(out, &bytes)
-}
-
-/// Writes `bytes` to a temporary file beside `out`, syncs it, and renames it over `out`.
-pub fn write_atomic(out: &Path, bytes: &[u8]) -> Result<()> {
+    // What an export cut short by a crash left in the folder it writes to.
     if let Some(folder) = out.parent().filter(|f| !f.as_os_str().is_empty()) {
         crate::storage::sweep_temporaries(folder);
     }
-    let temp = TempPath::beside(out);
-    let context = || format!("{} cannot be written", out.display());
-    let mut f = std::fs::File::create(&temp.0).map_err(|e| CoreError::io(context(), e))?;
-    f.write_all(bytes)
-        .map_err(|e| CoreError::io(context(), e))?;
-    f.sync_all().map_err(|e| CoreError::io(context(), e))?;
-    drop(f);
-    temp.persist_replace(out)
+    write_atomic(out, &bytes)
 }

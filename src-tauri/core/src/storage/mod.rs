@@ -37,8 +37,8 @@ pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub(crate) use plan::{read_canvas, read_goal, read_plan};
 pub(crate) use record::{Kind, Recorded};
 pub use sync::{plan_folder, Synced};
-pub use temp::sweep_temporaries;
 pub(crate) use temp::TempPath;
+pub use temp::{sweep_temporaries, write_atomic};
 
 use crate::document::PlanDocument;
 use crate::error::{CoreError, Result};

@@ -12,13 +12,12 @@
 
 use super::merge::{decode, encode, Merged};
 use super::sync_base;
-use super::{PlanFile, TempPath};
+use super::PlanFile;
 use crate::error::{CoreError, Result};
 use crate::history::history_error;
 use loro::{LoroDoc, VersionVector};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// What one sync did.
@@ -140,14 +139,7 @@ pub(super) fn write_new(folder: &Path, name: &str, bytes: &[u8]) -> Result<()> {
     }
     let context = || format!("{} cannot be written", dest.display());
     std::fs::create_dir_all(folder).map_err(|e| CoreError::io(context(), e))?;
-    let temp = TempPath::beside(&dest);
-    let written = (|| {
-        let mut f = std::fs::File::create(&temp.0)?;
-        f.write_all(bytes)?;
-        f.sync_all()
-    })();
-    written.map_err(|e| CoreError::io(context(), e))?;
-    temp.persist_replace(&dest)
+    super::write_atomic(&dest, bytes)
 }
 
 /// A file name from a digest of its content: the same content is always the same name.

@@ -10,6 +10,7 @@
 use super::journal_path;
 use crate::error::{CoreError, Result};
 use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// A file beside its destination that is removed unless persisted.
@@ -52,6 +53,18 @@ impl TempPath {
         std::fs::rename(&self.0, dest).map_err(|e| CoreError::io(context(), e))?;
         sync_parent(dest).map_err(|e| CoreError::io(context(), e))
     }
+}
+
+/// Writes `bytes` to a temporary file beside `out`, syncs it, and renames it over `out`.
+pub fn write_atomic(out: &Path, bytes: &[u8]) -> Result<()> {
+    let temp = TempPath::beside(out);
+    let context = || format!("{} cannot be written", out.display());
+    let written = File::create(&temp.0).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    written.map_err(|e| CoreError::io(context(), e))?;
+    temp.persist_replace(out)
 }
 
 impl Drop for TempPath {

@@ -136,7 +136,10 @@ impl PlanFile {
         if read_only.is_none() {
             remove_stale_journal(&conn, path);
         }
-        if header.user_version < SCHEMA_VERSION {
+        // The format as SQLite reads it now: a hot journal rolled back by the check above may
+        // have taken the file back to an older format than its header said (a migration cut
+        // short by a power loss; found by the power-loss test).
+        if migrate::user_version(&conn)? < SCHEMA_VERSION {
             if let Some(reason) = &read_only {
                 return Err(CoreError::ReadOnly {
                     reason: format!("{reason}, and its older plan format needs an upgrade"),

@@ -4,7 +4,7 @@ SHELL := /bin/bash
 UI := ui
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
-.PHONY: run dev test test-dates test-ui-scarce bench bench-edit bench-sync package package-test bench-startup deps deps-test deps-reliability ui-deps ui-build sources-check lint rust-test ui-test bindings-check core-check e2e fuzz power-loss faults torture
+.PHONY: run dev test test-dates test-ui-scarce bench bench-edit bench-sync package package-test bench-startup deps deps-test deps-reliability ui-deps ui-build sources-check lint rust-test ui-test bindings-check core-check e2e fuzz power-loss faults torture soak
 
 run: deps ui-build
 	cargo run --bin keel
@@ -118,11 +118,17 @@ fuzz: deps-reliability
 power-loss: deps-reliability ui-build
 	cargo test -p keel --test power_loss -- --ignored --nocapture --test-threads=1 power_loss_at_every_operation
 
-# Full disks (tmpfs mounts, root) and I/O errors (libfiu) against the command line.
+# Full disks (tmpfs mounts, root) and I/O errors (libfiu) against the command line and the app.
 faults: deps-reliability ui-build
 	cargo test -p keel --test faults -- --ignored --nocapture --test-threads=1
+	cargo test -p keel --test app_faults -- --ignored --nocapture --test-threads=1 the_app_on the_app_under_io
 
-# Endurance: 10,000 kill -9 of a writer and 1,000 power losses at random operations.
+# Endurance: 10,000 kill -9 of a writer, 1,000 power losses at random operations and the soak.
 torture: deps-reliability ui-build
 	KEEL_CRASH_KILLS=10000 cargo test -p keel-core --test crash_safety -- --nocapture edits_reported_committed_survive_sigkill
 	KEEL_POWER_RANDOM=1000 cargo test -p keel --test power_loss -- --ignored --nocapture --test-threads=1 power_loss_at_every_operation
+	$(MAKE) soak
+
+# An hour (KEEL_SOAK_MINUTES) of scripted edits in the real window, its memory sampled each minute.
+soak: deps-test ui-build
+	$(XVFB) cargo test --features keel/e2e-seams --test soak -- --ignored --nocapture

@@ -1,6 +1,8 @@
 //! The app on the mock runtime with the real config and capability, a fake desktop shell, and
 //! the calls the UI makes.
 
+#![allow(dead_code)]
+
 use crate::fixed_clock;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -37,9 +39,17 @@ pub fn start(make_plan: impl FnOnce(&Path)) -> Harness {
 /// With `own_data_dir`, the app keeps its recent plans in a folder of this test's (tests run
 /// in parallel and share XDG_DATA_HOME), `data/` beside the plan.
 pub fn start_with(make_plan: impl FnOnce(&Path), own_data_dir: bool) -> Harness {
+    start_in(tempfile::tempdir().unwrap(), make_plan, own_data_dir)
+}
+
+/// The same in the folder `dir` (such as one on a small disk), which the harness removes.
+pub fn start_in(
+    dir: tempfile::TempDir,
+    make_plan: impl FnOnce(&Path),
+    own_data_dir: bool,
+) -> Harness {
     isolate_data_dir();
     fixed_clock::fix();
-    let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.keel");
     make_plan(&path);
     let app = keel::app_builder(mock_builder(), Some(path.clone()))
@@ -128,4 +138,15 @@ pub fn fake_shell(h: &Harness) -> FakeShell {
         .set_shell(Box::new(shell.clone()))
         .expect("the test installs the only shell");
     shell
+}
+
+/// Closes the open plan (its file and lock), as quitting would: the mock app itself is never
+/// dropped whole (the window holds it), so a test that unmounts the plan's disk closes it first.
+pub fn close_plan(h: &Harness) {
+    h._app
+        .state::<keel::AppState>()
+        .set(Err(keel_core::CoreError::ReadOnly {
+            reason: "closed by the test".to_string(),
+        }))
+        .unwrap();
 }

@@ -346,6 +346,11 @@ impl App {
         path
     }
 
+    /// The process id of tauri-driver, below which the app and its WebKit processes run.
+    pub fn driver_pid(&self) -> u32 {
+        self.driver.id()
+    }
+
     pub async fn quit(mut self) {
         let _ = self.client.clone().close().await;
         stop(&mut self.driver);

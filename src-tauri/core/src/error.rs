@@ -76,6 +76,20 @@ pub enum CoreError {
     #[error("The plan file could not be read or written: {0}.")]
     Storage(#[from] rusqlite::Error),
 
+    /// A write SQLite refused for want of space or a failing disk, said as what was not done
+    /// and the file that could not be written.
+    #[error("{what}: {} could not be written ({cause}).", path.display())]
+    NotWritten {
+        what: &'static str,
+        path: PathBuf,
+        cause: &'static str,
+    },
+
+    /// A commit that reached the file, but whose folder could not be synced afterwards: the
+    /// change is there, and a power loss now could still take it back.
+    #[error("The change is in {}, but the disk could not confirm it is stored ({cause}); copy the plan to another disk before going on.", path.display())]
+    NotConfirmed { path: PathBuf, cause: &'static str },
+
     #[error("The plan's history could not be read or written ({detail}); nothing was changed.")]
     History { detail: String },
 
@@ -103,7 +117,10 @@ impl CoreError {
                 ErrorCode::InvalidImport
             }
             CoreError::Export { .. } => ErrorCode::Export,
-            CoreError::Storage(_) | CoreError::History { .. } => ErrorCode::Storage,
+            CoreError::Storage(_)
+            | CoreError::History { .. }
+            | CoreError::NotWritten { .. }
+            | CoreError::NotConfirmed { .. } => ErrorCode::Storage,
             CoreError::Io { .. } => ErrorCode::Io,
         }
     }
@@ -123,6 +140,28 @@ impl CoreError {
         }
     }
 
+    /// An SQLite write to `path` that failed because of the disk becomes [`CoreError::NotWritten`]
+    /// ("The change was not saved: …/plan.keel could not be written (the disk is full)."); any
+    /// other error stays as it is.
+    pub(crate) fn not_written(self, what: &'static str, path: &std::path::Path) -> Self {
+        use rusqlite::ErrorCode as Sqlite;
+        let cause = match &self {
+            CoreError::Storage(rusqlite::Error::SqliteFailure(e, _)) => match e.code {
+                Sqlite::DiskFull => "the disk is full",
+                Sqlite::SystemIoFailure => "the disk reported an error",
+                Sqlite::CannotOpen => "it cannot be created or opened",
+                Sqlite::ReadOnly => "it or its folder is read-only",
+                _ => return self,
+            },
+            _ => return self,
+        };
+        CoreError::NotWritten {
+            what,
+            path: path.to_path_buf(),
+            cause,
+        }
+    }
+
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
         CoreError::Io {
             context: context.into(),
@@ -132,3 +171,36 @@ impl CoreError {
 }
 
 pub type Result<T> = std::result::Result<T, CoreError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: i32) -> CoreError {
+        CoreError::Storage(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(code),
+            None,
+        ))
+    }
+
+    #[test]
+    fn a_write_the_disk_refused_names_the_file_and_what_was_not_done() {
+        let path = std::path::Path::new("plans/Loomline.keel");
+        let full = sqlite(rusqlite::ffi::SQLITE_FULL).not_written("The change was not saved", path);
+        assert_eq!(
+            full.to_string(),
+            "The change was not saved: plans/Loomline.keel could not be written (the disk is full)."
+        );
+        assert_eq!(full.code(), ErrorCode::Storage);
+        let failing = sqlite(rusqlite::ffi::SQLITE_IOERR).not_written("No copy was made", path);
+        assert_eq!(
+            failing.to_string(),
+            "No copy was made: plans/Loomline.keel could not be written (the disk reported an error)."
+        );
+        let other = sqlite(rusqlite::ffi::SQLITE_CONSTRAINT).not_written("No copy was made", path);
+        assert!(
+            matches!(other, CoreError::Storage(_)),
+            "an error that is not the disk's stays as it is: {other}"
+        );
+    }
+}

@@ -228,3 +228,50 @@ fn a_plan_open_in_another_process_opens_read_only() {
         "the child must exit cleanly"
     );
 }
+
+/// A copy of `plan` taken while a write to it is under way, past the point where SQLite has
+/// written changed pages into the file itself: the copy holds a half-written file and the
+/// journal that undoes it, as a crash or a journal that could not be removed leaves them.
+fn copy_mid_write(plan: &Path, to: &Path) {
+    let conn = rusqlite::Connection::open(plan).unwrap();
+    conn.execute_batch(
+        "PRAGMA cache_size = 2; BEGIN IMMEDIATE; CREATE TABLE unfinished(x BLOB);
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)
+         INSERT INTO unfinished SELECT randomblob(1000) FROM n;",
+    )
+    .unwrap();
+    let mut journal = plan.as_os_str().to_owned();
+    journal.push("-journal");
+    let mut copied = to.as_os_str().to_owned();
+    copied.push("-journal");
+    std::fs::copy(plan, to).unwrap();
+    std::fs::copy(&journal, &copied).unwrap();
+    conn.execute_batch("ROLLBACK").unwrap();
+}
+
+#[test]
+fn a_plan_left_mid_write_opens_for_reading_with_the_write_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_plan(dir.path());
+    let copy = dir.path().join("copy.keel");
+    copy_mid_write(&path, &copy);
+    let mut journal = copy.as_os_str().to_owned();
+    journal.push("-journal");
+    assert!(Path::new(&journal).exists());
+
+    let file = PlanFile::open_with(&copy, keel_core::Mode::Inspect)
+        .expect("the plan opens for reading (SQLite rolls the journal back first)");
+    assert_eq!(file.integrity_check().unwrap(), "ok");
+    assert_eq!(file.features().unwrap().len(), 24);
+    drop(file);
+    assert!(!Path::new(&journal).exists(), "the journal was rolled back");
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    let unfinished: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'unfinished'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(unfinished, 0, "the unfinished write is undone");
+}

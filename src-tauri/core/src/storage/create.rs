@@ -101,15 +101,16 @@ impl PlanFile {
             clock::now_utc().timestamp(),
         )?;
         let temp = TempPath::beside(path);
-        {
+        (|| -> Result<()> {
             let mut conn = connect(&temp.0, true)?;
             migrate::migrate(&mut conn, migrate::MIGRATIONS)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             record::write_new(&tx, &doc, &plan_id)?;
             tx.execute("UPDATE plan SET updated_at = ?1", [&plan.plan.updated_at])?;
             tx.commit()?;
-            conn.close().map_err(|(_, e)| CoreError::from(e))?;
-        }
+            conn.close().map_err(|(_, e)| CoreError::from(e))
+        })()
+        .map_err(|e| e.not_written("No plan was created", path))?;
         temp.persist_new(path)?;
         Self::open(path)
     }

@@ -7,7 +7,7 @@ use super::projection;
 use super::PlanFile;
 use crate::clock;
 use crate::document::PlanDocument;
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 use crate::history::{self, history_error, Note, PlanDoc, Touched};
 use loro::{LoroDoc, VersionVector};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
@@ -214,7 +214,8 @@ impl PlanFile {
             return Ok(Recorded::default());
         };
         let touched = history.take_touched();
-        if history.version() == *before {
+        let after = history.version();
+        if after == *before {
             return Ok(Recorded::default());
         }
         let outcome = (|| -> Result<bool> {
@@ -238,10 +239,37 @@ impl PlanFile {
                 reordered,
                 current: self.current.take(),
             }),
+            // SQLite commits by deleting the journal, then syncs the folder; when that sync
+            // fails the commit is reported failed although the change is in the file (found by
+            // the I/O-error test, tests/faults.rs). Synced again, it is saved as any other.
+            Err(e) if self.reached_file(&after) => match super::temp::sync_parent(&self.path) {
+                Ok(()) => Ok(Recorded {
+                    touched,
+                    reordered: true,
+                    current: self.current.take(),
+                }),
+                Err(_) => {
+                    // The caller does not patch the plan in memory: it is read again.
+                    self.current = None;
+                    Err(CoreError::NotConfirmed {
+                        path: self.path.clone(),
+                        cause: match e.not_written("", &self.path) {
+                            CoreError::NotWritten { cause, .. } => cause,
+                            _ => "the disk reported an error",
+                        },
+                    })
+                }
+            },
             Err(e) => {
                 self.history = None;
-                Err(e)
+                Err(e.not_written("The change was not saved", &self.path))
             }
         }
+    }
+
+    /// Whether the file holds the document at `version`: a commit reported failed may have
+    /// been made all the same.
+    fn reached_file(&self, version: &VersionVector) -> bool {
+        projected_version(&self.conn).is_ok_and(|v| v == *version)
     }
 }

@@ -1,0 +1,164 @@
+//! Endurance in the real window: scripted edits for an hour (`KEEL_SOAK_MINUTES`, default 60)
+//! — renaming a feature, undo and redo, moving through every section — while the memory of the
+//! app and of its WebKit processes is recorded every minute. After the warm-up
+//! (`KEEL_SOAK_WARMUP`, default 5 minutes) the total may grow by less than 10 %. Not part of
+//! `make test`: `make soak` (and `make torture`) runs it under Xvfb and writes the samples to
+//! target/tmp/soak.csv.
+
+#[path = "fixed_clock/mod.rs"]
+mod fixed_clock;
+mod support;
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+use support::App;
+
+const FIRST: &str = "table[aria-label=Features] tbody tr:first-child";
+const SECTIONS: [&str; 6] = [
+    "overview", "roadmap", "traction", "check", "history", "features",
+];
+
+fn minutes(var: &str, default: u64) -> u64 {
+    std::env::var(var)
+        .ok()
+        .map(|v| {
+            v.parse()
+                .unwrap_or_else(|_| panic!("{var} is a number of minutes"))
+        })
+        .unwrap_or(default)
+}
+
+/// Resident memory in kB of the app's processes below `root`: the app itself and WebKit's
+/// web and network processes (not the WebDriver that drives them).
+fn memory_below(root: u32) -> (u64, u64) {
+    let mut parent = HashMap::new();
+    let mut name = HashMap::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // pid (comm) state ppid …; comm may hold spaces and parentheses.
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+            continue;
+        };
+        let ppid = stat[close + 2..]
+            .split(' ')
+            .nth(1)
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(ppid) = ppid {
+            parent.insert(pid, ppid);
+            name.insert(pid, stat[open + 1..close].to_string());
+        }
+    }
+    let below = |mut pid: u32| loop {
+        match parent.get(&pid) {
+            Some(&p) if p == root => return true,
+            Some(&p) if p > 1 => pid = p,
+            _ => return false,
+        }
+    };
+    let (mut app, mut webkit) = (0, 0);
+    for (&pid, comm) in &name {
+        if !below(pid) || comm == "WebKitWebDriver" {
+            continue;
+        }
+        let rss = std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix("VmRSS:"))
+                    .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<u64>().ok())
+            })
+            .unwrap_or(0);
+        if comm == "keel" {
+            app += rss;
+        } else if comm.starts_with("WebKit") {
+            webkit += rss;
+        }
+    }
+    (app, webkit)
+}
+
+/// One round of the script: a rename saved, undone and redone, then every section in turn.
+async fn round(app: &App, n: u64) {
+    app.click("nav button[data-section=features]").await;
+    app.click(&format!("{FIRST} .open")).await;
+    let title = format!("Interview weavers, round {n}");
+    app.type_into("aside.panel input[type=text]", &title).await;
+    app.wait_text(&format!("{FIRST} .title"), |t| t == title)
+        .await;
+    app.click("h1.section-title").await;
+    app.shortcut("z", false).await;
+    app.wait_text(&format!("{FIRST} .title"), |t| t != title)
+        .await;
+    app.shortcut("z", true).await;
+    app.wait_text(&format!("{FIRST} .title"), |t| t == title)
+        .await;
+    for section in SECTIONS {
+        app.click(&format!("nav button[data-section={section}]"))
+            .await;
+        app.wait_text("h1.section-title", |t| !t.is_empty()).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "an hour long: make soak"]
+async fn memory_stays_flat_through_an_hour_of_edits() {
+    let total_minutes = minutes("KEEL_SOAK_MINUTES", 60);
+    let warmup = minutes("KEEL_SOAK_WARMUP", 5);
+    assert!(warmup < total_minutes, "the soak must outlast its warm-up");
+    let app = App::launch_as_shipped(&[]).await;
+    app.text_of(".company").await;
+    let root = app.driver_pid();
+    let start = Instant::now();
+    let mut samples: Vec<(u64, u64, u64, u64)> = Vec::new();
+    let mut rounds = 0;
+    let mut next_sample = 0;
+    while next_sample <= total_minutes {
+        if start.elapsed() >= Duration::from_secs(next_sample * 60) {
+            let (keel, webkit) = memory_below(root);
+            assert!(keel > 0, "the app's process was found below the driver");
+            println!(
+                "minute {next_sample}: app {} MB, WebKit {} MB, total {} MB after {rounds} rounds",
+                keel / 1024,
+                webkit / 1024,
+                (keel + webkit) / 1024
+            );
+            samples.push((next_sample, keel, webkit, rounds));
+            next_sample += 1;
+            if next_sample > total_minutes {
+                break;
+            }
+        }
+        rounds += 1;
+        round(&app, rounds).await;
+    }
+    app.quit().await;
+
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    std::fs::create_dir_all(dir).unwrap();
+    let mut csv = String::from("minute,app_kb,webkit_kb,total_kb,rounds\n");
+    for (m, k, w, r) in &samples {
+        csv.push_str(&format!("{m},{k},{w},{},{r}\n", k + w));
+    }
+    std::fs::write(dir.join("soak.csv"), csv).unwrap();
+
+    let total = |s: &(u64, u64, u64, u64)| (s.1 + s.2) as f64;
+    let base = total(&samples[warmup as usize]);
+    let last = total(samples.last().unwrap());
+    let growth = (last - base) / base * 100.0;
+    println!(
+        "soak: {rounds} rounds ({} edits) in {total_minutes} minutes; memory {:.0} MB after the \
+         warm-up, {:.0} MB at the end: {growth:+.1} %",
+        rounds * 3,
+        base / 1024.0,
+        last / 1024.0
+    );
+    assert!(
+        growth < 10.0,
+        "memory grew {growth:.1} % after the warm-up (from {base} kB to {last} kB)"
+    );
+}

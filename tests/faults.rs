@@ -11,8 +11,11 @@
 mod fixed_clock;
 #[path = "folders/mod.rs"]
 mod folders;
+#[path = "injected/mod.rs"]
+mod injected;
 
 use folders::{copy_dir, temporaries};
+use injected::{mount_tmpfs, unmount};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -279,24 +282,6 @@ fn start() -> (tempfile::TempDir, PathBuf, Vec<Reference>) {
     (work, template, reference)
 }
 
-fn mount_tmpfs(at: &Path, bytes: u64) {
-    std::fs::create_dir_all(at).unwrap();
-    let status = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", &format!("size={bytes}"), "tmpfs"])
-        .arg(at)
-        .status()
-        .expect("mount runs");
-    assert!(status.success(), "tmpfs mounts (this test needs root)");
-}
-
-fn unmount(at: &Path) {
-    let status = Command::new("umount")
-        .arg(at)
-        .status()
-        .expect("umount runs");
-    assert!(status.success());
-}
-
 #[test]
 #[ignore = "needs root (tmpfs mounts): run by `make faults`"]
 fn full_disks_fail_each_write_with_one_sentence_and_lose_nothing() {
@@ -327,48 +312,11 @@ fn full_disks_fail_each_write_with_one_sentence_and_lose_nothing() {
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
 
-/// Every folder call failing at random, but `closedir`: it fails only on a handle that is not
-/// open, and Rust's standard library takes that for a bug of its own and panics.
-fn random_folder_faults() -> Vec<String> {
-    [
-        "opendir",
-        "fdopendir",
-        "readdir",
-        "readdir_r",
-        "rename",
-        "unlink",
-    ]
-    .iter()
-    .map(|call| format!("enable_random name=posix/io/dir/{call},probability=0.3"))
-    .collect()
-}
-
 #[test]
 #[ignore = "needs libfiu (fiu-run): run by `make faults`"]
 fn io_errors_fail_each_write_with_one_sentence_and_lose_nothing() {
     let (work, template, reference) = start();
-    // `write` is left out: it is also how the error reaches the terminal (the full disks above
-    // fail Keel's own writes); pwrite is SQLite's.
-    let mut faults: Vec<Vec<String>> = [
-        ("posix/io/rw/pwrite", 28),
-        ("posix/io/rw/pwrite", 5),
-        ("posix/io/sync/fsync", 5),
-        ("posix/io/sync/fdatasync", 5),
-        ("posix/io/dir/rename", 5),
-        ("posix/io/dir/unlink", 5),
-    ]
-    .iter()
-    .map(|(name, errno)| vec![format!("enable name={name},failinfo={errno}")])
-    .collect();
-    for _ in 0..20 {
-        faults.push(vec![
-            "enable_random name=posix/io/sync/*,probability=0.3".to_string()
-        ]);
-        faults.push(vec![
-            "enable_random name=posix/io/rw/pwrite*,probability=0.05".to_string(),
-        ]);
-        faults.push(random_folder_faults());
-    }
+    let faults = injected::settings(20);
     let (mut runs, mut failures, mut errors) = (0, 0, Vec::new());
     for (i, fault) in faults.iter().enumerate() {
         for (w, new) in &reference {

@@ -17,6 +17,8 @@ mod fixed_clock;
 mod folders;
 #[path = "../ipc/harness.rs"]
 mod harness;
+#[path = "../injected/mod.rs"]
+mod injected;
 #[path = "../teammate/mod.rs"]
 mod teammate;
 
@@ -24,28 +26,11 @@ mod run;
 
 use folders::copy_dir;
 use harness::*;
+use injected::{mount_tmpfs, unmount};
 use run::{after, check, perform, prepare, Write, WRITES};
 use std::io::{BufRead, BufReader, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-
-fn mount_tmpfs(at: &Path, bytes: u64) {
-    std::fs::create_dir_all(at).unwrap();
-    let status = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", &format!("size={bytes}"), "tmpfs"])
-        .arg(at)
-        .status()
-        .expect("mount runs");
-    assert!(status.success(), "tmpfs mounts (this test needs root)");
-}
-
-fn unmount(at: &Path) {
-    let status = Command::new("umount")
-        .arg(at)
-        .status()
-        .expect("umount runs");
-    assert!(status.success());
-}
 
 /// Fills the disk holding `dir` with one file, leaving `room` bytes; returns the file.
 fn fill(dir: &Path, room: u64) -> PathBuf {
@@ -139,22 +124,6 @@ fn fiu_ctrl(base: &Path, pid: u32, commands: &[String]) {
         .status()
         .expect("fiu-ctrl runs (make faults installs libfiu)");
     assert!(status.success(), "fiu-ctrl {commands:?}");
-}
-
-/// Every folder call failing at random, but `closedir`: it fails only on a handle that is not
-/// open, and Rust's standard library takes that for a bug of its own and panics.
-fn random_folder_faults() -> Vec<String> {
-    [
-        "opendir",
-        "fdopendir",
-        "readdir",
-        "readdir_r",
-        "rename",
-        "unlink",
-    ]
-    .iter()
-    .map(|call| format!("enable_random name=posix/io/dir/{call},probability=0.3"))
-    .collect()
 }
 
 /// Runs the child app on a copy of `template` under libfiu, with `fault` on for the write `w`.
@@ -252,26 +221,7 @@ fn the_app_under_io_errors_says_what_could_not_be_written_and_keeps_the_plan_ope
     let work = tempfile::tempdir().unwrap();
     let template = work.path().join("template");
     prepare(&template);
-    let mut faults: Vec<Vec<String>> = [
-        ("posix/io/rw/pwrite", 28),
-        ("posix/io/rw/pwrite", 5),
-        ("posix/io/sync/fsync", 5),
-        ("posix/io/sync/fdatasync", 5),
-        ("posix/io/dir/rename", 5),
-        ("posix/io/dir/unlink", 5),
-    ]
-    .iter()
-    .map(|(name, errno)| vec![format!("enable name={name},failinfo={errno}")])
-    .collect();
-    for _ in 0..10 {
-        faults.push(vec![
-            "enable_random name=posix/io/sync/*,probability=0.3".to_string()
-        ]);
-        faults.push(vec![
-            "enable_random name=posix/io/rw/pwrite*,probability=0.05".to_string(),
-        ]);
-        faults.push(random_folder_faults());
-    }
+    let faults = injected::settings(10);
     let (mut runs, mut refused, mut errors) = (0, 0, Vec::new());
     for fault in &faults {
         for w in WRITES {

@@ -39,6 +39,16 @@ pub(crate) fn user_version(conn: &Connection) -> Result<u32> {
 
 /// Brings the file to `migrations.len()`; a new file (format 0) also gets Keel's application id.
 pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<()> {
+    migrate_checked(conn, migrations, |_| Ok(()))
+}
+
+/// The same, committed only if `check` then accepts the upgraded content: a file whose
+/// content cannot be read is refused as it was, not upgraded first (found by fuzzing).
+pub(crate) fn migrate_checked(
+    conn: &mut Connection,
+    migrations: &[Migration],
+    check: impl FnOnce(&Transaction) -> Result<()>,
+) -> Result<()> {
     let from = user_version(conn)? as usize;
     if from >= migrations.len() {
         return Ok(());
@@ -54,6 +64,7 @@ pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result
         }
     }
     tx.pragma_update(None, "user_version", migrations.len() as u32)?;
+    check(&tx)?;
     tx.commit()?;
     Ok(())
 }

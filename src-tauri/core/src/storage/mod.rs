@@ -148,7 +148,10 @@ impl PlanFile {
                     reason: format!("{reason}, and its older plan format needs an upgrade"),
                 });
             }
-            migrate::migrate(&mut conn, migrate::MIGRATIONS)?;
+            // The upgraded plan's history must read, or the upgrade is rolled back.
+            migrate::migrate_checked(&mut conn, migrate::MIGRATIONS, |tx| {
+                record::load(tx).map(drop)
+            })?;
         }
         let stale = record::projected_version(&conn)? != record::document_version(&conn)?;
         let history = if stale {

@@ -9,8 +9,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const DRIVER_PORT: u16 = 4444;
-const NATIVE_PORT: u16 = 4445;
+/// tauri-driver's port and WebKitWebDriver's after it; `KEEL_WEBDRIVER_PORT` moves both, so
+/// that a long run (the soak) can go on beside `make test`.
+fn driver_ports() -> (u16, u16) {
+    let port = std::env::var("KEEL_WEBDRIVER_PORT")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(4444);
+    (port, port + 1)
+}
 
 pub struct App {
     pub client: Client,
@@ -81,12 +88,13 @@ impl App {
         std::fs::create_dir_all(&data_dir).unwrap();
         std::fs::write(data_dir.join("settings.json"), r#"{"author":"Dana"}"#).unwrap();
         let save_dir = tempfile::tempdir().unwrap();
+        let (driver_port, native_port) = driver_ports();
         let driver = Command::new(tauri_driver())
             .args([
                 "--port",
-                &DRIVER_PORT.to_string(),
+                &driver_port.to_string(),
                 "--native-port",
-                &NATIVE_PORT.to_string(),
+                &native_port.to_string(),
             ])
             .env("XDG_DATA_HOME", data_home.path())
             .env("KEEL_E2E_SAVE_DIR", save_dir.path())
@@ -97,7 +105,7 @@ impl App {
             .stderr(Stdio::null())
             .spawn()
             .expect("tauri-driver runs (make test installs it)");
-        wait_for_port(DRIVER_PORT, Duration::from_secs(20));
+        wait_for_port(driver_port, Duration::from_secs(20));
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
         caps.insert(
@@ -108,7 +116,7 @@ impl App {
             Duration::from_secs(60),
             ClientBuilder::native()
                 .capabilities(caps)
-                .connect(&format!("http://127.0.0.1:{DRIVER_PORT}")),
+                .connect(&format!("http://127.0.0.1:{driver_port}")),
         )
         .await
         .expect("the WebDriver session starts within a minute")

@@ -275,3 +275,39 @@ fn a_plan_left_mid_write_opens_for_reading_with_the_write_undone() {
         .unwrap();
     assert_eq!(unfinished, 0, "the unfinished write is undone");
 }
+
+#[test]
+fn a_plan_another_program_put_in_wal_mode_is_read_as_it_is_and_edited_in_keels_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_plan(dir.path());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    drop(conn);
+    let before = std::fs::read(&path).unwrap();
+    let names = || listing(dir.path());
+    assert_eq!(names(), ["sample.keel"]);
+
+    let file = PlanFile::open_with(&path, keel_core::Mode::Inspect).unwrap();
+    assert_eq!(file.features().unwrap().len(), 24);
+    assert_eq!(names(), ["sample.keel"], "reading makes no log beside it");
+    drop(file);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "reading writes nothing"
+    );
+
+    let mut file = PlanFile::open(&path).unwrap();
+    file.create_feature(FeatureData::new("Weaver forum", RiskClass::Business))
+        .unwrap();
+    drop(file);
+    assert_eq!(names(), ["sample.keel"]);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete", "an edited plan is back in Keel's journal");
+}

@@ -14,6 +14,8 @@ pub(crate) struct Header {
     pub user_version: u32,
     /// Bytes the header says the database occupies, when the header's size field is valid.
     pub declared_len: Option<u64>,
+    /// The file is in SQLite's write-ahead-log mode (Keel writes none, another program may).
+    pub wal: bool,
 }
 
 pub(crate) fn read(path: &Path) -> Result<Header> {
@@ -78,5 +80,6 @@ fn parse(bytes: &[u8; 100]) -> Header {
         application_id: u32_at(68),
         user_version: u32_at(60),
         declared_len: size_valid.then_some(page_size * page_count),
+        wal: bytes[18] == 2 || bytes[19] == 2,
     }
 }

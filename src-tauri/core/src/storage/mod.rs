@@ -126,10 +126,21 @@ impl PlanFile {
             // What a crash or a power loss left of an earlier write beside the plan.
             sweep_temporaries(path.parent().unwrap_or(Path::new(".")));
         }
-        if hot_journal && mode == Mode::Inspect {
+        // A file in write-ahead-log mode (set by another program) with no log beside it holds
+        // everything in itself: read as it is, SQLite makes no log or shared-memory file beside
+        // it (found by fuzzing). Opened for editing, it stays in that mode until the open has
+        // succeeded, so that a file refused on the way is left byte for byte (found by fuzzing).
+        let wal_log = header.wal && sidecar(path, "-wal").exists();
+        if (hot_journal || wal_log) && mode == Mode::Inspect {
             roll_back_for_reading(path);
         }
-        let mut conn = connect(path, read_only.is_none()).map_err(|e| map_open_error(path, e))?;
+        let writable = read_only.is_none();
+        let mut conn = if header.wal && !wal_log && !writable {
+            connect_as_is(path)
+        } else {
+            connect_with(path, writable, writable && !header.wal)
+        }
+        .map_err(|e| map_open_error(path, e))?;
         let check: String = conn
             .query_row("PRAGMA quick_check", [], |r| r.get(0))
             .map_err(|e| map_open_error(path, e.into()))?;
@@ -165,6 +176,9 @@ impl PlanFile {
         } else {
             None
         };
+        if header.wal && read_only.is_none() {
+            use_keels_journal(&conn)?;
+        }
         Ok(PlanFile {
             conn,
             path: path.to_path_buf(),
@@ -260,8 +274,13 @@ fn in_memory_copy(conn: &Connection) -> Result<Connection> {
 }
 
 pub(crate) fn journal_path(path: &Path) -> PathBuf {
+    sidecar(path, "-journal")
+}
+
+/// A file SQLite keeps beside the plan: its name with `suffix` ("-journal", "-wal").
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
-    name.push("-journal");
+    name.push(suffix);
     PathBuf::from(name)
 }
 
@@ -324,7 +343,38 @@ fn acquire_write_lock(path: &Path) -> Result<(Option<File>, Option<String>)> {
     }
 }
 
+fn use_keels_journal(conn: &Connection) -> Result<()> {
+    let mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+    debug_assert_eq!(mode, "delete");
+    Ok(())
+}
+
+/// A read-only connection that takes the file as it is (SQLite's `immutable`): no lock, no
+/// journal or log read or made beside it.
+fn connect_as_is(path: &Path) -> Result<Connection> {
+    let absolute = std::path::absolute(path)
+        .map_err(|e| CoreError::io(format!("{} cannot be read", path.display()), e))?;
+    let mut uri = String::from("file:");
+    for byte in absolute.to_string_lossy().bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
+            uri.push(byte as char);
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Ok(Connection::open_with_flags(uri, flags)?)
+}
+
 fn connect(path: &Path, writable: bool) -> Result<Connection> {
+    connect_with(path, writable, writable)
+}
+
+/// With `journal`, the file is put in Keel's journal mode (DELETE) at once.
+fn connect_with(path: &Path, writable: bool, journal: bool) -> Result<Connection> {
     let flags = if writable {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
     } else {
@@ -332,9 +382,8 @@ fn connect(path: &Path, writable: bool) -> Result<Connection> {
     } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(std::time::Duration::from_secs(2))?;
-    if writable {
-        let mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-        debug_assert_eq!(mode, "delete");
+    if journal {
+        use_keels_journal(&conn)?;
     }
     // EXTRA: FULL, and the folder is synced once the journal is deleted, the moment a commit
     // is made in this journal mode; under FULL a power loss right after a commit could bring

@@ -16,6 +16,8 @@ pub(crate) struct Header {
     pub declared_len: Option<u64>,
     /// The file is in SQLite's write-ahead-log mode (Keel writes none, another program may).
     pub wal: bool,
+    /// The page size, when it is one SQLite can have (a power of two, 512 to 65,536).
+    pub page_size: Option<u64>,
 }
 
 pub(crate) fn read(path: &Path) -> Result<Header> {
@@ -81,5 +83,7 @@ fn parse(bytes: &[u8; 100]) -> Header {
         user_version: u32_at(60),
         declared_len: size_valid.then_some(page_size * page_count),
         wal: bytes[18] == 2 || bytes[19] == 2,
+        page_size: (page_size.is_power_of_two() && (512..=65_536).contains(&page_size))
+            .then_some(page_size),
     }
 }

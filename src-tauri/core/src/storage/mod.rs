@@ -114,7 +114,11 @@ impl PlanFile {
         let file_len = std::fs::metadata(path)
             .map_err(|e| CoreError::io(format!("{} cannot be read", path.display()), e))?
             .len();
-        if !hot_journal && header.declared_len.is_some_and(|len| file_len < len) {
+        // A file cut inside a page is truncated too: SQLite reads the missing part as zeros,
+        // and a write rolled back would pad the file out to whole pages (found by fuzzing).
+        let cut_in_a_page = header.page_size.is_some_and(|size| file_len % size != 0);
+        if !hot_journal && (cut_in_a_page || header.declared_len.is_some_and(|len| file_len < len))
+        {
             return Err(corrupt("the file is truncated"));
         }
 

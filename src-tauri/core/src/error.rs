@@ -144,21 +144,28 @@ impl CoreError {
     /// ("The change was not saved: …/plan.keel could not be written (the disk is full)."); any
     /// other error stays as it is.
     pub(crate) fn not_written(self, what: &'static str, path: &std::path::Path) -> Self {
-        use rusqlite::ErrorCode as Sqlite;
-        let cause = match &self {
-            CoreError::Storage(rusqlite::Error::SqliteFailure(e, _)) => match e.code {
-                Sqlite::DiskFull => "the disk is full",
-                Sqlite::SystemIoFailure => "the disk reported an error",
-                Sqlite::CannotOpen => "it cannot be created or opened",
-                Sqlite::ReadOnly => "it or its folder is read-only",
-                _ => return self,
+        match self.disk_cause() {
+            Some(cause) => CoreError::NotWritten {
+                what,
+                path: path.to_path_buf(),
+                cause,
             },
-            _ => return self,
-        };
-        CoreError::NotWritten {
-            what,
-            path: path.to_path_buf(),
-            cause,
+            None => self,
+        }
+    }
+
+    /// What the disk did, when this is an SQLite write that failed because of it.
+    pub(crate) fn disk_cause(&self) -> Option<&'static str> {
+        use rusqlite::ErrorCode as Sqlite;
+        match self {
+            CoreError::Storage(rusqlite::Error::SqliteFailure(e, _)) => match e.code {
+                Sqlite::DiskFull => Some("the disk is full"),
+                Sqlite::SystemIoFailure => Some("the disk reported an error"),
+                Sqlite::CannotOpen => Some("it cannot be created or opened"),
+                Sqlite::ReadOnly => Some("it or its folder is read-only"),
+                _ => None,
+            },
+            _ => None,
         }
     }
 

@@ -253,10 +253,7 @@ impl PlanFile {
                     self.current = None;
                     Err(CoreError::NotConfirmed {
                         path: self.path.clone(),
-                        cause: match e.not_written("", &self.path) {
-                            CoreError::NotWritten { cause, .. } => cause,
-                            _ => "the disk reported an error",
-                        },
+                        cause: e.disk_cause().unwrap_or("the disk reported an error"),
                     })
                 }
             },

@@ -84,22 +84,19 @@ fn memory_below(root: u32) -> (u64, u64) {
     (app, webkit)
 }
 
-/// Clicks the element at `css` from inside the page, once it is there (up to 20 s).
+/// Runs `action` (JavaScript on `e`) on the element at `css` from inside the page, once it is
+/// there (up to 20 s).
 ///
 /// The soak finds no element through WebDriver: WebKit's automation keeps every element it
 /// hands out alive for the whole session, and with it each section's detached page, which over
 /// an hour looks like a leak of the app's (the first soak grew 25 % that way).
-async fn click(app: &App, css: &str) {
+async fn in_page(app: &App, css: &str, action: &str) {
+    let script = format!(
+        "const e = document.querySelector(arguments[0]); if (e) {{ {action} }} return !!e;"
+    );
     for _ in 0..200 {
-        let clicked = app
-            .client
-            .execute(
-                "const e = document.querySelector(arguments[0]); if (e) e.click(); return !!e;",
-                vec![json!(css)],
-            )
-            .await
-            .unwrap();
-        if clicked == json!(true) {
+        let found = app.client.execute(&script, vec![json!(css)]).await.unwrap();
+        if found == json!(true) {
             return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -107,23 +104,14 @@ async fn click(app: &App, css: &str) {
     panic!("{css} never appeared");
 }
 
+async fn click(app: &App, css: &str) {
+    in_page(app, css, "e.click();").await;
+}
+
 /// Selects the text of the input at `css`, then types `text` and Enter on the keyboard.
 async fn retype(app: &App, css: &str, text: &str) {
     use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-    for _ in 0..200 {
-        let focused = app
-            .client
-            .execute(
-                "const e = document.querySelector(arguments[0]); if (e) { e.focus(); e.select(); } return !!e;",
-                vec![json!(css)],
-            )
-            .await
-            .unwrap();
-        if focused == json!(true) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    in_page(app, css, "e.focus(); e.select();").await;
     let mut keys = KeyActions::new("keyboard".into());
     for ch in text.chars().chain(['\u{E007}']) {
         keys = keys

@@ -103,6 +103,34 @@ pub fn optional<T: Copy>(
     value.map(check).transpose()
 }
 
+/// The first and last day a plan's dates may take. Dates are kept as ISO text (`2026-11-27`),
+/// which sorts as dates only for four-digit years; a plan needs nothing outside these.
+pub const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => panic!("a valid first day"),
+};
+pub const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => panic!("a valid last day"),
+};
+
+/// Checks that `value` lies between [`FIRST_DAY`] and [`LAST_DAY`].
+pub fn date(field: Field, value: NaiveDate) -> Result<NaiveDate> {
+    if (FIRST_DAY..=LAST_DAY).contains(&value) {
+        Ok(value)
+    } else {
+        Err(CoreError::invalid(
+            field,
+            format!("must be between {FIRST_DAY} and {LAST_DAY} (it is {value})"),
+        ))
+    }
+}
+
+/// An optional date, checked as [`date`].
+pub fn optional_date(field: Field, value: Option<NaiveDate>) -> Result<Option<NaiveDate>> {
+    optional(value, |d| date(field, d))
+}
+
 /// Checks that an optional date range does not end before it starts.
 pub fn date_order(field: Field, start: Option<NaiveDate>, end: Option<NaiveDate>) -> Result<()> {
     match (start, end) {

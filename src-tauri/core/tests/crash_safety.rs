@@ -57,8 +57,12 @@ fn child_edits_until_killed() {
         file.create_feature(data).unwrap();
         if i % 5 == 0 {
             file.insert(ActualData {
+                // Each run of a round dates its actuals in its own span of 1,000 days, so
+                // that no two runs share a date; a new round starts a new plan.
                 date: chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap()
-                    + chrono::Duration::days((run.parse::<i64>().unwrap() * 1000) + i as i64),
+                    + chrono::Duration::days(
+                        (run.parse::<i64>().unwrap() % ROUND as i64) * 1000 + i as i64,
+                    ),
                 value: i as f64,
             })
             .unwrap();

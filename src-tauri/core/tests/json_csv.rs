@@ -97,6 +97,14 @@ fn malformed_or_hostile_json_is_refused_and_creates_nothing() {
         &with(&|v| v["plan"]["features"][0]["data"]["stage"] = "galactic".into()),
         "galactic",
     );
+    refused(
+        &with(&|v| v["plan"]["actuals"][0]["data"]["date"] = "+10000-01-01".into()),
+        "Date: must be between 1900-01-01 and 9999-12-31",
+    );
+    refused(
+        &with(&|v| v["plan"]["factory_snapshots"][0]["data"]["period_start"] = "1812-06-01".into()),
+        "Period start: must be between 1900-01-01",
+    );
     refused(&"[".repeat(100_000), "not valid JSON");
 }
 

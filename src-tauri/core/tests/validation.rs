@@ -255,6 +255,90 @@ fn traction_rows_are_validated() {
     );
 }
 
+/// Dates are kept as ISO text, which sorts as dates for four-digit years only: every date a plan
+/// holds must fall in 1900..=9999, else the tables' order would differ from the history's.
+#[test]
+fn every_date_is_between_1900_and_9999() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut file, path) = empty_plan(dir.path());
+    let too_late = date(10_000, 1, 1);
+    let too_early = date(1899, 12, 31);
+    let range = "must be between 1900-01-01 and 9999-12-31";
+    for (when, bad) in [("after", too_late), ("before", too_early)] {
+        let mut plan = file.plan().unwrap().data;
+        plan.start_date = bad;
+        refused(&mut file, &path, &format!("Start date: {range}"), |f| {
+            f.update_plan(plan)
+        });
+        refused(&mut file, &path, &format!("Deadline: {range}"), |f| {
+            f.set_goal(TractionGoal {
+                deadline: bad,
+                ..goal()
+            })
+        });
+        refused(&mut file, &path, &format!("Milestone date: {range}"), |f| {
+            f.insert(MilestoneData {
+                name: format!("Milestone {when} the range"),
+                date: bad,
+                target: 1.0,
+                ninety_day_goals: String::new(),
+            })
+        });
+        refused(&mut file, &path, &format!("Date: {range}"), |f| {
+            f.insert(ActualData {
+                date: bad,
+                value: 1.0,
+            })
+        });
+        refused(&mut file, &path, &format!("Period start: {range}"), |f| {
+            f.insert(FactorySnapshotData {
+                period_start: bad,
+                acquisition: 1,
+                activation: 1,
+                retention: 1,
+                revenue: 1,
+                referral: 1,
+            })
+        });
+        for (label, set) in [
+            ("Start date", (Some(bad), None)),
+            ("End date", (None, Some(bad))),
+        ] {
+            let mut data = FeatureData::new("Dated", RiskClass::Business);
+            (data.start_date, data.end_date) = set;
+            refused(&mut file, &path, &format!("{label}: {range}"), |f| {
+                f.create_feature(data)
+            });
+        }
+    }
+    let first = file
+        .insert(ActualData {
+            date: date(1900, 1, 1),
+            value: 1.0,
+        })
+        .expect("the first day of the range is accepted");
+    let last = file
+        .insert(ActualData {
+            date: date(9999, 12, 31),
+            value: 2.0,
+        })
+        .expect("the last day of the range is accepted");
+    let mut tables = file.document().unwrap();
+    let mut history = file.history_document().unwrap();
+    let dates: Vec<_> = tables.actuals.iter().map(|a| a.id.clone()).collect();
+    assert_eq!(
+        dates,
+        [first.id, last.id],
+        "the tables keep the dates in order"
+    );
+    tables.plan.updated_at.clear();
+    history.plan.updated_at.clear();
+    assert_eq!(
+        tables, history,
+        "the history orders the dates as the tables do"
+    );
+}
+
 #[test]
 fn team_fields_are_validated() {
     let dir = tempfile::tempdir().unwrap();

@@ -114,6 +114,11 @@ impl FeatureData {
             scale_assumption: validate::optional(self.scale_assumption, |v| {
                 validate::positive(Field::new("scale_assumption", "Scale assumption"), v)
             })?,
+            start_date: validate::optional_date(
+                Field::new("start_date", "Start date"),
+                self.start_date,
+            )?,
+            end_date: validate::optional_date(Field::new("end_date", "End date"), self.end_date)?,
             ..self
         })
     }

@@ -63,7 +63,7 @@ impl PlanData {
             )?,
             stage: self.stage,
             currency: validate::currency(Field::new("currency", "Currency"), &self.currency)?,
-            start_date: self.start_date,
+            start_date: validate::date(Field::new("start_date", "Start date"), self.start_date)?,
         })
     }
 }

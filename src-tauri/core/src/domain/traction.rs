@@ -76,7 +76,7 @@ impl TractionGoal {
                 Field::new("msc_target", "MSC target"),
                 self.msc_target,
             )?,
-            deadline: self.deadline,
+            deadline: validate::date(Field::new("deadline", "Deadline"), self.deadline)?,
             revenue_per_customer_month: revenue,
             lifetime_months: validate::positive(
                 Field::new("lifetime_months", "Customer lifetime (months)"),
@@ -111,7 +111,7 @@ impl MilestoneData {
     pub fn validated(self) -> Result<Self> {
         Ok(MilestoneData {
             name: validate::text(Field::new("name", "Milestone name"), &self.name, 1, 120)?,
-            date: self.date,
+            date: validate::date(Field::new("date", "Milestone date"), self.date)?,
             target: validate::positive(Field::new("target", "Milestone target"), self.target)?,
             ninety_day_goals: validate::text(
                 Field::new("ninety_day_goals", "90-day goals"),
@@ -133,7 +133,7 @@ pub struct ActualData {
 impl ActualData {
     pub fn validated(self) -> Result<Self> {
         Ok(ActualData {
-            date: self.date,
+            date: validate::date(Field::new("date", "Date"), self.date)?,
             value: validate::non_negative(Field::new("value", "Traction value"), self.value)?,
         })
     }
@@ -148,4 +148,16 @@ pub struct FactorySnapshotData {
     pub retention: u32,
     pub revenue: u32,
     pub referral: u32,
+}
+
+impl FactorySnapshotData {
+    pub fn validated(self) -> Result<Self> {
+        Ok(FactorySnapshotData {
+            period_start: validate::date(
+                Field::new("period_start", "Period start"),
+                self.period_start,
+            )?,
+            ..self
+        })
+    }
 }

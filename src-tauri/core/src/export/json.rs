@@ -202,6 +202,9 @@ fn checked(doc: &PlanDocument) -> Result<PlanDocument> {
     for a in &mut out.actuals {
         a.data = a.data.clone().validated()?;
     }
+    for s in &mut out.factory_snapshots {
+        s.data = s.data.clone().validated()?;
+    }
     for t in &mut out.teams {
         t.data = t.data.clone().validated()?;
     }

@@ -194,7 +194,7 @@ impl Entity for FactorySnapshotData {
     const ORDER_BY: &'static str = "period_start";
 
     fn validated(self) -> Result<Self> {
-        Ok(self)
+        FactorySnapshotData::validated(self)
     }
     fn from_row(row: &Row) -> rusqlite::Result<Self> {
         Ok(FactorySnapshotData {

@@ -343,6 +343,11 @@ export type FeatureData = {
 	milestone_id: string | null,
 	factory_step: FactoryStep | null,
 	team_id: string | null,
+	/**
+	 *  Where an imported feature came from: its tool and issue id (`linear:ENG-12`), matched
+	 *  when the same export is imported again. `None` for features made in Keel.
+	 */
+	source?: string | null,
 };
 
 export type FeatureStatus = "idea" | "planned" | "in_progress" | "done" | "dropped";

@@ -67,6 +67,9 @@ pub enum CoreError {
     #[error("This is not a Keel plan export ({detail}); no plan was created.")]
     InvalidImport { detail: String },
 
+    #[error("This file cannot be imported: {detail}. Nothing was changed.")]
+    NotImported { detail: String },
+
     #[error("This cannot be merged into the plan: {detail}. Nothing was changed.")]
     NotThisPlan { detail: String },
 
@@ -113,9 +116,9 @@ impl CoreError {
             CoreError::NewerVersion { .. } => ErrorCode::NewerVersion,
             CoreError::ReadOnly { .. } => ErrorCode::ReadOnly,
             CoreError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
-            CoreError::InvalidImport { .. } | CoreError::NotThisPlan { .. } => {
-                ErrorCode::InvalidImport
-            }
+            CoreError::InvalidImport { .. }
+            | CoreError::NotImported { .. }
+            | CoreError::NotThisPlan { .. } => ErrorCode::InvalidImport,
             CoreError::Export { .. } => ErrorCode::Export,
             CoreError::Storage(_)
             | CoreError::History { .. }

@@ -15,6 +15,7 @@ pub mod export;
 pub mod factory;
 pub mod generate;
 pub(crate) mod history;
+pub mod import;
 pub mod info;
 pub mod ladder;
 pub mod ops;

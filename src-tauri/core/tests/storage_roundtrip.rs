@@ -178,6 +178,7 @@ fn features_round_trip_with_every_field_and_keep_a_dense_order() {
         milestone_id: Some(milestone.id.clone()),
         factory_step: Some(FactoryStep::Activation),
         team_id: Some(team.id.clone()),
+        source: Some("linear:ENG-12".into()),
     };
     let a = file.create_feature(full.clone()).unwrap();
     let b = file

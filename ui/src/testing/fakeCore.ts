@@ -37,6 +37,7 @@ export function featureData(title: string, overrides: Partial<FeatureData> = {})
     milestone_id: null,
     factory_step: null,
     team_id: null,
+    source: null,
     ...overrides,
   };
 }

@@ -33,6 +33,10 @@ pub struct FeatureData {
     pub milestone_id: Option<Id>,
     pub factory_step: Option<FactoryStep>,
     pub team_id: Option<Id>,
+    /// Where an imported feature came from: its tool and issue id (`linear:ENG-12`), matched
+    /// when the same export is imported again. `None` for features made in Keel.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -66,6 +70,7 @@ impl FeatureData {
             milestone_id: None,
             factory_step: None,
             team_id: None,
+            source: None,
         }
     }
 
@@ -119,6 +124,11 @@ impl FeatureData {
                 self.start_date,
             )?,
             end_date: validate::optional_date(Field::new("end_date", "End date"), self.end_date)?,
+            source: validate::optional_text(
+                Field::new("source", "Source"),
+                self.source.as_deref(),
+                200,
+            )?,
             ..self
         })
     }

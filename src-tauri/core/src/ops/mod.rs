@@ -6,6 +6,7 @@ mod changes;
 mod conflict_words;
 mod conflicts;
 mod edits;
+mod imports;
 mod labels;
 
 pub use changes::{Applied, Changes};
@@ -105,6 +106,29 @@ pub enum Operation {
     RestoreVersion {
         id: Id,
     },
+    /// Features from another tool's export, as one step: new ones added at the end of the
+    /// manual order, the ones imported before (matched by their source) updated.
+    ImportFeatures {
+        /// What the label says they came from ("Linear").
+        from: String,
+        added: Vec<FeatureData>,
+        updated: Vec<IdData<FeatureData>>,
+    },
+    /// Traction numbers from a file, as one step: actuals and factory weeks on new dates
+    /// added, those on dates the plan has updated.
+    ImportTraction {
+        actuals: Vec<ActualData>,
+        updated_actuals: Vec<IdData<ActualData>>,
+        weeks: Vec<FactorySnapshotData>,
+        updated_weeks: Vec<IdData<FactorySnapshotData>>,
+    },
+}
+
+/// An item's id and its new data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct IdData<T> {
+    pub id: Id,
+    pub data: T,
 }
 
 type Write = Box<dyn FnOnce(&LoroDoc) -> Result<()>>;
@@ -383,6 +407,17 @@ impl PlanFile {
                     id,
                 )
             }
+            Operation::ImportFeatures {
+                from,
+                added,
+                updated,
+            } => self.import_features_prepared(&from, added, updated)?,
+            Operation::ImportTraction {
+                actuals,
+                updated_actuals,
+                weeks,
+                updated_weeks,
+            } => self.import_traction_prepared(actuals, updated_actuals, weeks, updated_weeks)?,
             Operation::RestoreVersion { id } => {
                 let version = self.find_version(&id)?;
                 let point = self.version_point(&version.id)?;

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 const COLUMNS: &str = "f.id, f.position, f.title, f.description, f.risk_class, f.risk_level,
     f.quick_win, f.build_or_buy, f.stage, f.status, f.horizon, f.start_date, f.end_date,
     f.effort_weeks, f.reach, f.impact, f.confidence, f.scale_assumption, m.id, f.factory_step,
-    t.id";
+    t.id, f.source";
 
 const FROM: &str = "feature f LEFT JOIN milestone m ON m.id = f.milestone_id
     LEFT JOIN team t ON t.id = f.team_id";
@@ -42,6 +42,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Feature> {
             milestone_id: r.get(18)?,
             factory_step: r.get(19)?,
             team_id: r.get(20)?,
+            source: r.get(21)?,
         },
     })
 }
@@ -108,6 +109,7 @@ const DATA_COLUMNS: &[&str] = &[
     "milestone_id",
     "factory_step",
     "team_id",
+    "source",
 ];
 
 fn data_params(d: &FeatureData) -> Vec<&dyn rusqlite::ToSql> {
@@ -131,6 +133,7 @@ fn data_params(d: &FeatureData) -> Vec<&dyn rusqlite::ToSql> {
         &d.milestone_id,
         &d.factory_step,
         &d.team_id,
+        &d.source,
     ]
 }
 

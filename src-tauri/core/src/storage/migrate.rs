@@ -1,7 +1,7 @@
 //! Forward-only schema migrations, embedded in the binary. Migration `i` (0-based) takes a plan
-//! from format `i` to format `i + 1`: a script, then (for some) an upgrade of the content in
-//! Rust; all pending ones run in one transaction, so a file is either fully upgraded or
-//! untouched. Never edit a released migration: add a new one.
+//! from format `i` to format `i + 1`: a script, and for some an upgrade of the content in Rust
+//! (run once every pending script has run); all pending ones run in one transaction, so a file
+//! is either fully upgraded or untouched. Never edit a released migration: add a new one.
 
 use crate::error::Result;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
@@ -23,6 +23,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         sql: include_str!("../../migrations/0003_conflicts.sql"),
+        upgrade: None,
+    },
+    Migration {
+        sql: include_str!("../../migrations/0004_feature_source.sql"),
         upgrade: None,
     },
 ];
@@ -57,11 +61,13 @@ pub(crate) fn migrate_checked(
     if from == 0 {
         tx.pragma_update(None, "application_id", APPLICATION_ID as i32)?;
     }
+    // The scripts first, then the upgrades in their order: an upgrade reads the content with
+    // this build's reader, which expects the tables of this build's format.
     for step in &migrations[from..] {
         tx.execute_batch(step.sql)?;
-        if let Some(upgrade) = step.upgrade {
-            upgrade(&tx)?;
-        }
+    }
+    for upgrade in migrations[from..].iter().filter_map(|step| step.upgrade) {
+        upgrade(&tx)?;
     }
     tx.pragma_update(None, "user_version", migrations.len() as u32)?;
     check(&tx)?;

@@ -58,6 +58,11 @@ pub fn read(bytes: &[u8]) -> Result<Table> {
         return Err(not_imported("it is empty"));
     }
     let delimiter = delimiter(text);
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err(not_imported(format!(
+            "the quoted cell that starts on line {line} is never closed"
+        )));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter as u8)
         .has_headers(false)
@@ -114,6 +119,32 @@ pub fn read(bytes: &[u8]) -> Result<Table> {
         rows,
         delimiter,
     })
+}
+
+/// The line where a quoted cell opens that the file never closes (the CSV reader would take
+/// the rest of the file as that one cell).
+fn unclosed_quote(text: &str, delimiter: char) -> Option<usize> {
+    let (mut line, mut opened) = (1, None);
+    let mut at_field_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if opened.is_some() {
+            if ch == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    opened = None;
+                }
+            }
+        } else if ch == '"' && at_field_start {
+            opened = Some(line);
+        }
+        at_field_start = opened.is_none() && (ch == delimiter || ch == '\n');
+        if ch == '\n' {
+            line += 1;
+        }
+    }
+    opened
 }
 
 /// The delimiter that splits the first line (outside quotes) into the most columns.
@@ -174,6 +205,8 @@ mod tests {
         assert!(said(b"").contains("it is empty"));
         assert!(said(b" \n").contains("it is empty"));
         assert!(said(b",,\n1,2,3").contains("names no column"));
+        assert!(said(b"Title\nok\n\"open\nrest\n").contains("starts on line 3 is never closed"));
+        assert!(read(b"Title,Size\n\"a \"\"b\"\"\",12\" board\n").is_ok());
         let big = vec![b'a'; MAX_BYTES + 1];
         assert!(said(&big).contains("up to 64 MB"));
     }

@@ -211,6 +211,7 @@ pub const STATUS_WORDS: &[(FeatureStatus, &[&str])] = &[
             "selected for development",
             "up next",
             "committed",
+            "not started",
         ],
     ),
     (

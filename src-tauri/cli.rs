@@ -9,6 +9,8 @@ use keel_core::storage::Since;
 use keel_core::{analysis, clock, info, sample, CoreError, Mode, PlanFile};
 use std::path::{Path, PathBuf};
 
+mod imports;
+
 #[derive(Parser)]
 #[command(
     name = "keel",
@@ -118,6 +120,40 @@ enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+    /// Add features from another tool's export (CSV or TSV from Linear, Jira, GitHub, a
+    /// spreadsheet; Trello's board JSON): prints what changes; features imported before from
+    /// the same issues are updated, not added again.
+    ImportFeatures {
+        plan: PathBuf,
+        /// The export to read.
+        #[arg(long)]
+        from: PathBuf,
+        /// Put a column into a field instead of the guess: "Summary=title", "Labels=none".
+        /// Fields: title, description, status, horizon, risk_class, risk_level, stage,
+        /// start_date, end_date, effort, reach, impact, confidence, team, id.
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        maps: Vec<String>,
+        /// How to read dates like 03/04/2026 when the file does not tell: dmy or mdy.
+        #[arg(long, value_parser = imports::date_order)]
+        dates: Option<keel_core::import::DateOrder>,
+        /// Print what would change and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Add traction actuals (a date and a value column: MRR, ARR, customers) or the customer
+    /// factory's weekly counts from a CSV; a date the plan has is updated, not added twice.
+    ImportActuals {
+        plan: PathBuf,
+        /// The CSV to read.
+        #[arg(long)]
+        from: PathBuf,
+        /// How to read dates like 03/04/2026 when the file does not tell: dmy or mdy.
+        #[arg(long, value_parser = imports::date_order)]
+        dates: Option<keel_core::import::DateOrder>,
+        /// Print what would change and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Say what a plan file is: format version, counts, integrity.
     Info {
         plan: PathBuf,
@@ -172,6 +208,34 @@ pub fn main() -> i32 {
             folder,
             full_copy,
         }) => sync(&plan, &folder, full_copy).map(|_| 0),
+        Some(Command::ImportFeatures {
+            plan,
+            from,
+            maps,
+            dates,
+            dry_run,
+        }) => imports::features(
+            &plan,
+            &from,
+            &maps,
+            dates,
+            dry_run,
+            &crate::settings::system_name(),
+        )
+        .map(|_| 0),
+        Some(Command::ImportActuals {
+            plan,
+            from,
+            dates,
+            dry_run,
+        }) => imports::actuals(
+            &plan,
+            &from,
+            dates,
+            dry_run,
+            &crate::settings::system_name(),
+        )
+        .map(|_| 0),
         Some(Command::Import { plan, from }) => {
             export::json::import(&keel_core::plan_file_path(&plan), &from).and_then(|file| {
                 println!(

@@ -40,6 +40,8 @@ fn a_linear_export_is_imported_with_its_statuses_priorities_and_ids() {
         .preview_feature_import(&bytes, &FeatureOptions::default())
         .unwrap();
     assert_eq!(preview.tool, Tool::Linear);
+    assert_eq!(preview.date_order, None, "ISO dates need no order");
+    assert!(!preview.needs_date_order);
     assert_eq!(preview.rows, 7);
     assert_eq!(
         (preview.added, preview.updated, preview.unchanged),

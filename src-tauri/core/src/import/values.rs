@@ -50,8 +50,9 @@ fn year(text: &str) -> Option<i32> {
 /// The three numbers of a slashed, dotted or dashed date (03/04/2026, 3.4.26), if it is one.
 fn numeric_parts(text: &str) -> Option<(u32, u32, &str)> {
     let mut parts = text.split(['/', '.', '-']);
-    let a = parts.next()?.parse().ok()?;
-    let b = parts.next()?.parse().ok()?;
+    // Day or month first: at most two digits (2026-11-03 is ISO, read elsewhere).
+    let a = parts.next().filter(|a| a.len() <= 2)?.parse().ok()?;
+    let b = parts.next().filter(|b| b.len() <= 2)?.parse().ok()?;
     let c = parts.next()?;
     (parts.next().is_none() && c.chars().all(|ch| ch.is_ascii_digit())).then_some((a, b, c))
 }
@@ -366,6 +367,10 @@ mod tests {
             Some(DateOrder::MonthFirst)
         );
         assert_eq!(detect_order(["01/02/2026", "03/04/2026"]), None);
+        assert_eq!(
+            detect_order(["2026-11-03T00:00:00.000Z", "2026-12-15"]),
+            None
+        );
         assert!(needs_order(["01/02/2026"]));
         assert!(!needs_order(["2026-02-01"]));
     }

@@ -1,0 +1,190 @@
+//! `keel import-features` and `keel import-actuals`: what a file would change, then (without
+//! --dry-run) the change, as one operation.
+
+use keel_core::import::{
+    ActualsImport, ActualsOptions, DateOrder, FeatureField, FeatureImport, FeatureOptions,
+    RowProblem,
+};
+use keel_core::{CoreError, PlanFile};
+use std::path::Path;
+
+/// The date order as the command line spells it.
+pub fn date_order(text: &str) -> Result<DateOrder, String> {
+    match text {
+        "dmy" => Ok(DateOrder::DayFirst),
+        "mdy" => Ok(DateOrder::MonthFirst),
+        _ => Err("dmy (day/month/year) or mdy (month/day/year)".into()),
+    }
+}
+
+fn read(from: &Path) -> Result<Vec<u8>, CoreError> {
+    std::fs::read(from).map_err(|e| CoreError::NotImported {
+        detail: format!("{} cannot be read ({e})", from.display()),
+    })
+}
+
+fn bad_map(detail: String) -> CoreError {
+    CoreError::Validation {
+        field: keel_core::validate::Field::new("map", "--map"),
+        problem: detail,
+    }
+}
+
+/// The guessed mapping with the founder's `COLUMN=FIELD` choices over it.
+fn mapping(guess: &FeatureImport, maps: &[String]) -> Result<Vec<Option<FeatureField>>, CoreError> {
+    let mut mapping = guess.mapping.clone();
+    for m in maps {
+        let (column, field) = m
+            .split_once('=')
+            .ok_or_else(|| bad_map(format!("“{m}” is not COLUMN=FIELD")))?;
+        let at = guess
+            .columns
+            .iter()
+            .position(|c| c.header.eq_ignore_ascii_case(column.trim()))
+            .ok_or_else(|| bad_map(format!("the file has no column “{column}”")))?;
+        let field = field.trim();
+        mapping[at] = match field {
+            "" | "none" | "ignore" => None,
+            key => Some(FeatureField::from_key(key).ok_or_else(|| {
+                let keys: Vec<_> = FeatureField::ALL.iter().map(|f| f.key()).collect();
+                bad_map(format!(
+                    "“{key}” is not a field ({}, or none)",
+                    keys.join(", ")
+                ))
+            })?),
+        };
+        // A field chosen for this column leaves the column the guess gave it.
+        if let Some(f) = mapping[at] {
+            for (i, other) in mapping.iter_mut().enumerate() {
+                if i != at && *other == Some(f) {
+                    *other = None;
+                }
+            }
+        }
+    }
+    Ok(mapping)
+}
+
+fn print_problems(problems: &[RowProblem], more: u32) {
+    for p in problems {
+        println!("  line {}: {}", p.line, p.reason);
+    }
+    if more > 0 {
+        println!("  … and {more} more");
+    }
+}
+
+fn print_features(s: &FeatureImport) {
+    println!("From {}: {} rows.", s.tool.label(), s.rows);
+    for (column, field) in s.columns.iter().zip(&s.mapping) {
+        let into = field.map_or("(not imported)", |f| f.label());
+        println!("  {:<28} → {into}", column.header);
+    }
+    println!(
+        "{} to add, {} to update, {} unchanged, {} not imported.",
+        s.added,
+        s.updated,
+        s.unchanged,
+        s.problems.len() as u32 + s.more_problems
+    );
+    print_problems(&s.problems, s.more_problems);
+    for note in &s.notes {
+        println!("Note: {note}");
+    }
+}
+
+pub fn features(
+    plan: &Path,
+    from: &Path,
+    maps: &[String],
+    dates: Option<DateOrder>,
+    dry_run: bool,
+    author: &str,
+) -> Result<(), CoreError> {
+    let bytes = read(from)?;
+    let mut file = PlanFile::open(plan)?;
+    let guess = file.preview_feature_import(
+        &bytes,
+        &FeatureOptions {
+            mapping: None,
+            date_order: dates,
+        },
+    )?;
+    let options = FeatureOptions {
+        mapping: Some(mapping(&guess, maps)?),
+        date_order: dates,
+    };
+    let preview = file.preview_feature_import(&bytes, &options)?;
+    print_features(&preview);
+    if preview.needs_date_order {
+        println!("The dates read two ways (03/04/2026): say --dates dmy or --dates mdy.");
+    }
+    if dry_run {
+        println!("Dry run: nothing was changed.");
+        return Ok(());
+    }
+    let (_, applied) = file.import_features(&bytes, &options, author)?;
+    println!("{}.", applied.label);
+    Ok(())
+}
+
+fn print_actuals(s: &ActualsImport) {
+    let column = |c: Option<u32>| {
+        c.and_then(|c| s.columns.get(c as usize))
+            .map_or("(none)".to_string(), |c| format!("“{}”", c.header))
+    };
+    match s.kind {
+        keel_core::import::actuals::ActualsKind::Actuals => println!(
+            "Actuals: dates from {}, values from {}; {} rows, {}.",
+            column(s.date_column),
+            column(s.value_column),
+            s.rows,
+            s.cadence
+        ),
+        keel_core::import::actuals::ActualsKind::FactoryWeeks => println!(
+            "Customer factory weeks: dates from {}; {} rows, {}.",
+            column(s.date_column),
+            s.rows,
+            s.cadence
+        ),
+    }
+    if let Some(order) = s.date_order {
+        println!("Dates read as {}.", order.label());
+    }
+    println!(
+        "{} to add, {} to update, {} unchanged, {} not imported.",
+        s.added,
+        s.updated,
+        s.unchanged,
+        s.problems.len() as u32 + s.more_problems
+    );
+    print_problems(&s.problems, s.more_problems);
+}
+
+pub fn actuals(
+    plan: &Path,
+    from: &Path,
+    dates: Option<DateOrder>,
+    dry_run: bool,
+    author: &str,
+) -> Result<(), CoreError> {
+    let bytes = read(from)?;
+    let mut file = PlanFile::open(plan)?;
+    let options = ActualsOptions {
+        date_column: None,
+        value_column: None,
+        date_order: dates,
+    };
+    let preview = file.preview_traction_import(&bytes, &options)?;
+    print_actuals(&preview);
+    if preview.needs_date_order {
+        println!("The dates read two ways (03/04/2026): say --dates dmy or --dates mdy.");
+    }
+    if dry_run {
+        println!("Dry run: nothing was changed.");
+        return Ok(());
+    }
+    let (_, applied) = file.import_traction(&bytes, &options, author)?;
+    println!("{}.", applied.label);
+    Ok(())
+}

@@ -1,0 +1,186 @@
+//! `keel import-features` and `keel import-actuals` as a founder runs them: what would change,
+//! the change itself, a second run that updates instead of adding, and bad files refused with
+//! one sentence, exit 2 and nothing changed.
+
+mod fixed_clock;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn keel(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_keel"))
+        .args(args)
+        .env(fixed_clock::VAR, fixed_clock::AT)
+        .env("USER", "dana")
+        .output()
+        .expect("the keel binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("src-tauri/core/tests/fixtures/import")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn sample(dir: &Path) -> String {
+    let plan = dir.join("loomline.keel").to_string_lossy().into_owned();
+    let out = keel(&["new", &plan, "--sample"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    plan
+}
+
+fn features(plan: &str) -> u64 {
+    let out = keel(&["info", plan, "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["features"].as_u64().unwrap()
+}
+
+fn refused(out: &Output, says: &str) {
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    let err = text(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "one sentence: {err:?}");
+    assert!(
+        err.starts_with("keel: ") && err.contains(says),
+        "{err:?} must say {says:?}"
+    );
+}
+
+#[test]
+fn import_features_prints_what_changes_and_a_dry_run_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let before = std::fs::read(&plan).unwrap();
+    let linear = fixture("linear.csv");
+    let out = keel(&["import-features", &plan, "--from", &linear, "--dry-run"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    for expected in [
+        "From Linear: 7 rows.",
+        "Priority                     → Risk level (from priority)",
+        "6 to add, 0 to update, 0 unchanged, 1 not imported.",
+        "line 8: it has no title",
+        "Status “Waiting for design” (line 9): imported as an idea.",
+        "Dry run: nothing was changed.",
+    ] {
+        assert!(said.contains(expected), "{expected:?} in:\n{said}");
+    }
+    assert_eq!(
+        std::fs::read(&plan).unwrap(),
+        before,
+        "a dry run writes nothing"
+    );
+
+    let count = features(&plan);
+    let out = keel(&[
+        "import-features",
+        &plan,
+        "--from",
+        &linear,
+        "--map",
+        "Team=none",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("Team                         → (not imported)"),
+        "{said}"
+    );
+    assert!(said.contains("Imported 6 features from Linear."), "{said}");
+    assert_eq!(features(&plan), count + 6);
+
+    // The same export again: matched by issue id, nothing to add.
+    let out = keel(&["import-features", &plan, "--from", &linear, "--dry-run"]);
+    assert!(text(&out.stdout).contains("0 to add, 0 to update, 6 unchanged"));
+    let out = keel(&["log", &plan]);
+    assert!(text(&out.stdout).contains("Imported 6 features from Linear"));
+}
+
+#[test]
+fn import_actuals_asks_for_the_date_order_when_the_file_does_not_tell() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let us = fixture("revenue-us.csv");
+    let out = keel(&["import-actuals", &plan, "--from", &us]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("Actuals: dates from “Month”, values from “MRR”; 4 rows, monthly."),
+        "{said}"
+    );
+    assert!(said.contains("Dates read as month/day/year."), "{said}");
+    assert!(said.contains("Imported 4 actuals."), "{said}");
+
+    let ambiguous = fixture("revenue-ambiguous.csv");
+    let before = std::fs::read(&plan).unwrap();
+    let out = keel(&["import-actuals", &plan, "--from", &ambiguous]);
+    refused(&out, "choose day/month or month/day");
+    assert!(text(&out.stdout).contains("say --dates dmy or --dates mdy"));
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+    let out = keel(&[
+        "import-actuals",
+        &plan,
+        "--from",
+        &ambiguous,
+        "--dates",
+        "dmy",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Imported 2 actuals."));
+}
+
+#[test]
+fn unreadable_files_and_bad_mappings_exit_2_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let before = std::fs::read(&plan).unwrap();
+    let bad = dir.path().join("latin1.csv");
+    std::fs::write(&bad, b"Title\nCaf\xe9 au lait\n").unwrap();
+    let bad = bad.to_string_lossy().into_owned();
+    refused(
+        &keel(&["import-features", &plan, "--from", &bad]),
+        "not UTF-8 text (line 2)",
+    );
+    refused(
+        &keel(&["import-actuals", &plan, "--from", &bad]),
+        "not UTF-8 text (line 2)",
+    );
+    let missing = dir
+        .path()
+        .join("missing.csv")
+        .to_string_lossy()
+        .into_owned();
+    refused(
+        &keel(&["import-features", &plan, "--from", &missing]),
+        "cannot be read",
+    );
+    let linear = fixture("linear.csv");
+    refused(
+        &keel(&[
+            "import-features",
+            &plan,
+            "--from",
+            &linear,
+            "--map",
+            "Nope=title",
+        ]),
+        "the file has no column “Nope”",
+    );
+    refused(
+        &keel(&[
+            "import-features",
+            &plan,
+            "--from",
+            &linear,
+            "--map",
+            "Title=colour",
+        ]),
+        "“colour” is not a field",
+    );
+    assert_eq!(std::fs::read(&plan).unwrap(), before, "nothing changed");
+}

@@ -16,6 +16,8 @@ fn filter(kind: FileKind) -> (&'static str, &'static [&'static str]) {
         FileKind::Plan => ("Keel plan", &["keel"]),
         FileKind::Teammate => ("Keel plan or change file", &["keel", "keelchanges"]),
         FileKind::SyncFolder => ("Folder", &[]),
+        FileKind::Features => ("CSV, TSV or Trello JSON", &["csv", "tsv", "txt", "json"]),
+        FileKind::Traction => ("CSV", &["csv", "tsv", "txt"]),
         FileKind::Export(ExportFormat::Markdown) => ("Markdown", &["md"]),
         FileKind::Export(ExportFormat::Pdf) => ("PDF", &["pdf"]),
         FileKind::Export(ExportFormat::Json) => ("Keel JSON export", &["json"]),
@@ -36,9 +38,11 @@ impl<R: Runtime> Shell for Desktop<R> {
             .dialog()
             .file()
             .set_title(match kind {
-                FileKind::Plan | FileKind::Teammate | FileKind::SyncFolder => {
-                    "Save plan as".to_string()
-                }
+                FileKind::Plan
+                | FileKind::Teammate
+                | FileKind::SyncFolder
+                | FileKind::Features
+                | FileKind::Traction => "Save plan as".to_string(),
                 FileKind::Export(_) => format!("Export {label}"),
             })
             .set_file_name(suggested_name)
@@ -71,6 +75,8 @@ impl<R: Runtime> Shell for Desktop<R> {
             .file()
             .set_title(match kind {
                 FileKind::Teammate => "Merge a teammate's copy",
+                FileKind::Features => "Import features",
+                FileKind::Traction => "Import traction numbers",
                 _ => "Open plan",
             })
             .add_filter(label, ext)

@@ -22,6 +22,10 @@ pub enum FileKind {
     Teammate,
     /// A folder the team shares, to sync the plan through.
     SyncFolder,
+    /// Another tool's export of features (CSV, TSV, Trello JSON), to import.
+    Features,
+    /// A CSV of traction numbers, to import.
+    Traction,
 }
 
 /// What the app needs from the desktop: native dialogs and the window title. The app installs
@@ -60,6 +64,9 @@ pub struct AppState {
     shown: Mutex<Shown>,
     /// The sync folder's change files this window already took in, for the open plan.
     pub(crate) sync_seen: Mutex<std::collections::HashSet<String>>,
+    /// The file the founder chose to import, previewed until it is imported (the page never
+    /// hands over a path).
+    pub(crate) import_file: Mutex<Option<PathBuf>>,
 }
 
 impl Default for AppState {
@@ -71,6 +78,7 @@ impl Default for AppState {
             opening: Mutex::new(None),
             shown: Mutex::new(Shown::default()),
             sync_seen: Mutex::new(std::collections::HashSet::new()),
+            import_file: Mutex::new(None),
         }
     }
 }

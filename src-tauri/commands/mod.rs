@@ -8,6 +8,7 @@ pub mod edit;
 pub mod export;
 pub mod files;
 pub mod history;
+pub mod import;
 pub mod merge;
 pub mod plan;
 pub mod startup;

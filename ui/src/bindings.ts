@@ -33,6 +33,22 @@ export const commands = {
 	 *  this plan lacks; None when the dialog is cancelled.
 	 */
 	mergeTeammate: () => typedError<MergedEdit | null, CommandError>(__TAURI_INVOKE("merge_teammate")),
+	/**
+	 *  Asks for the file to import and keeps it for the preview; its name, or None when the dialog
+	 *  is cancelled.
+	 */
+	pickImportFile: (kind: ImportKind) => typedError<string | null, CommandError>(__TAURI_INVOKE("pick_import_file", { kind })),
+	/**
+	 *  What importing the chosen file's features would do, with `options` (the mapping and the
+	 *  date order; the guess when empty). Nothing is changed.
+	 */
+	previewFeatureImport: (options: FeatureOptions) => typedError<FeatureImport, CommandError>(__TAURI_INVOKE("preview_feature_import", { options })),
+	/**  Imports the chosen file's features as one edit, signed with your name. */
+	importFeatures: (options: FeatureOptions) => typedError<ImportedEdit<FeatureImport>, CommandError>(__TAURI_INVOKE("import_features", { options })),
+	/**  What importing the chosen file's traction numbers would do. Nothing is changed. */
+	previewTractionImport: (options: ActualsOptions) => typedError<ActualsImport, CommandError>(__TAURI_INVOKE("preview_traction_import", { options })),
+	/**  Imports the chosen file's traction numbers as one edit, signed with your name. */
+	importTraction: (options: ActualsOptions) => typedError<ImportedEdit<ActualsImport>, CommandError>(__TAURI_INVOKE("import_traction", { options })),
 	/**  The conflicts merges found that no founder settled yet, newest first. */
 	conflicts: () => typedError<Conflict[], CommandError>(__TAURI_INVOKE("conflicts")),
 	/**  The features deleted from the plan and kept in its history (restored with `apply`). */
@@ -93,6 +109,40 @@ export const commands = {
 export type ActualData = {
 	date: string,
 	value: number | null,
+};
+
+/**  What importing the file would do, before anything is changed. */
+export type ActualsImport = {
+	kind: ActualsKind,
+	columns: ImportColumn[],
+	date_column: number | null,
+	value_column: number | null,
+	date_order: DateOrder | null,
+	needs_date_order: boolean,
+	/**  What the rows become, as a founder reads it ("Actuals", "Customer factory weeks"). */
+	what: string,
+	/**  "monthly", "weekly" or "irregular", from the spacing of the dates. */
+	cadence: string,
+	rows: number,
+	added: number,
+	updated: number,
+	unchanged: number,
+	problems: RowProblem[],
+	more_problems: number,
+};
+
+/**  Which traction numbers a file holds. */
+export type ActualsKind = 
+/**  The key metric on dates. */
+"actuals" | 
+/**  The customer factory's weekly counts. */
+"factory_weeks";
+
+/**  The columns to read (by position) and the date order; each defaults to the guess. */
+export type ActualsOptions = {
+	date_column: number | null,
+	value_column: number | null,
+	date_order: DateOrder | null,
 };
 
 /**
@@ -246,6 +296,13 @@ export type CycleFeature = {
 	title: string,
 };
 
+/**  Which part of a date like 03/04/2026 is the day. */
+export type DateOrder = 
+/**  04/03/2026 is 3 April (the US). */
+"month_first" | 
+/**  03/04/2026 is 3 April (most of the world). */
+"day_first";
+
 /**  A dated value on a chart. */
 export type DatedValue = {
 	date: string,
@@ -350,7 +407,57 @@ export type FeatureData = {
 	source?: string | null,
 };
 
+/**  A field of a feature a column can fill. */
+export type FeatureField = "title" | "description" | "status" | "horizon" | "risk_class" | 
+/**  From a priority column: Urgent / Highest is 5, No priority / Lowest is 1. */
+"risk_level" | "stage" | "start_date" | "end_date" | "effort" | "reach" | "impact" | "confidence" | "team" | 
+/**  The tool's issue id, kept on the feature so that a second import updates it. */
+"source_id";
+
+/**  What importing the file would do, before anything is changed. */
+export type FeatureImport = {
+	tool: Tool,
+	/**  The tool as a founder names it ("Linear", "a spreadsheet"). */
+	from: string,
+	/**  Every field a column can fill, with its label, in the order the mapping offers them. */
+	fields: FieldChoice[],
+	columns: ImportColumn[],
+	mapping: (FeatureField | null)[],
+	date_order: DateOrder | null,
+	/**
+	 *  A date column reads both ways (03/04/2026) and no order was chosen: nothing imports
+	 *  until one is.
+	 */
+	needs_date_order: boolean,
+	/**  The first rows of the file. */
+	preview: PreviewRow[],
+	rows: number,
+	added: number,
+	updated: number,
+	unchanged: number,
+	problems: RowProblem[],
+	/**  Problems past [`LISTED_PROBLEMS`], counted only. */
+	more_problems: number,
+	/**  How values were read: the rules used and the values no rule knew. */
+	notes: string[],
+};
+
+/**
+ *  What the founder chose: the field of each column (by position; `None` leaves it out) and
+ *  the order of dates like 03/04/2026. Both default to the guess.
+ */
+export type FeatureOptions = {
+	mapping: (FeatureField | null)[] | null,
+	date_order: DateOrder | null,
+};
+
 export type FeatureStatus = "idea" | "planned" | "in_progress" | "done" | "dropped";
+
+/**  A field and its label. */
+export type FieldChoice = {
+	field: FeatureField,
+	label: string,
+};
 
 export type Finding = {
 	id: string,
@@ -385,6 +492,27 @@ export type HorizonCounts = {
 	now: number,
 	next: number,
 	later: number,
+};
+
+/**  An item's id and its new data. */
+export type IdData<T> = {
+	id: string,
+	data: T,
+};
+
+/**  A column of the file, the field it fills, and its first values. */
+export type ImportColumn = {
+	header: string,
+	samples: string[],
+};
+
+/**  What a founder imports: features (from a tracker, Trello or a sheet) or traction numbers. */
+export type ImportKind = "features" | "traction";
+
+/**  An import's outcome: what it brought in, said by the core, and the edit it made. */
+export type ImportedEdit<T> = {
+	summary: T,
+	edited: Edited,
 };
 
 /**  What came in. */
@@ -471,7 +599,19 @@ export type Operation = { op: "update_plan"; data: PlanData } | { op: "update_ca
 /**  One milestone, or a whole ladder, as one step. */
 { op: "add_milestones"; milestones: MilestoneData[] } | { op: "update_milestone"; id: string; data: MilestoneData } | { op: "delete_milestone"; id: string } | { op: "add_actual"; data: ActualData } | { op: "update_actual"; id: string; data: ActualData } | { op: "delete_actual"; id: string } | { op: "add_factory_week"; data: FactorySnapshotData } | { op: "update_factory_week"; id: string; data: FactorySnapshotData } | { op: "delete_factory_week"; id: string } | 
 /**  Brings the plan back to a named version, as a new change (undo takes it back). */
-{ op: "restore_version"; id: string };
+{ op: "restore_version"; id: string } | 
+/**
+ *  Features from another tool's export, as one step: new ones added at the end of the
+ *  manual order, the ones imported before (matched by their source) updated.
+ */
+{ op: "import_features"; 
+/**  What the label says they came from ("Linear"). */
+from: string; added: FeatureData[]; updated: IdData<FeatureData>[] } | 
+/**
+ *  Traction numbers from a file, as one step: actuals and factory weeks on new dates
+ *  added, those on dates the plan has updated.
+ */
+{ op: "import_traction"; actuals: ActualData[]; updated_actuals: IdData<ActualData>[]; weeks: FactorySnapshotData[]; updated_weeks: IdData<FactorySnapshotData>[] };
 
 export type Plan = {
 	data: PlanData,
@@ -530,6 +670,14 @@ export type PlanView = {
 	refusal: string | null,
 };
 
+/**  A row as the preview shows it. */
+export type PreviewRow = {
+	line: number,
+	cells: string[],
+	/**  "new", "update", "unchanged" or "problem". */
+	outcome: string,
+};
+
 export type PriorityView = 
 /**  Business risk, then technical risk, then operational tasks (the default). */
 "risk_first" | 
@@ -581,6 +729,12 @@ export type RecentPlan = {
 /**  Which kind of risk a feature retires: business first, then technical, then operational. */
 export type RiskClass = "business" | "technical" | "operational";
 
+/**  One row of the file the import could not use, and why. */
+export type RowProblem = {
+	line: number,
+	reason: string,
+};
+
 export type Severity = "error" | "warning" | "hint";
 
 /**  The company's stage of tech, and the stage a feature belongs to. */
@@ -629,6 +783,9 @@ export type TeamData = {
 };
 
 export type TeamKind = "product" | "platform";
+
+/**  Where a file of features comes from. */
+export type Tool = "linear" | "jira" | "github" | "trello" | "spreadsheet";
 
 /**  The Minimum Success Criteria and what it takes to reach it. */
 export type TractionGoal = {

@@ -2,6 +2,8 @@
 // failure comes out as a BackendError with a code the UI can branch on and a sentence to show.
 import {
   commands,
+  type ActualsImport,
+  type ActualsOptions,
   type AppInfo,
   type Author,
   type CommandError,
@@ -11,6 +13,10 @@ import {
   type Edited,
   type ErrorCode,
   type ExportFormat,
+  type FeatureImport,
+  type FeatureOptions,
+  type ImportedEdit,
+  type ImportKind,
   type LogPage,
   type MergedEdit,
   type MilestoneData,
@@ -113,6 +119,16 @@ export const backend = {
   newPlan: (): Promise<PlanView | null> => call(commands.newPlan()),
   openPlan: (): Promise<PlanView | null> => call(commands.openPlan()),
   mergeTeammate: (): Promise<MergedEdit | null> => call(commands.mergeTeammate()),
+  /** Asks for the file to import (the backend keeps it); its name, null when cancelled. */
+  pickImportFile: (kind: ImportKind): Promise<string | null> => call(commands.pickImportFile(kind)),
+  previewFeatureImport: (options: FeatureOptions): Promise<FeatureImport> =>
+    call(commands.previewFeatureImport(options)),
+  importFeatures: (options: FeatureOptions): Promise<ImportedEdit<FeatureImport>> =>
+    call(commands.importFeatures(options)),
+  previewTractionImport: (options: ActualsOptions): Promise<ActualsImport> =>
+    call(commands.previewTractionImport(options)),
+  importTraction: (options: ActualsOptions): Promise<ImportedEdit<ActualsImport>> =>
+    call(commands.importTraction(options)),
   /** Conflicts merges found, not settled yet, newest first. */
   conflicts: (): Promise<Conflict[]> => call(commands.conflicts()),
   deletedFeatures: (): Promise<DeletedFeature[]> => call(commands.deletedFeatures()),

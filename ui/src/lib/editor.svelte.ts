@@ -3,6 +3,10 @@
 // answers with what changed and the recomputed analysis; the window patches its state with that.
 import type {
   ActualData,
+  ActualsImport,
+  ActualsOptions,
+  FeatureImport,
+  FeatureOptions,
   Comparison,
   Conflict,
   Cycle,
@@ -455,6 +459,30 @@ export class PlanEditor {
         if (merged.conflicts.length > 0) this.conflicts = [...merged.conflicts, ...this.conflicts];
       }
       return merged;
+    });
+  }
+
+  /** Imports the chosen file's features as one edit (one undo); a refusal is thrown. */
+  importFeatures(options: FeatureOptions): Promise<FeatureImport> {
+    return this.#serial(async () => {
+      await this.finishLoadingNow();
+      await this.#ensureAuthor();
+      const imported = await backend.importFeatures(options);
+      this.#took(imported.edited);
+      this.save = { kind: "saved", what: imported.edited.applied.label };
+      return imported.summary;
+    });
+  }
+
+  /** Imports the chosen file's traction numbers as one edit (one undo); a refusal is thrown. */
+  importTraction(options: ActualsOptions): Promise<ActualsImport> {
+    return this.#serial(async () => {
+      await this.finishLoadingNow();
+      await this.#ensureAuthor();
+      const imported = await backend.importTraction(options);
+      this.#took(imported.edited);
+      this.save = { kind: "saved", what: imported.edited.applied.label };
+      return imported.summary;
     });
   }
 

@@ -41,6 +41,8 @@ pub struct ActualsImport {
     pub value_column: Option<u32>,
     pub date_order: Option<DateOrder>,
     pub needs_date_order: bool,
+    /// What the rows become, as a founder reads it ("Actuals", "Customer factory weeks").
+    pub what: String,
     /// "monthly", "weekly" or "irregular", from the spacing of the dates.
     pub cadence: String,
     pub rows: u32,
@@ -179,6 +181,10 @@ pub fn plan(
         value_column: value_column.map(|c| c as u32),
         date_order,
         needs_date_order,
+        what: match kind {
+            ActualsKind::Actuals => "Traction actuals".into(),
+            ActualsKind::FactoryWeeks => "Customer factory weeks".into(),
+        },
         cadence: String::new(),
         rows: table.rows.len() as u32,
         added: 0,

@@ -34,6 +34,10 @@ pub struct PreviewRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct FeatureImport {
     pub tool: Tool,
+    /// The tool as a founder names it ("Linear", "a spreadsheet").
+    pub from: String,
+    /// Every field a column can fill, with its label, in the order the mapping offers them.
+    pub fields: Vec<FieldChoice>,
     pub columns: Vec<ImportColumn>,
     pub mapping: Vec<Option<FeatureField>>,
     pub date_order: Option<DateOrder>,
@@ -51,6 +55,13 @@ pub struct FeatureImport {
     pub more_problems: u32,
     /// How values were read: the rules used and the values no rule knew.
     pub notes: Vec<String>,
+}
+
+/// A field and its label.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct FieldChoice {
+    pub field: FeatureField,
+    pub label: String,
 }
 
 /// What the operation writes.
@@ -290,6 +301,14 @@ pub fn plan(
     let mut planned = Planned::default();
     let mut summary = FeatureImport {
         tool,
+        from: tool.label().to_string(),
+        fields: FeatureField::ALL
+            .iter()
+            .map(|&field| FieldChoice {
+                field,
+                label: field.label().to_string(),
+            })
+            .collect(),
         columns: columns(table),
         mapping: mapping.clone(),
         date_order,

@@ -9,6 +9,7 @@ mod teammate;
 
 mod editing;
 mod files;
+mod imports;
 mod team;
 mod views;
 

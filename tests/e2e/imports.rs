@@ -1,0 +1,94 @@
+//! Importing a backlog in the real window: the core's preview of a Notion export, a column the
+//! guess left out mapped by the founder, the rows as they would be imported, then the import.
+
+use crate::support::App;
+use crate::{fixed_clock, FIRST_TITLE};
+use serde_json::json;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("src-tauri/core/tests/fixtures/import")
+        .join(name)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_notion_export_is_previewed_mapped_and_imported_from_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("loomline.keel");
+    fixed_clock::fix();
+    drop(keel_core::sample::create_sample_plan(&plan, fixed_clock::today()).unwrap());
+    let notion = fixture("notion.csv");
+    let app = App::launch_with(
+        &[plan.to_str().unwrap()],
+        &[("KEEL_E2E_OPEN_FILE", notion.as_os_str())],
+    )
+    .await;
+    app.text_of(".company").await;
+    app.click("nav button[data-section=features]").await;
+    app.click(".toolbar button.import").await;
+    app.wait_text("[role=dialog] h2", |t| t == "Import features")
+        .await;
+    let counts = app
+        .wait_text("[data-import-counts]", |t| t.contains("2 new"))
+        .await;
+    assert!(counts.contains("0 not imported"), "{counts}");
+    let from = app.text_of("[role=dialog] .from").await;
+    assert!(
+        from.contains("a spreadsheet") && from.contains("notion.csv"),
+        "{from}"
+    );
+    // The guess: Name is the title, Status the status; Date is not imported.
+    let field_of = |column: u32| {
+        let script =
+            format!("return document.querySelector(\"select[data-column='{column}']\").value;");
+        let client = app.client.clone();
+        async move { client.execute(&script, vec![]).await.unwrap() }
+    };
+    assert_eq!(field_of(0).await, json!("title"));
+    assert_eq!(field_of(1).await, json!("status"));
+    assert_eq!(field_of(3).await, json!(""), "“Date” is not guessed");
+
+    // The founder maps Date to the end date; the preview follows.
+    app.client
+        .execute(
+            "const s = document.querySelector(\"select[data-column='3']\");
+             s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+            vec![json!("end_date")],
+        )
+        .await
+        .unwrap();
+    app.wait_text("section[aria-label='First rows'] thead", |t| {
+        t.contains("Date")
+    })
+    .await;
+    let notes = app
+        .text_of("section[aria-label='How values are read']")
+        .await;
+    assert!(notes.contains("No issue id column"), "{notes}");
+    app.screenshot("import-preview").await;
+    app.wait_text("[data-import-run]", |t| t == "Import 2 features")
+        .await;
+    app.click("[data-import-run]").await;
+    app.wait_text(".save-status", |t| {
+        t.contains("Imported 2 features from a spreadsheet")
+    })
+    .await;
+    assert_eq!(app.count("[role=dialog]").await, 0, "the dialog closes");
+    app.type_into("#feature-search", "Gift").await;
+    app.wait_text(FIRST_TITLE, |t| t == "Gift cards").await;
+    app.quit().await;
+
+    let file = keel_core::PlanFile::open_with(&plan, keel_core::Mode::Inspect).unwrap();
+    let gifts = file
+        .features()
+        .unwrap()
+        .into_iter()
+        .find(|f| f.data.title == "Gift cards")
+        .expect("saved in the plan file");
+    assert_eq!(
+        gifts.data.end_date,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 14)
+    );
+}

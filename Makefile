@@ -80,6 +80,7 @@ bench: deps ui-build
 	cargo bench -p keel-core --bench export
 	cargo bench -p keel-core --bench storage
 	cargo bench -p keel-core --bench merge
+	cargo bench -p keel-core --bench import
 	$(MAKE) bench-edit
 	$(MAKE) bench-sync
 	$(MAKE) bench-startup

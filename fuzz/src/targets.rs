@@ -81,6 +81,40 @@ pub fn merge_change_file(base: &[u8], bytes: &[u8]) {
     assert_unchanged(&changes, bytes, "a merged change file");
 }
 
+/// Imports `bytes` as a feature file (CSV, TSV or Trello JSON) and as traction numbers into a
+/// copy of the plan whose bytes are `base`: previews and imports may refuse, but a refused one
+/// changes nothing and an accepted one leaves a plan whose tables show what its history holds.
+pub fn import_csv(base: &[u8], bytes: &[u8]) {
+    use keel_core::import::{ActualsOptions, FeatureOptions};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let plan = dir.path().join("plan.keel");
+    std::fs::write(&plan, base).expect("the plan is written");
+    let mut file = PlanFile::open(&plan).expect("the base plan opens");
+    let _ = file.preview_feature_import(bytes, &FeatureOptions::default());
+    let _ = file.preview_traction_import(bytes, &ActualsOptions::default());
+    for features in [true, false] {
+        let before = file.document().expect("the plan reads");
+        let imported = if features {
+            file.import_features(bytes, &FeatureOptions::default(), "Fuzz")
+                .map(drop)
+        } else {
+            file.import_traction(bytes, &ActualsOptions::default(), "Fuzz")
+                .map(drop)
+        };
+        let mut after = file.document().expect("the plan reads after an import");
+        match imported {
+            Ok(()) => {
+                assert_eq!(file.integrity_check().expect("integrity check"), "ok");
+                let mut history = file.history_document().expect("the history reads");
+                after.plan.updated_at.clear();
+                history.plan.updated_at.clear();
+                assert!(after == history, "the tables show what the history holds");
+            }
+            Err(_) => assert_eq!(before, after, "a refused import changes nothing"),
+        }
+    }
+}
+
 fn assert_unchanged(path: &Path, bytes: &[u8], what: &str) {
     let now = std::fs::read(path).expect("the input reads back");
     assert!(now == bytes, "{what} was modified");

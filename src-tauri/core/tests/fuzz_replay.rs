@@ -66,3 +66,9 @@ fn every_kept_change_file_input_merges_or_is_refused() {
         targets::merge_change_file(&base, bytes)
     });
 }
+
+#[test]
+fn every_kept_import_file_input_imports_or_is_refused() {
+    let base = std::fs::read(fuzz_dir().join("seeds/base.keel")).expect("the base plan");
+    replay("import_csv", |bytes| targets::import_csv(&base, bytes));
+}

@@ -1,0 +1,66 @@
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { afterEach, describe, expect, it } from "vitest";
+import type { FeatureField, FeatureImport, FeatureOptions } from "../bindings";
+import { PlanEditor } from "../lib/editor.svelte";
+import ImportFeaturesDialog from "./ImportFeaturesDialog.svelte";
+
+afterEach(() => clearMocks());
+
+/** The core's preview of a two-column file, with the mapping it was asked for. */
+function preview(mapping: (FeatureField | null)[]): FeatureImport {
+  return {
+    tool: "spreadsheet",
+    from: "a spreadsheet",
+    fields: [
+      { field: "title", label: "Title" },
+      { field: "end_date", label: "End date" },
+    ],
+    columns: [
+      { header: "Name", samples: ["Gift cards"] },
+      { header: "When", samples: ["2026-12-14"] },
+    ],
+    mapping,
+    date_order: null,
+    needs_date_order: false,
+    preview: [{ line: 2, cells: ["Gift cards", "2026-12-14"], outcome: "new" }],
+    rows: 2,
+    added: 1,
+    updated: 0,
+    unchanged: 0,
+    problems: [{ line: 3, reason: "it has no title" }],
+    more_problems: 0,
+    notes: ["No issue id column: importing this file again adds its features again."],
+  };
+}
+
+describe("ImportFeaturesDialog", () => {
+  it("shows the core's preview, and asks again with the mapping the founder changed", async () => {
+    const asked: FeatureOptions[] = [];
+    mockIPC((cmd, args) => {
+      const options = (args as { options: FeatureOptions }).options;
+      if (cmd === "preview_feature_import") {
+        asked.push(options);
+        return preview(options.mapping ?? ["title", null]);
+      }
+      return null;
+    });
+    render(ImportFeaturesDialog, { editor: new PlanEditor(), file: "backlog.csv", onclose: () => {} });
+    expect(await screen.findByText("Line 3: it has no title")).toBeTruthy();
+    expect(screen.getByText(/No issue id column/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Import 1 feature" })).toBeTruthy();
+    const when = screen.getByRole("combobox", { name: "Field for When" });
+    await fireEvent.change(when, { target: { value: "end_date" } });
+    await waitFor(() => expect(asked).toHaveLength(2));
+    expect(asked[1]).toEqual({ mapping: ["title", "end_date"], date_order: null });
+  });
+
+  it("says why the file cannot be imported, and offers no import", async () => {
+    mockIPC(() => {
+      throw { code: "invalid_import", message: "This file cannot be imported: it is empty. Nothing was changed." };
+    });
+    render(ImportFeaturesDialog, { editor: new PlanEditor(), file: "empty.csv", onclose: () => {} });
+    expect((await screen.findByRole("alert")).textContent).toContain("it is empty");
+    expect((screen.getByRole("button", { name: /Import 0 features/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});

@@ -65,7 +65,13 @@ fn mapping(guess: &FeatureImport, maps: &[String]) -> Result<Vec<Option<FeatureF
     Ok(mapping)
 }
 
-fn print_problems(problems: &[RowProblem], more: u32) {
+/// The counts line and every row not imported.
+fn print_outcome(counts: [u32; 3], problems: &[RowProblem], more: u32) {
+    let [added, updated, unchanged] = counts;
+    println!(
+        "{added} to add, {updated} to update, {unchanged} unchanged, {} not imported.",
+        problems.len() as u32 + more
+    );
     for p in problems {
         println!("  line {}: {}", p.line, p.reason);
     }
@@ -74,20 +80,29 @@ fn print_problems(problems: &[RowProblem], more: u32) {
     }
 }
 
+/// Says what stops the import here (a dry run), or what it needs (the date order, which the
+/// import then refuses without); true for a dry run.
+fn stops(needs_date_order: bool, dry_run: bool) -> bool {
+    if needs_date_order {
+        println!("The dates read two ways (03/04/2026): say --dates dmy or --dates mdy.");
+    }
+    if dry_run {
+        println!("Dry run: nothing was changed.");
+    }
+    dry_run
+}
+
 fn print_features(s: &FeatureImport) {
     println!("From {}: {} rows.", s.tool.label(), s.rows);
     for (column, field) in s.columns.iter().zip(&s.mapping) {
         let into = field.map_or("(not imported)", |f| f.label());
         println!("  {:<28} → {into}", column.header);
     }
-    println!(
-        "{} to add, {} to update, {} unchanged, {} not imported.",
-        s.added,
-        s.updated,
-        s.unchanged,
-        s.problems.len() as u32 + s.more_problems
+    print_outcome(
+        [s.added, s.updated, s.unchanged],
+        &s.problems,
+        s.more_problems,
     );
-    print_problems(&s.problems, s.more_problems);
     for note in &s.notes {
         println!("Note: {note}");
     }
@@ -116,11 +131,7 @@ pub fn features(
     };
     let preview = file.preview_feature_import(&bytes, &options)?;
     print_features(&preview);
-    if preview.needs_date_order {
-        println!("The dates read two ways (03/04/2026): say --dates dmy or --dates mdy.");
-    }
-    if dry_run {
-        println!("Dry run: nothing was changed.");
+    if stops(preview.needs_date_order, dry_run) {
         return Ok(());
     }
     let (_, applied) = file.import_features(&bytes, &options, author)?;
@@ -151,14 +162,11 @@ fn print_actuals(s: &ActualsImport) {
     if let Some(order) = s.date_order {
         println!("Dates read as {}.", order.label());
     }
-    println!(
-        "{} to add, {} to update, {} unchanged, {} not imported.",
-        s.added,
-        s.updated,
-        s.unchanged,
-        s.problems.len() as u32 + s.more_problems
+    print_outcome(
+        [s.added, s.updated, s.unchanged],
+        &s.problems,
+        s.more_problems,
     );
-    print_problems(&s.problems, s.more_problems);
 }
 
 pub fn actuals(
@@ -177,11 +185,7 @@ pub fn actuals(
     };
     let preview = file.preview_traction_import(&bytes, &options)?;
     print_actuals(&preview);
-    if preview.needs_date_order {
-        println!("The dates read two ways (03/04/2026): say --dates dmy or --dates mdy.");
-    }
-    if dry_run {
-        println!("Dry run: nothing was changed.");
+    if stops(preview.needs_date_order, dry_run) {
         return Ok(());
     }
     let (_, applied) = file.import_traction(&bytes, &options, author)?;

@@ -35,8 +35,8 @@ pub(crate) fn not_imported(detail: impl Into<String>) -> CoreError {
     }
 }
 
-/// Reads `bytes` as a delimited text file with a header line.
-pub fn read(bytes: &[u8]) -> Result<Table> {
+/// `bytes` without a UTF-8 byte-order mark, once they are known to be at most [`MAX_BYTES`].
+pub(crate) fn within_size(bytes: &[u8]) -> Result<&[u8]> {
     if bytes.len() > MAX_BYTES {
         return Err(not_imported(format!(
             "it is {} MB; Keel imports files of up to {} MB",
@@ -44,7 +44,12 @@ pub fn read(bytes: &[u8]) -> Result<Table> {
             MAX_BYTES / (1024 * 1024)
         )));
     }
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    Ok(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+}
+
+/// Reads `bytes` as a delimited text file with a header line.
+pub fn read(bytes: &[u8]) -> Result<Table> {
+    let text = within_size(bytes)?;
     let text = std::str::from_utf8(text).map_err(|e| {
         let line = 1 + text[..e.valid_up_to()]
             .iter()

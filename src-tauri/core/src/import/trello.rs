@@ -2,7 +2,7 @@
 //! per card — its id, name, description, list (the status), labels, start and due dates. An
 //! archived card, or a card of an archived list, reads as "Archived" (dropped).
 
-use super::table::{not_imported, Table, TableRow, MAX_BYTES};
+use super::table::{not_imported, within_size, Table, TableRow};
 use crate::error::Result;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -67,14 +67,7 @@ pub fn is_json(bytes: &[u8]) -> bool {
 }
 
 pub fn read(bytes: &[u8]) -> Result<Table> {
-    if bytes.len() > MAX_BYTES {
-        return Err(not_imported(format!(
-            "it is {} MB; Keel imports files of up to {} MB",
-            bytes.len() / (1024 * 1024),
-            MAX_BYTES / (1024 * 1024)
-        )));
-    }
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = within_size(bytes)?;
     let board: Board = serde_json::from_slice(text).map_err(|e| {
         not_imported(format!(
             "it is not a Trello board export (Export as JSON): {e}"

@@ -92,3 +92,74 @@ async fn a_notion_export_is_previewed_mapped_and_imported_from_the_window() {
         chrono::NaiveDate::from_ymd_opt(2026, 12, 14)
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn revenue_whose_dates_read_two_ways_asks_for_their_order_then_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("loomline.keel");
+    fixed_clock::fix();
+    drop(keel_core::sample::create_sample_plan(&plan, fixed_clock::today()).unwrap());
+    let revenue = fixture("revenue-ambiguous.csv");
+    let app = App::launch_with(
+        &[plan.to_str().unwrap()],
+        &[("KEEL_E2E_OPEN_FILE", revenue.as_os_str())],
+    )
+    .await;
+    app.text_of(".company").await;
+    app.click("nav button[data-section=traction]").await;
+    // The section's chart settles its height as it draws, moving the button below it: the
+    // click goes to the element itself rather than to where it first was.
+    app.wait_text("form.record button.import", |t| t == "Import CSV…")
+        .await;
+    app.client
+        .execute(
+            "document.querySelector('form.record button.import').click(); return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let counts = app
+        .wait_text("[data-import-counts]", |t| t.contains("not imported"))
+        .await;
+    assert!(counts.contains("2 not imported"), "{counts}");
+    let problems = app.text_of("section[aria-label='Not imported']").await;
+    assert!(problems.contains("reads two ways"), "{problems}");
+    assert_eq!(
+        app.client
+            .execute(
+                "return document.querySelector('[data-import-run]').disabled;",
+                vec![]
+            )
+            .await
+            .unwrap(),
+        json!(true),
+        "nothing imports before the order is chosen"
+    );
+    app.client
+        .execute(
+            "const s = document.querySelector(\"select[aria-label='Date order']\");
+             s.value = 'day_first'; s.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.wait_text("[data-import-counts]", |t| t.contains("2 new"))
+        .await;
+    app.screenshot("import-traction").await;
+    app.click("[data-import-run]").await;
+    app.wait_text(".save-status", |t| t.contains("Imported 2 actuals"))
+        .await;
+    app.quit().await;
+    let file = keel_core::PlanFile::open_with(&plan, keel_core::Mode::Inspect).unwrap();
+    let dates: Vec<_> = file
+        .list::<keel_core::domain::ActualData>()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.data.date)
+        .collect();
+    assert!(
+        dates.contains(&chrono::NaiveDate::from_ymd_opt(2026, 4, 3).unwrap()),
+        "03/04/2026 read as 3 April: {dates:?}"
+    );
+}

@@ -163,9 +163,14 @@ impl PlanFile {
                     reason: format!("{reason}, and its older plan format needs an upgrade"),
                 });
             }
-            // The upgraded plan's history must read, or the upgrade is rolled back.
+            // The upgraded plan's history, the versions read next and its tables must read, or
+            // the upgrade is rolled back (a file refused after its upgrade would have changed; found by
+            // fuzzing open_plan once format 4 made format-3 files upgrade).
             migrate::migrate_checked(&mut conn, migrate::MIGRATIONS, |tx| {
-                record::load(tx).map(drop)
+                record::load(tx)?;
+                record::projected_version(tx)?;
+                record::document_version(tx)?;
+                crate::document::read(tx).map(drop)
             })?;
         }
         let stale = record::projected_version(&conn)? != record::document_version(&conn)?;

@@ -123,14 +123,19 @@ pub(crate) fn read_items<T: Stored>(doc: &LoroDoc) -> Result<Vec<Item<T>>> {
 /// Writes item `id`'s data (making its record if new, bringing it back if deleted).
 pub(crate) fn write_item<T: Stored>(doc: &LoroDoc, id: &str, data: &T) -> Result<()> {
     let root = doc.get_map(T::ROOT);
-    let map = match child_map(&root, id) {
-        Some(m) => m,
-        None => root
-            .insert_container(id, LoroMap::new())
-            .map_err(loro_error)?,
-    };
-    write_fields(&map, data, T::TEXTS)?;
-    values::set_deleted(&map, false)?;
+    match child_map(&root, id) {
+        Some(map) => {
+            write_fields(&map, data, T::TEXTS)?;
+            values::set_deleted(&map, false)?;
+        }
+        // A new record: no deleted mark (missing reads as not deleted), no unset fields.
+        None => {
+            let map = root
+                .insert_container(id, LoroMap::new())
+                .map_err(loro_error)?;
+            values::write_new_fields(&map, data, T::TEXTS)?;
+        }
+    }
     Ok(())
 }
 

@@ -48,6 +48,9 @@ pub struct Applied {
     pub redo: Option<String>,
 }
 
+/// Above this many features touched, the answer reads all features at once.
+const MANY: usize = 200;
+
 impl PlanFile {
     pub(crate) fn applied(
         &mut self,
@@ -94,11 +97,28 @@ impl PlanFile {
             versions: t.versions.then(|| self.versions()).transpose()?,
             ..Changes::default()
         };
-        for id in t.items_of(FeatureData::ROOT) {
-            match self.feature(id) {
-                Ok(feature) => changes.features.push(feature),
-                Err(CoreError::NotFound { .. }) => changes.removed_features.push(id.clone()),
-                Err(e) => return Err(e),
+        let ids: HashSet<&String> = t.items_of(FeatureData::ROOT).collect();
+        if ids.len() > MANY {
+            // An import: one read of every feature rather than one query each.
+            let mut live: HashMap<Id, Feature> = self
+                .features()?
+                .into_iter()
+                .filter(|f| ids.contains(&f.id))
+                .map(|f| (f.id.clone(), f))
+                .collect();
+            for id in t.items_of(FeatureData::ROOT) {
+                match live.remove(id) {
+                    Some(feature) => changes.features.push(feature),
+                    None => changes.removed_features.push(id.clone()),
+                }
+            }
+        } else {
+            for id in t.items_of(FeatureData::ROOT) {
+                match self.feature(id) {
+                    Ok(feature) => changes.features.push(feature),
+                    Err(CoreError::NotFound { .. }) => changes.removed_features.push(id.clone()),
+                    Err(e) => return Err(e),
+                }
             }
         }
         if recorded.reordered {

@@ -54,25 +54,45 @@ pub(crate) fn to_json(value: &LoroValue) -> Value {
 /// Writes `data` into `map`, touching only the fields that differ, so an edit records only what
 /// it changed. Returns whether anything changed.
 pub(crate) fn write_fields<T: Serialize>(map: &LoroMap, data: &T, texts: &[&str]) -> Result<bool> {
-    write_record(map, data, texts, false)
+    write_record(map, data, texts)
 }
 
 /// Writes a new record into its empty `map`: fields that are not set (null) are left out, as
 /// reading a record takes a missing optional field as not set. An import of 10,000 features
 /// writes about half the operations it would otherwise (BENCHMARKS.md).
-pub(crate) fn write_new_fields<T: Serialize>(map: &LoroMap, data: &T, texts: &[&str]) -> Result<()> {
-    write_record(map, data, texts, true).map(drop)
+pub(crate) fn write_new_fields<T: Serialize>(
+    map: &LoroMap,
+    data: &T,
+    texts: &[&str],
+) -> Result<()> {
+    let Value::Object(fields) = serde_json::to_value(data).map_err(internal)? else {
+        return Err(internal("an item is not a record"));
+    };
+    for (key, value) in &fields {
+        if value.is_null() {
+            continue;
+        }
+        if texts.contains(&key.as_str()) {
+            let text = map
+                .insert_container(key, LoroText::new())
+                .map_err(loro_error)?;
+            let words = value.as_str().unwrap_or_default();
+            if !words.is_empty() {
+                text.insert(0, words).map_err(loro_error)?;
+            }
+        } else {
+            map.insert(key, to_loro(value)).map_err(loro_error)?;
+        }
+    }
+    Ok(())
 }
 
-fn write_record<T: Serialize>(map: &LoroMap, data: &T, texts: &[&str], new: bool) -> Result<bool> {
+fn write_record<T: Serialize>(map: &LoroMap, data: &T, texts: &[&str]) -> Result<bool> {
     let Value::Object(fields) = serde_json::to_value(data).map_err(internal)? else {
         return Err(internal("an item is not a record"));
     };
     let mut changed = false;
     for (key, value) in &fields {
-        if new && value.is_null() {
-            continue;
-        }
         if texts.contains(&key.as_str()) {
             let new = value.as_str().unwrap_or_default();
             let text = match map.get(key) {
@@ -87,7 +107,12 @@ fn write_record<T: Serialize>(map: &LoroMap, data: &T, texts: &[&str], new: bool
             }
         } else {
             let new = to_loro(value);
-            let same = matches!(map.get(key), Some(ValueOrContainer::Value(old)) if old == new);
+            // A field a record leaves out is not set (`write_new_fields`).
+            let same = match map.get(key) {
+                Some(ValueOrContainer::Value(old)) => old == new,
+                Some(ValueOrContainer::Container(_)) => false,
+                None => new.is_null(),
+            };
             if !same {
                 map.insert(key, new).map_err(loro_error)?;
                 changed = true;

@@ -141,8 +141,17 @@ fn data_params(d: &FeatureData) -> Vec<&dyn rusqlite::ToSql> {
 /// projected (after the highest position, read from its index: counting the rows would scan
 /// the whole table at every upsert, 10,000 rows for each feature a merge touches).
 pub(crate) fn upsert_feature(conn: &Connection, id: &str, data: &FeatureData) -> Result<()> {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let sql = SQL.get_or_init(upsert_sql);
+    let mut params = data_params(data);
+    params.push(&id);
+    conn.prepare_cached(sql)?.execute(&*params)?;
+    Ok(())
+}
+
+fn upsert_sql() -> String {
     let n = DATA_COLUMNS.len();
-    let sql = format!(
+    format!(
         "INSERT INTO feature ({columns}, position, id)
          VALUES ({values}, (SELECT coalesce(max(position), 0) + 1 FROM feature), ?{id})
          ON CONFLICT(id) DO UPDATE SET {assignments}",
@@ -157,11 +166,7 @@ pub(crate) fn upsert_feature(conn: &Connection, id: &str, data: &FeatureData) ->
             .map(|c| format!("{c} = excluded.{c}"))
             .collect::<Vec<_>>()
             .join(", "),
-    );
-    let mut params = data_params(data);
-    params.push(&id);
-    conn.prepare_cached(&sql)?.execute(&*params)?;
-    Ok(())
+    )
 }
 
 /// Each feature's position as the projection has it.

@@ -11,6 +11,10 @@ use crate::history::tree::{self, Stored};
 use crate::history::Touched;
 use loro::LoroDoc;
 use rusqlite::Connection;
+use std::collections::HashMap;
+
+/// Above this many features touched, the projection reads what it needs about all of them once.
+const MANY: usize = 200;
 
 /// Rewrites what `touched` names; returns whether the features' positions were renumbered.
 pub(crate) fn project(conn: &Connection, doc: &LoroDoc, touched: &Touched) -> Result<bool> {
@@ -31,10 +35,34 @@ pub(crate) fn project(conn: &Connection, doc: &LoroDoc, touched: &Touched) -> Re
     project_items::<ActualData>(conn, doc, touched)?;
     project_items::<FactorySnapshotData>(conn, doc, touched)?;
     let mut reorder = touched.order;
-    for id in touched.items_of(FeatureData::ROOT) {
-        let shown: bool = conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM feature WHERE id = ?1)")?
-            .query_row([id], |r| r.get(0))?;
+    let ids: Vec<&String> = touched.items_of(FeatureData::ROOT).collect();
+    // Many features (an import, a merge): which are shown is read once, and they are written in
+    // the document's order, so the new ones take their positions as they come and the
+    // renumbering after them has nothing to change.
+    let (ids, order) = if ids.len() > MANY {
+        let order = tree::feature_order(doc);
+        let rank: HashMap<&str, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        let mut ids = ids;
+        ids.sort_by_key(|id| rank.get(id.as_str()).copied().unwrap_or(usize::MAX));
+        (ids, Some(order))
+    } else {
+        (ids, None)
+    };
+    let shown_all = match order {
+        Some(_) => Some(feature_positions(conn)?),
+        None => None,
+    };
+    for id in ids {
+        let shown = match &shown_all {
+            Some(positions) => positions.contains_key(id),
+            None => conn
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM feature WHERE id = ?1)")?
+                .query_row([id], |r| r.get(0))?,
+        };
         match tree::read_item::<FeatureData>(doc, id)? {
             Some(data) => {
                 upsert_feature(conn, id, &data)?;
@@ -48,7 +76,7 @@ pub(crate) fn project(conn: &Connection, doc: &LoroDoc, touched: &Touched) -> Re
         }
     }
     if reorder {
-        renumber(conn, doc)?;
+        renumber(conn, order.unwrap_or_else(|| tree::feature_order(doc)))?;
     }
     if touched.versions {
         super::versions::project_versions(conn, doc)?;
@@ -72,10 +100,10 @@ fn project_items<T: Stored + Entity>(
 
 /// Gives every feature the position the document's order gives it (only changed rows are
 /// written).
-fn renumber(conn: &Connection, doc: &LoroDoc) -> Result<()> {
+fn renumber(conn: &Connection, order: Vec<String>) -> Result<()> {
     let current = feature_positions(conn)?;
     let mut stmt = conn.prepare_cached("UPDATE feature SET position = ?1 WHERE id = ?2")?;
-    for (i, id) in tree::feature_order(doc).iter().enumerate() {
+    for (i, id) in order.iter().enumerate() {
         let position = i as u32 + 1;
         if current.get(id) != Some(&position) {
             stmt.execute(rusqlite::params![position, id])?;

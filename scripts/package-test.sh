@@ -38,6 +38,10 @@ grep -qx 'Categories=Office;ProjectManagement;' "$desktop" || fail "the menu ent
 grep -q '^MimeType=application/x-keel;' "$desktop" || fail "the menu entry does not claim .keel files"
 grep -q '^Exec=keel %f' "$desktop" || fail "the menu entry does not pass the file to Keel"
 grep -q 'application/x-keel:\*\.keel' /usr/share/mime/globs2 || fail ".keel is not registered as application/x-keel"
+desktop-file-validate "$desktop" || fail "the installed menu entry does not validate"
+metainfo=/usr/share/metainfo/app.keel.desktop.metainfo.xml
+grep -qx "$metainfo" <<<"$files" || fail "$metainfo is not in the package"
+appstreamcli validate --no-net "$metainfo" >/dev/null || fail "the installed AppStream metainfo does not validate"
 echo "desktop:   $(grep -E '^(Name|Comment|Categories|MimeType)=' "$desktop" | tr '\n' ' ')"
 
 version=$(/usr/bin/keel --version)

@@ -171,11 +171,22 @@ fn a_failed_export_leaves_the_previous_file_untouched() {
     .unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound, "{err}");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "the good export");
-    let names: Vec<_> = std::fs::read_dir(dir.path())
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 2, "no temporary file is left: {names:?}");
+    names.sort();
+    let plan = file
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert_eq!(
+        names,
+        [format!(".{plan}.lock"), "plan.md".to_string(), plan.clone()],
+        "the plan (open, so with its lock file) and the old export; no temporary file is left"
+    );
 
     export_to(
         &file,

@@ -170,6 +170,49 @@ fn a_second_open_in_the_same_process_is_read_only_until_the_first_closes() {
     );
 }
 
+#[test]
+fn the_write_lock_is_a_lock_file_beside_the_plan_never_a_lock_on_the_plan_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, path) = empty_plan(dir.path());
+    let lock = dir.path().join(format!(
+        ".{}.lock",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    assert!(lock.exists(), "the plan open for editing holds {lock:?}");
+    // On Windows a lock on the plan file would stop every other handle, SQLite's among them,
+    // from reading it: the plan file must stay free of locks.
+    let plan = std::fs::File::open(&path).unwrap();
+    plan.try_lock()
+        .expect("the plan file itself is not locked while a Keel edits it");
+    plan.unlock().unwrap();
+    drop(first);
+    assert!(
+        !lock.exists(),
+        "closing the plan removes its lock file: nothing is left beside the plan"
+    );
+}
+
+#[test]
+fn a_lock_file_left_by_a_crash_is_taken_over_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, path) = empty_plan(dir.path());
+    drop(first);
+    let lock = dir.path().join(format!(
+        ".{}.lock",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    // A Keel killed while editing leaves its lock file; the kernel has dropped its lock.
+    std::fs::write(&lock, b"").unwrap();
+    let file = PlanFile::open(&path).unwrap();
+    assert_eq!(
+        file.read_only(),
+        None,
+        "a lock nobody holds does not keep the plan read-only"
+    );
+    drop(file);
+    assert!(!lock.exists(), "the next close removes the left lock file");
+}
+
 /// Helper process for the test below: holds a plan open until its stdin closes.
 #[test]
 #[ignore = "run only as a child process by a_plan_open_in_another_process_opens_read_only"]

@@ -6,13 +6,14 @@
 //!   in one IMMEDIATE transaction, committed with `journal_mode=DELETE` and `synchronous=EXTRA`,
 //!   so the file is complete after each edit and survives `kill -9`;
 //! - a projection whose version is not the document's is rebuilt from the document on open;
-//! - only one Keel process holds a plan for writing (an advisory lock on the file); any other
-//!   opens it read-only and says why.
+//! - only one Keel process holds a plan for writing (the lock of a lock file beside it, never
+//!   a lock on the plan file itself: see `lock`); any other opens it read-only and says why.
 
 mod create;
 mod entity;
 mod features;
 mod header;
+mod lock;
 mod log;
 mod merge;
 mod migrate;
@@ -45,7 +46,7 @@ use crate::error::{CoreError, Result};
 use crate::history::PlanDoc;
 use crate::validate::Field;
 use rusqlite::{Connection, OpenFlags};
-use std::fs::{File, OpenOptions};
+use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 
 /// How a plan file was opened.
@@ -69,7 +70,7 @@ pub struct PlanFile {
     /// The plan as the projection holds it, once read for editing and then patched by each
     /// change (so an edit's analysis does not read the whole plan again).
     current: Option<PlanDocument>,
-    _lock: Option<File>,
+    _lock: Option<lock::WriteLock>,
 }
 
 impl std::fmt::Debug for PlanFile {
@@ -320,15 +321,16 @@ fn roll_back_for_reading(path: &Path) {
     }
 }
 
-/// Takes the advisory write lock, or says why the plan must open read-only.
-fn acquire_write_lock(path: &Path) -> Result<(Option<File>, Option<String>)> {
+/// Takes the write lock (a lock file beside the plan, see `lock`), or says why the plan must
+/// open read-only.
+fn acquire_write_lock(path: &Path) -> Result<(Option<lock::WriteLock>, Option<String>)> {
     let metadata = std::fs::metadata(path)
         .map_err(|e| CoreError::io(format!("{} cannot be read", path.display()), e))?;
     if metadata.permissions().readonly() {
         return Ok((None, Some("the file is read-only".to_string())));
     }
-    let file = match OpenOptions::new().read(true).write(true).open(path) {
-        Ok(file) => file,
+    match OpenOptions::new().read(true).write(true).open(path) {
+        Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
             return Ok((None, Some("you may not write to the file".to_string())))
         }
@@ -338,18 +340,8 @@ fn acquire_write_lock(path: &Path) -> Result<(Option<File>, Option<String>)> {
                 e,
             ))
         }
-    };
-    match file.try_lock() {
-        Ok(()) => Ok((Some(file), None)),
-        Err(std::fs::TryLockError::WouldBlock) => Ok((
-            None,
-            Some("it is open for editing in another Keel window".to_string()),
-        )),
-        Err(std::fs::TryLockError::Error(e)) => Err(CoreError::io(
-            format!("{} cannot be locked for editing", path.display()),
-            e,
-        )),
     }
+    lock::acquire(path)
 }
 
 fn use_keels_journal(conn: &Connection) -> Result<()> {

@@ -39,8 +39,8 @@ fn child_edits_until_killed() {
         "the previous child's lock must be gone"
     );
     let mut out = std::io::stdout().lock();
-    // Ready once the plan's history is read (the first edit waits for it), so that the kills
-    // fall among edits rather than before the first.
+    // The first edit reads the plan's history; the parent kills only after the first edit
+    // reported committed, so that the kills fall among edits.
     let warm_up = file
         .create_feature(FeatureData::new(
             &format!("run {run} warm-up"),
@@ -48,8 +48,6 @@ fn child_edits_until_killed() {
         ))
         .unwrap();
     file.delete_feature(&warm_up.id).unwrap();
-    writeln!(out, "READY").unwrap();
-    out.flush().unwrap();
     for i in 0.. {
         let title = format!("run {run} edit {i}");
         let mut data = FeatureData::new(&title, RiskClass::Business);
@@ -130,14 +128,17 @@ fn edits_reported_committed_survive_sigkill() {
             .unwrap();
         let mut out = BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();
-        while !line.contains("READY") {
+        // The kill falls at a random moment after the child's first committed edit, among
+        // edits, however fast this machine writes.
+        while !line.starts_with("COMMITTED ") {
             line.clear();
             let read = out.read_line(&mut line).unwrap();
             assert!(
                 read > 0,
-                "run {run}: the child must report that it opened the plan"
+                "run {run}: the child must report that it opened the plan and committed an edit"
             );
         }
+        committed.insert(line.trim_end()["COMMITTED ".len()..].to_string());
         std::thread::sleep(Duration::from_micros(rng.next() % 40_000));
         child.kill().unwrap(); // SIGKILL on Unix
         let status = child.wait().unwrap();
@@ -200,8 +201,8 @@ fn edits_reported_committed_survive_sigkill() {
         "every child must have died by SIGKILL, not exited"
     );
     assert!(
-        committed.len() > kills.min(ROUND),
-        "the children must have committed many edits ({} in all)",
+        committed.len() >= kills.min(ROUND),
+        "every child of the last round committed an edit before its kill ({} in all)",
         committed.len()
     );
 }

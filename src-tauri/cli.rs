@@ -166,6 +166,18 @@ enum Command {
 /// Exit code of a command that failed (bad file, bad input); 1 is kept for "check found errors".
 const FAILED: i32 = 2;
 
+/// The plan a launch with `argv` (`argv[0]` is the program) opens in the app, as it names it:
+/// none for `keel` alone, for a command-line action, or for arguments that do not parse.
+pub fn plan_to_open(argv: &[String]) -> Option<PathBuf> {
+    match Cli::try_parse_from(argv) {
+        Ok(Cli {
+            command: None,
+            plan,
+        }) => plan,
+        _ => None,
+    }
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();

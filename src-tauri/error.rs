@@ -50,6 +50,15 @@ impl CommandError {
         }
     }
 
+    /// The system asked Keel to open `url`, which is not a file on this computer.
+    pub fn not_a_file(url: &str) -> Self {
+        CommandError {
+            code: ErrorCode::FileMissing,
+            field: None,
+            message: format!("Keel opens plan files on this computer; {url} is not one."),
+        }
+    }
+
     pub fn fullscreen(why: &str) -> Self {
         CommandError {
             code: ErrorCode::Io,

@@ -4,6 +4,7 @@ pub mod cli;
 pub mod commands;
 mod dialogs;
 mod error;
+pub mod opened;
 pub mod session;
 pub mod settings;
 mod state;
@@ -30,6 +31,13 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .disable_serde_phases()
         .commands(keel_commands!(collect))
+        .events(tauri_specta::collect_events![opened::PlanOpened])
+}
+
+/// Lets the app send the window the events of [`specta_builder`]; the app's setup runs it,
+/// tests on the mock runtime call it.
+pub fn mount_events<R: Runtime>(app: &tauri::AppHandle<R>) {
+    specta_builder::<R>().mount_events(app);
 }
 
 pub fn context<R: Runtime>() -> tauri::Context<R> {
@@ -52,6 +60,7 @@ pub fn app_builder<R: Runtime>(
             }
         })
         .setup(move |app| {
+            mount_events(app.handle());
             let state = app.state::<AppState>();
             state.set_shell(Box::new(dialogs::Desktop(app.handle().clone())))?;
             // The plan opens while the window loads; the UI's first read waits for it.
@@ -94,13 +103,28 @@ pub fn window_title(file: &keel_core::PlanFile) -> String {
     format!("{company} · {name}{read_only} — Keel")
 }
 
-/// Runs the desktop app until its window closes.
+/// Runs the desktop app until its window closes. A second launch while it runs hands its
+/// plan to this one and ends (the single-instance plugin, registered first as it asks); on
+/// macOS, plans opened from Finder arrive as events.
 pub fn run_app(plan: Option<PathBuf>) {
     software_rendering();
-    if let Err(e) = app_builder(tauri::Builder::default(), plan).run(context()) {
-        eprintln!("keel: the app could not start: {e}.");
-        std::process::exit(1);
-    }
+    let builder =
+        tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
+            opened::second_launch(app, &argv, std::path::Path::new(&cwd))
+        }));
+    let app = match app_builder(builder, plan).build(context()) {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("keel: the app could not start: {e}.");
+            std::process::exit(1);
+        }
+    };
+    app.run(|_app, _event| {
+        #[cfg(target_os = "macos")]
+        if let tauri::RunEvent::Opened { urls } = _event {
+            opened::open_urls(_app, &urls);
+        }
+    });
 }
 
 /// Keel's pages are documents: WebKitGTK draws them without its GPU compositing, which needs a

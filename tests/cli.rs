@@ -114,6 +114,43 @@ fn new_with_an_invalid_name_creates_nothing() {
 }
 
 #[test]
+fn names_windows_cannot_hold_are_refused_on_every_system_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("Q3: plan.keel");
+    let out = keel(&["new", plan.to_str().unwrap(), "--sample"]);
+    assert_one_sentence_error(
+        &out,
+        "“Q3: plan.keel” cannot be used as a file name: Windows does not allow “:” in a file name",
+    );
+    assert!(!plan.exists());
+
+    let good = dir.path().join("plan.keel");
+    assert!(keel(&["new", good.to_str().unwrap()]).status.success());
+    for (name, says) in [
+        ("CON.md", "Windows keeps “CON” for a device"),
+        ("notes.md.", "ends with a dot or a space"),
+        ("why?.md", "Windows does not allow “?”"),
+    ] {
+        let out = dir.path().join(name);
+        let run = keel(&[
+            "export",
+            good.to_str().unwrap(),
+            "--format",
+            "md",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_one_sentence_error(&run, says);
+        assert_eq!(run.status.code(), Some(2), "{name}");
+    }
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["plan.keel"], "nothing else was written");
+}
+
+#[test]
 fn info_on_bad_files_says_what_is_wrong() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("notes.keel");

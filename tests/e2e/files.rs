@@ -2,7 +2,7 @@
 //! dialog, and a file that cannot be opened.
 
 use crate::fixed_clock;
-use crate::support::App;
+use crate::support::{App, SessionBus};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn first_run_opens_the_sample_plan_and_shows_its_company_and_features() {
@@ -64,6 +64,52 @@ async fn a_plan_named_on_the_command_line_opens() {
     assert_eq!(app.text_of(".company").await, "Acme Robotics");
     app.click("nav button[data-section=features]").await;
     assert!(app.text_of(".empty h2").await.contains("No features yet"));
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plan_opened_while_keel_runs_opens_in_the_running_window() {
+    let bus = SessionBus::start();
+    let dir = tempfile::tempdir().unwrap();
+    fixed_clock::fix();
+    keel_core::create_empty_plan(
+        &dir.path().join("weaver.keel"),
+        "Weaver Co",
+        fixed_clock::today(),
+    )
+    .unwrap();
+    let app = App::launch_with(&[], &[("DBUS_SESSION_BUS_ADDRESS", bus.address.as_ref())]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+
+    // The second launch, as a double-click starts it: a relative name from its own folder.
+    let mut second = std::process::Command::new(env!("CARGO_BIN_EXE_keel"))
+        .arg("weaver.keel")
+        .current_dir(dir.path())
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+        .env("XDG_DATA_HOME", dir.path().join("second-data"))
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = second.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = second.kill();
+            panic!("the second launch kept running: it opened a window of its own");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert!(
+        status.success(),
+        "the second launch hands its plan over and ends: {status}"
+    );
+    app.wait_text(".company", |t| t == "Weaver Co").await;
+    assert!(app.text_of(".topbar .file").await.contains("weaver.keel"));
+    assert!(
+        !dir.path().join("second-data").exists(),
+        "the second launch opened no window of its own"
+    );
     app.quit().await;
 }
 

@@ -395,7 +395,7 @@ async fn a_ten_thousand_feature_plan_opens_and_its_board_and_table_come_in_pages
     app.text_of("[role=figure]").await;
 
     app.click("nav button[data-section=features]").await;
-    let counted = app.text_of("p.count").await;
+    let counted = app.text_of("[data-pane=features] p.count").await;
     assert_eq!(
         app.count_once("table[aria-label=Features] tbody tr", 200)
             .await,

@@ -19,6 +19,30 @@ fn commands_outside_keels_own_are_refused() {
     let err = invoke(&h, "plugin:dialog|open", json!({ "options": {} }))
         .expect_err("the dialog plugin is not callable from the page");
     assert!(err.to_string().contains("not allowed"), "{err}");
+    let err = invoke(
+        &h,
+        "plugin:event|emit",
+        json!({ "event": "plan-opened", "payload": { "path": "x", "error": null } }),
+    )
+    .expect_err("the page may listen to Keel's events, never send one");
+    assert!(err.to_string().contains("not allowed"), "{err}");
+}
+
+#[test]
+fn the_page_may_listen_to_the_events_keel_sends() {
+    let h = start(sample);
+    let id = invoke(
+        &h,
+        "plugin:event|listen",
+        json!({ "event": "plan-opened", "target": { "kind": "Any" }, "handler": 7 }),
+    )
+    .expect("listening is allowed");
+    invoke(
+        &h,
+        "plugin:event|unlisten",
+        json!({ "event": "plan-opened", "eventId": id }),
+    )
+    .expect("and so is stopping");
 }
 
 #[test]
@@ -76,6 +100,23 @@ fn file_commands_create_open_save_as_and_remember_recent_plans() {
         read(&h, "view")["plan"]["data"]["company_name"],
         "Loomline",
         "a file that cannot be opened leaves the current plan open"
+    );
+
+    // A name a teammate's Windows could not hold is refused with a sentence, and not written.
+    *shell.save.lock().unwrap() = Some(dir.join("Loomline: v2.keel"));
+    let err = invoke(&h, "save_plan_as", json!({})).unwrap_err();
+    assert_eq!(err["code"], "validation");
+    assert!(
+        err["message"].as_str().unwrap().starts_with(
+            "“Loomline: v2.keel” cannot be used as a file name: Windows does not allow “:”"
+        ),
+        "{err}"
+    );
+    assert!(!dir.join("Loomline: v2.keel").exists());
+    assert_eq!(
+        read(&h, "view")["plan"]["data"]["company_name"],
+        "Loomline",
+        "the open plan stays"
     );
 
     *shell.save.lock().unwrap() = Some(dir.join("Loomline v2.keel"));

@@ -60,6 +60,7 @@ pub fn start_in(
             .set_data_dir(dir.path().join("data"));
     }
     // The mock runtime never runs the setup hook; do what it does.
+    keel::mount_events(app.handle());
     keel::open_start_plan(app.handle(), Some(&path));
     let window = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
         .build()

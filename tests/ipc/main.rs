@@ -9,5 +9,6 @@ mod teammate;
 
 mod desktop;
 mod edits;
+mod opened;
 mod opening;
 mod reads;

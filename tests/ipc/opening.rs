@@ -89,3 +89,22 @@ fn a_start_plan_whose_opening_fails_leaves_a_clear_error() {
         err.message
     );
 }
+
+#[test]
+fn keels_own_files_live_in_the_folder_the_platform_gives_apps() {
+    use tauri::Manager;
+    let h = start(sample);
+    let dir = h._app.state::<keel::AppState>().data_dir().unwrap();
+    assert_eq!(
+        dir,
+        h._app.path().app_data_dir().unwrap(),
+        "Tauri's path resolver names it (Application Support on macOS, %APPDATA% on Windows)"
+    );
+    // On Linux, the XDG data folder under the app's identifier.
+    let xdg = std::path::PathBuf::from(std::env::var_os("XDG_DATA_HOME").unwrap());
+    assert_eq!(dir, xdg.join("app.keel.desktop"));
+    assert!(
+        keel::session::recent(&dir).contains(&h.path),
+        "the recent plans are kept there"
+    );
+}

@@ -100,6 +100,9 @@ impl App {
             .env("KEEL_E2E_SAVE_DIR", save_dir.path())
             .env("KEEL_GPU_COMPOSITING", if as_shipped { "0" } else { "1" })
             .env(super::fixed_clock::VAR, super::fixed_clock::AT)
+            // No session bus unless the test brings its own: the single-instance plugin would
+            // hand this launch to a Keel already running on the desktop's bus.
+            .env("DBUS_SESSION_BUS_ADDRESS", "disabled:")
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -362,6 +365,41 @@ impl App {
     pub async fn quit(mut self) {
         let _ = self.client.clone().close().await;
         stop(&mut self.driver);
+    }
+}
+
+/// A D-Bus session bus of the test's own (through which a second launch of Keel finds the
+/// first), stopped when dropped.
+pub struct SessionBus {
+    daemon: Child,
+    pub address: String,
+}
+
+impl SessionBus {
+    pub fn start() -> SessionBus {
+        let mut daemon = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon runs (make test installs it)");
+        let mut address = String::new();
+        std::io::BufRead::read_line(
+            &mut std::io::BufReader::new(daemon.stdout.take().unwrap()),
+            &mut address,
+        )
+        .unwrap();
+        SessionBus {
+            daemon,
+            address: address.trim().to_string(),
+        }
+    }
+}
+
+impl Drop for SessionBus {
+    fn drop(&mut self) {
+        let _ = self.daemon.kill();
+        let _ = self.daemon.wait();
     }
 }
 

@@ -1,3 +1,4 @@
+import { emit } from "@tauri-apps/api/event";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
@@ -74,5 +75,58 @@ describe("App", () => {
     await fireEvent.keyDown(screen.getByRole("combobox"), { key: "Enter" });
     await waitFor(() => expect(screen.getByRole("heading", { level: 1, name: "Features" })).toBeTruthy());
     expect(await screen.findByDisplayValue("Billing"), "the feature opens in its panel").toBeTruthy();
+  });
+
+  it("shows a plan the system opened while Keel runs, and keeps the open one when it cannot", async () => {
+    const core = fakeCore();
+    render(App);
+    expect(await screen.findByRole("heading", { level: 1, name: "Acme" })).toBeTruthy();
+    const reads = () => core.calls.filter((c) => c.cmd === "load_plan").length;
+    const before = reads();
+
+    await emit("plan-opened", {
+      path: "/plans/weaver.keel",
+      error: { code: "not_sqlite", message: "/plans/weaver.keel is not a Keel plan.", field: null },
+    });
+    expect(await screen.findByText("/plans/weaver.keel is not a Keel plan.")).toBeTruthy();
+    expect(reads(), "nothing is read again when the plan stayed").toBe(before);
+
+    core.view.plan.data.company_name = "Weaver Co";
+    await emit("plan-opened", { path: "/plans/weaver.keel", error: null });
+    expect(await screen.findByRole("heading", { level: 1, name: "Weaver Co" })).toBeTruthy();
+    expect(screen.queryByText("/plans/weaver.keel is not a Keel plan."), "the old error goes").toBeNull();
+  });
+
+  it("keeps a section as it was when another shows, and its history unread while hidden", async () => {
+    const core = fakeCore({ titles: ["Onboarding", "Billing"] });
+    render(App);
+    await screen.findByText("▲ 1 warning");
+    const count = (cmd: string) => core.calls.filter((c) => c.cmd === cmd).length;
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+    await fireEvent.click(screen.getByRole("button", { name: /History/ }));
+    await waitFor(() => expect(count("history")).toBeGreaterThan(0));
+    await settled();
+
+    await fireEvent.click(screen.getByRole("button", { name: /Features/ }));
+    const search = await screen.findByPlaceholderText("Search features");
+    await fireEvent.input(search, { target: { value: "bill" } });
+    await fireEvent.click(screen.getByRole("button", { name: /Roadmap/ }));
+    await screen.findByRole("heading", { level: 1, name: "Roadmap" });
+    await fireEvent.click(screen.getByRole("button", { name: /Features/ }));
+    expect(screen.getByPlaceholderText<HTMLInputElement>("Search features").value).toBe("bill");
+    expect(screen.getByPlaceholderText("Search features"), "the same field, not a new one").toBe(search);
+
+    // An edit while History is hidden: shown, History reads after each one.
+    const reads = count("history");
+    await fireEvent.click(screen.getByRole("button", { name: "Billing" }));
+    const title = await screen.findByLabelText("Title");
+    await fireEvent.input(title, { target: { value: "Billing v2" } });
+    await fireEvent.change(title);
+    await waitFor(() => expect(count("apply")).toBe(1));
+    await settled();
+    expect(count("history"), "History, hidden, read nothing").toBe(reads);
+
+    await fireEvent.click(screen.getByRole("button", { name: /History/ }));
+    await waitFor(() => expect(count("history"), "and reads again when it shows").toBe(reads + 1));
   });
 });

@@ -64,6 +64,9 @@ pub enum CoreError {
     #[error("{} already exists; choose another name or remove it first.", path.display())]
     AlreadyExists { path: PathBuf },
 
+    #[error("“{name}” cannot be used as a file name: {problem}. Choose another name; nothing was written.")]
+    UnportableName { name: String, problem: String },
+
     #[error("This is not a Keel plan export ({detail}); no plan was created.")]
     InvalidImport { detail: String },
 
@@ -107,7 +110,9 @@ pub enum CoreError {
 impl CoreError {
     pub fn code(&self) -> ErrorCode {
         match self {
-            CoreError::Validation { .. } => ErrorCode::Validation,
+            CoreError::Validation { .. } | CoreError::UnportableName { .. } => {
+                ErrorCode::Validation
+            }
             CoreError::NotFound { .. } => ErrorCode::NotFound,
             CoreError::FileMissing { .. } => ErrorCode::FileMissing,
             CoreError::NotSqlite { .. } => ErrorCode::NotSqlite,

@@ -2,6 +2,7 @@
 // failure comes out as a BackendError with a code the UI can branch on and a sentence to show.
 import {
   commands,
+  events,
   type ActualsImport,
   type ActualsOptions,
   type AppInfo,
@@ -22,6 +23,7 @@ import {
   type MilestoneData,
   type Operation,
   type PlanContents,
+  type PlanOpened,
   type PlanView,
   type PriorityView,
   type RankedFeature,
@@ -55,6 +57,26 @@ function isCommandError(value: unknown): value is CommandError {
     typeof (value as { code?: unknown }).code === "string" &&
     typeof (value as { message?: unknown }).message === "string"
   );
+}
+
+/**
+ * Calls `handler` each time the system opens a plan in the running app (a second launch, or a
+ * file opened from Finder): with `error` null the plan is open now, else the open one stayed.
+ * Resolves to the function that stops listening.
+ */
+export async function onPlanOpened(handler: (news: PlanOpened) => void): Promise<() => void> {
+  try {
+    const stop = await events.planOpened.listen((event) => handler(event.payload));
+    // Stopping runs as the window's page goes away; a failure then has no one to tell.
+    return () =>
+      void Promise.resolve()
+        .then(stop)
+        .catch(() => {});
+  } catch (e) {
+    // The window works without it; only plans opened from outside would not show here.
+    console.warn("Keel cannot hear of plans opened from the system:", e);
+    return () => {};
+  }
 }
 
 /** Turns a command's outcome into its data, or throws a BackendError. */

@@ -326,168 +326,172 @@ export function fakeCore(
         throw { code: "not_found", message: `unexpected operation ${op.op}`, field: null };
     }
   };
-  mockIPC((cmd, raw) => {
-    const args = (raw ?? {}) as Record<string, unknown>;
-    core.calls.push({ cmd, args });
-    if (core.view.read_only && ["apply", "undo", "redo"].includes(cmd)) {
-      throw { code: "read_only", message: core.view.refusal, field: null };
-    }
-    switch (cmd) {
-      case "load_plan": {
-        // With `first`, only the top-ranked features, as the core does for the first screen.
-        const first = typeof args.first === "number" ? args.first : null;
-        const ranking = first === null ? ranked() : ranked().slice(0, first);
-        const shown = new Set(ranking.map((r) => r.id));
-        return copy({
-          view: core.view,
-          document: {
-            format: 2,
-            plan: core.view.plan,
-            canvas: core.canvas,
-            goal: null,
-            milestones: [],
-            actuals: [],
-            factory_snapshots: core.factory,
-            teams: core.teams,
-            features: core.features.filter((f) => shown.has(f.id)),
-          },
-          // The first screen's read counts the findings without sending them, as the core does.
-          analysis: { ...analysis(), ranking, ...(first === null ? {} : { findings: [] }) },
-          complete: first === null,
-        });
+  mockIPC(
+    (cmd, raw) => {
+      const args = (raw ?? {}) as Record<string, unknown>;
+      core.calls.push({ cmd, args });
+      if (core.view.read_only && ["apply", "undo", "redo"].includes(cmd)) {
+        throw { code: "read_only", message: core.view.refusal, field: null };
       }
-      case "rank_features":
-        return ranked();
-      case "author":
-        return { name: author, suggested: "dana" };
-      case "set_author":
-        author = args.name as string;
-        return { name: author, suggested: "dana" };
-      case "versions":
-        return copy(versions);
-      case "mark_version": {
-        const id = `v${versions.length + 1}`;
-        versions.push({ id, label: args.label as string, marked_at: "2026-11-27T10:00:00Z", author: author ?? "" });
-        record(`Marked version “${args.label as string}”`, id);
-        return copy(versions);
-      }
-      case "history": {
-        const offset = args.offset as number;
-        return copy({ entries: log.slice(offset, offset + (args.limit as number)), total: log.length });
-      }
-      case "apply": {
-        const before = snapshot();
-        const { label, created } = operate(args.op as Operation);
-        done.push({ label, state: before });
-        record(label);
-        undone.length = 0;
-        return edited(label, created ?? null);
-      }
-      case "undo":
-      case "redo": {
-        const [from, to] = cmd === "undo" ? [done, undone] : [undone, done];
-        const step = from.pop();
-        if (!step) return null;
-        to.push({ label: step.label, state: snapshot() });
-        restore(step.state);
-        record(`${cmd === "undo" ? "Undo" : "Redo"}: ${step.label}`);
-        return edited(`${cmd === "undo" ? "Undid" : "Redid"}: ${step.label}`);
-      }
-      case "sync_now":
-      case "link_sync_folder": {
-        const sync = options.sync;
-        if (!sync)
-          return cmd === "sync_now" ? { folder: null, merged: null, wrote: false, waiting: 0, behind: false } : null;
-        const titles = sync.titles.splice(0);
-        titles.forEach((title) => operate({ op: "create_feature", data: featureData(title) }));
-        const n = titles.length;
-        const labels = titles.map((t) => `Added “${t}”`);
-        return {
-          folder: sync.folder,
-          merged: n
-            ? {
-                incoming: { changes: n, by: [{ author: "Dana", changes: n, labels }] },
-                conflicts: [],
-                summary: `Dana: ${n} changes`,
-                edited: edited(n === 1 ? "Merged 1 change" : `Merged ${n} changes`),
-              }
-            : null,
-          wrote: false,
-          waiting: 0,
-          behind: sync.behind ?? false,
-        };
-      }
-      case "unlink_sync_folder":
-        return null;
-      case "compare_versions": {
-        const from = versions.find((v) => v.id === args.from);
-        if (!from)
-          throw {
-            code: "not_found",
-            message: `There is no version with id ${String(args.from)} in this plan.`,
-            field: null,
-          };
-        const to = versions.find((v) => v.id === args.to);
-        return {
-          from: `${from.label} (2026-11-27)`,
-          to: to ? `${to.label} (2026-11-27)` : "now",
-          changes: core.features.map((f) => `Feature added: “${f.data.title}”.`).slice(0, 1),
-          traction_then: "$27,300 ARR on 2026-11-22",
-          traction_now: "$31,000 ARR on 2026-11-26",
-          shipped: [],
-          reranked: [],
-          resolved: ["No traction actual is recorded yet."],
-          new_findings: [],
-        };
-      }
-      case "conflicts":
-        return copy(conflicts);
-      case "deleted_features":
-        return copy(deleted.map((f) => ({ id: f.id, title: f.data.title })));
-      case "keep_conflict":
-        conflicts = conflicts.filter((c) => c.id !== args.id);
-        return copy(conflicts);
-      case "take_other_value": {
-        const c = conflicts.find((x) => x.id === args.id);
-        if (!c?.feature) throw { code: "not_found", message: "There is no open conflict with id 9.", field: null };
-        const label = c.take.startsWith("Restore")
-          ? operate({ op: "restore_feature", id: c.feature }).label
-          : (operate({ op: "move_feature", id: c.feature, horizon: "now", position: 1 }),
-            `${c.take.replace("Take", "Took")} on “${feature(c.feature).data.title}”`);
-        conflicts = conflicts.filter((x) => x.id !== c.id);
-        record(label);
-        return edited(label);
-      }
-      case "merge_teammate": {
-        const teammate = options.teammate;
-        if (teammate === undefined) return null;
-        if (typeof teammate === "string") throw { code: "invalid_import", message: teammate, field: null };
-        const mergedNow = options.concurrent ? found() : [];
-        if (options.concurrent) {
-          operate({ op: "move_feature", id: "1", horizon: "next", position: 1 });
-          operate({ op: "delete_feature", id: "2" });
+      switch (cmd) {
+        case "load_plan": {
+          // With `first`, only the top-ranked features, as the core does for the first screen.
+          const first = typeof args.first === "number" ? args.first : null;
+          const ranking = first === null ? ranked() : ranked().slice(0, first);
+          const shown = new Set(ranking.map((r) => r.id));
+          return copy({
+            view: core.view,
+            document: {
+              format: 2,
+              plan: core.view.plan,
+              canvas: core.canvas,
+              goal: null,
+              milestones: [],
+              actuals: [],
+              factory_snapshots: core.factory,
+              teams: core.teams,
+              features: core.features.filter((f) => shown.has(f.id)),
+            },
+            // The first screen's read counts the findings without sending them, as the core does.
+            analysis: { ...analysis(), ranking, ...(first === null ? {} : { findings: [] }) },
+            complete: first === null,
+          });
         }
-        conflicts = [...mergedNow, ...conflicts];
-        const labels = teammate.titles.map((title) => {
-          operate({ op: "create_feature", data: featureData(title) });
-          return `Added “${title}”`;
-        });
-        labels.forEach((l) => record(l));
-        const n = labels.length;
-        return {
-          incoming: {
-            changes: n,
-            by: n ? [{ author: teammate.author, changes: n, labels: [...labels].reverse() }] : [],
-          },
-          conflicts: copy(mergedNow),
-          summary: n ? `${teammate.author}: ${n} changes` : "Nothing new: this plan already had every change.",
-          edited: edited(n === 0 ? "Merged: nothing new" : n === 1 ? "Merged 1 change" : `Merged ${n} changes`),
-        };
+        case "rank_features":
+          return ranked();
+        case "author":
+          return { name: author, suggested: "dana" };
+        case "set_author":
+          author = args.name as string;
+          return { name: author, suggested: "dana" };
+        case "versions":
+          return copy(versions);
+        case "mark_version": {
+          const id = `v${versions.length + 1}`;
+          versions.push({ id, label: args.label as string, marked_at: "2026-11-27T10:00:00Z", author: author ?? "" });
+          record(`Marked version “${args.label as string}”`, id);
+          return copy(versions);
+        }
+        case "history": {
+          const offset = args.offset as number;
+          return copy({ entries: log.slice(offset, offset + (args.limit as number)), total: log.length });
+        }
+        case "apply": {
+          const before = snapshot();
+          const { label, created } = operate(args.op as Operation);
+          done.push({ label, state: before });
+          record(label);
+          undone.length = 0;
+          return edited(label, created ?? null);
+        }
+        case "undo":
+        case "redo": {
+          const [from, to] = cmd === "undo" ? [done, undone] : [undone, done];
+          const step = from.pop();
+          if (!step) return null;
+          to.push({ label: step.label, state: snapshot() });
+          restore(step.state);
+          record(`${cmd === "undo" ? "Undo" : "Redo"}: ${step.label}`);
+          return edited(`${cmd === "undo" ? "Undid" : "Redid"}: ${step.label}`);
+        }
+        case "sync_now":
+        case "link_sync_folder": {
+          const sync = options.sync;
+          if (!sync)
+            return cmd === "sync_now" ? { folder: null, merged: null, wrote: false, waiting: 0, behind: false } : null;
+          const titles = sync.titles.splice(0);
+          titles.forEach((title) => operate({ op: "create_feature", data: featureData(title) }));
+          const n = titles.length;
+          const labels = titles.map((t) => `Added “${t}”`);
+          return {
+            folder: sync.folder,
+            merged: n
+              ? {
+                  incoming: { changes: n, by: [{ author: "Dana", changes: n, labels }] },
+                  conflicts: [],
+                  summary: `Dana: ${n} changes`,
+                  edited: edited(n === 1 ? "Merged 1 change" : `Merged ${n} changes`),
+                }
+              : null,
+            wrote: false,
+            waiting: 0,
+            behind: sync.behind ?? false,
+          };
+        }
+        case "unlink_sync_folder":
+          return null;
+        case "compare_versions": {
+          const from = versions.find((v) => v.id === args.from);
+          if (!from)
+            throw {
+              code: "not_found",
+              message: `There is no version with id ${String(args.from)} in this plan.`,
+              field: null,
+            };
+          const to = versions.find((v) => v.id === args.to);
+          return {
+            from: `${from.label} (2026-11-27)`,
+            to: to ? `${to.label} (2026-11-27)` : "now",
+            changes: core.features.map((f) => `Feature added: “${f.data.title}”.`).slice(0, 1),
+            traction_then: "$27,300 ARR on 2026-11-22",
+            traction_now: "$31,000 ARR on 2026-11-26",
+            shipped: [],
+            reranked: [],
+            resolved: ["No traction actual is recorded yet."],
+            new_findings: [],
+          };
+        }
+        case "conflicts":
+          return copy(conflicts);
+        case "deleted_features":
+          return copy(deleted.map((f) => ({ id: f.id, title: f.data.title })));
+        case "keep_conflict":
+          conflicts = conflicts.filter((c) => c.id !== args.id);
+          return copy(conflicts);
+        case "take_other_value": {
+          const c = conflicts.find((x) => x.id === args.id);
+          if (!c?.feature) throw { code: "not_found", message: "There is no open conflict with id 9.", field: null };
+          const label = c.take.startsWith("Restore")
+            ? operate({ op: "restore_feature", id: c.feature }).label
+            : (operate({ op: "move_feature", id: c.feature, horizon: "now", position: 1 }),
+              `${c.take.replace("Take", "Took")} on “${feature(c.feature).data.title}”`);
+          conflicts = conflicts.filter((x) => x.id !== c.id);
+          record(label);
+          return edited(label);
+        }
+        case "merge_teammate": {
+          const teammate = options.teammate;
+          if (teammate === undefined) return null;
+          if (typeof teammate === "string") throw { code: "invalid_import", message: teammate, field: null };
+          const mergedNow = options.concurrent ? found() : [];
+          if (options.concurrent) {
+            operate({ op: "move_feature", id: "1", horizon: "next", position: 1 });
+            operate({ op: "delete_feature", id: "2" });
+          }
+          conflicts = [...mergedNow, ...conflicts];
+          const labels = teammate.titles.map((title) => {
+            operate({ op: "create_feature", data: featureData(title) });
+            return `Added “${title}”`;
+          });
+          labels.forEach((l) => record(l));
+          const n = labels.length;
+          return {
+            incoming: {
+              changes: n,
+              by: n ? [{ author: teammate.author, changes: n, labels: [...labels].reverse() }] : [],
+            },
+            conflicts: copy(mergedNow),
+            summary: n ? `${teammate.author}: ${n} changes` : "Nothing new: this plan already had every change.",
+            edited: edited(n === 0 ? "Merged: nothing new" : n === 1 ? "Merged 1 change" : `Merged ${n} changes`),
+          };
+        }
+        default:
+          throw { code: "not_found", message: `unexpected command ${cmd}`, field: null };
       }
-      default:
-        throw { code: "not_found", message: `unexpected command ${cmd}`, field: null };
-    }
-  });
+      // Events the core sends the window are sent by the test through `emit` (@tauri-apps/api/event).
+    },
+    { shouldMockEvents: true },
+  );
   return core;
 }
 

@@ -40,6 +40,8 @@ fn escape_line(line: &str) -> String {
 pub fn block(text: &str) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current: Vec<String> = Vec::new();
+    // A line break is LF, CRLF (Windows) or a lone CR (old Mac files): each is one break.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     for line in text.lines().map(str::trim) {
         if line.is_empty() {
             if !current.is_empty() {
@@ -57,14 +59,16 @@ pub fn block(text: &str) -> String {
 }
 
 /// One CSV field (RFC 4180). Text that a spreadsheet would run as a formula (=, +, -, @, tab)
-/// gets a leading apostrophe, so an exported plan cannot execute anything when opened.
+/// gets a leading apostrophe, so an exported plan cannot execute anything when opened. Line
+/// breaks inside a field are written as LF whatever the text held (CRLF ends records only).
 pub fn csv_field(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t']) {
         format!("'{text}")
     } else {
-        text.to_string()
+        text
     };
-    if guarded.contains([',', '"', '\n', '\r']) {
+    if guarded.contains([',', '"', '\n']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
         guarded

@@ -1,5 +1,6 @@
 //! The plan as GitHub-flavoured Markdown, one function per section. All user text goes through
-//! `escape`; the output is the same bytes for the same report.
+//! `escape`; the output is the same bytes for the same report, with LF line ends on every system
+//! (a line break the text holds, CRLF or CR, is written as LF).
 
 use super::escape::{block, inline};
 use super::report::{GoalSection, Report};

@@ -84,6 +84,7 @@ impl PlanFile {
         label: &str,
         author: &str,
     ) -> Result<PlanFile> {
+        super::check_portable(path)?;
         if path.exists() {
             return Err(CoreError::AlreadyExists {
                 path: path.to_path_buf(),

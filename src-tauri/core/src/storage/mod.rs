@@ -12,6 +12,7 @@
 mod create;
 mod entity;
 mod features;
+mod file_name;
 mod header;
 mod lock;
 mod log;
@@ -32,6 +33,7 @@ pub(crate) use entity::list as entity_list;
 pub use entity::Entity;
 pub(crate) use features::check_links;
 pub(crate) use features::list_features;
+pub use file_name::check_portable;
 pub use log::{LogEntry, LogPage};
 pub use merge::{is_change_file, Contribution, Incoming, Merged, Since};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
@@ -230,6 +232,7 @@ impl PlanFile {
     /// Writes a complete copy of the plan to `dest` ("Save as"): `VACUUM INTO` a temporary file
     /// beside it, check that copy, then rename it into place. The open plan is not changed.
     pub fn save_as(&self, dest: &Path) -> Result<()> {
+        check_portable(dest)?;
         if dest.exists()
             && std::fs::canonicalize(dest).ok() == std::fs::canonicalize(&self.path).ok()
         {

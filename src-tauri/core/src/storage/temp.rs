@@ -56,7 +56,9 @@ impl TempPath {
 }
 
 /// Writes `bytes` to a temporary file beside `out`, syncs it, and renames it over `out`.
+/// Refuses a name some system cannot hold (see [`super::check_portable`]) before writing.
 pub fn write_atomic(out: &Path, bytes: &[u8]) -> Result<()> {
+    super::check_portable(out)?;
     let temp = TempPath::beside(out);
     let context = || format!("{} cannot be written", out.display());
     let written = File::create(&temp.0).and_then(|mut f| {

@@ -4,7 +4,7 @@ SHELL := /bin/bash
 UI := ui
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
-.PHONY: run dev test test-dates test-ui-scarce bench bench-edit bench-sync package package-test bench-startup deps deps-test deps-reliability ui-deps ui-build sources-check lint rust-test ui-test bindings-check core-check e2e fuzz power-loss faults torture soak
+.PHONY: run dev test test-dates test-ui-scarce bench bench-edit bench-sync package package-test bench-startup deps deps-test deps-reliability deps-package ui-deps ui-build sources-check lint rust-test ui-test bindings-check core-check e2e fuzz power-loss faults torture soak
 
 run: deps ui-build
 	cargo run --bin keel
@@ -25,6 +25,9 @@ deps-test:
 
 deps-reliability:
 	./scripts/install-deps.sh --reliability
+
+deps-package:
+	./scripts/install-deps.sh --package
 
 $(UI)/node_modules/.package-lock.json: $(UI)/package-lock.json
 	npm --prefix $(UI) ci --no-audit --no-fund
@@ -108,7 +111,7 @@ package: deps ui-build
 	$(UI)/node_modules/.bin/tauri build --bundles deb
 
 # Builds the package, installs it on this machine, uses it, and removes it again.
-package-test: package
+package-test: deps-package package
 	./scripts/package-test.sh
 
 # Reliability (RELIABILITY.md); none of it is part of `make test`, which replays the fuzz corpus.

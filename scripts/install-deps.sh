@@ -11,7 +11,13 @@ tauri_driver_version=2.1.0
 # The reliability targets (make fuzz, power-loss, faults, torture): FUSE, libfiu.
 reliability_packages=(fuse3 fiu-utils python3-pip)
 
+# make package-test: the test tools and ImageMagick, which takes and reads its screenshot.
+package_test_packages=(imagemagick)
+
 packages=("${build_packages[@]}")
+if [[ "${1:-}" == "--package" ]]; then
+  packages+=("${test_packages[@]}" "${package_test_packages[@]}")
+fi
 if [[ "${1:-}" == "--test" ]]; then
   packages+=("${test_packages[@]}")
 fi

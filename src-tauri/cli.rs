@@ -25,15 +25,25 @@ struct Cli {
     plan: Option<PathBuf>,
 }
 
+/// Which sample `keel new --sample` writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SampleKind {
+    /// The company at the MVP stage.
+    Mvp,
+    /// The same company two years on, at the Scaling stage, with its teams' portfolio.
+    Scaling,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Create a plan file (empty, or the sample company).
     New {
         /// The new plan file (.keel).
         plan: PathBuf,
-        /// Fill it with the sample company instead of an empty plan.
-        #[arg(long)]
-        sample: bool,
+        /// Fill it with the sample company instead of an empty plan: at the MVP stage (the
+        /// default), or two years on at the Scaling stage (`--sample scaling`).
+        #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "mvp")]
+        sample: Option<SampleKind>,
         /// The company name of an empty plan (default: the file's name).
         #[arg(long, conflicts_with = "sample")]
         name: Option<String>,
@@ -266,12 +276,17 @@ pub fn main() -> i32 {
     })
 }
 
-fn new(path: &Path, sample: bool, name: Option<&str>) -> Result<(), CoreError> {
+fn new(path: &Path, sample: Option<SampleKind>, name: Option<&str>) -> Result<(), CoreError> {
     let today = clock::today();
-    let file = if sample {
-        sample::create_sample_plan(&keel_core::plan_file_path(path), today)?
-    } else {
-        keel_core::create_named_plan(path, name, today)?
+    let file = match sample {
+        Some(SampleKind::Mvp) => {
+            sample::create_sample_plan(&keel_core::plan_file_path(path), today)?
+        }
+        Some(SampleKind::Scaling) => keel_core::sample_scaling::create_scaling_sample(
+            &keel_core::plan_file_path(path),
+            today,
+        )?,
+        None => keel_core::create_named_plan(path, name, today)?,
     };
     println!(
         "Created {} for {}.",

@@ -70,15 +70,15 @@ pub fn large_plan(features: u32, seed: u64, today: NaiveDate) -> PlanDocument {
     let teams = (1..=4)
         .map(|id: u32| Item {
             id: id.to_string(),
-            data: TeamData {
-                name: format!("Team {id}"),
-                kind: if id == 4 {
+            data: TeamData::new(
+                &format!("Team {id}"),
+                if id == 4 {
                     TeamKind::Platform
                 } else {
                     TeamKind::Product
                 },
-                size: 4 + id,
-            },
+                4 + id,
+            ),
         })
         .collect();
     let count = features;

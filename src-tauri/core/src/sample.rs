@@ -24,7 +24,7 @@ pub fn create_sample_plan(path: &Path, today: NaiveDate) -> Result<PlanFile> {
 }
 
 /// Numbers each item from 1, as the ids of a plan written in one go.
-fn numbered<T>(items: impl IntoIterator<Item = T>) -> Vec<Item<T>> {
+pub(crate) fn numbered<T>(items: impl IntoIterator<Item = T>) -> Vec<Item<T>> {
     items
         .into_iter()
         .enumerate()
@@ -55,12 +55,7 @@ pub fn sample_plan(today: NaiveDate) -> Result<PlanDocument> {
             .map(ActualData::validated)
             .collect::<Result<Vec<_>>>()?,
     );
-    let team = TeamData {
-        name: "Core product team".into(),
-        kind: TeamKind::Product,
-        size: 6,
-    }
-    .validated()?;
+    let team = TeamData::new("Core product team", TeamKind::Product, 6).validated()?;
     let teams = numbered([team]);
     let features = features(today, &milestones[1].id, &teams[0].id)
         .into_iter()
@@ -91,7 +86,7 @@ pub fn sample_plan(today: NaiveDate) -> Result<PlanDocument> {
     })
 }
 
-fn first_of_month(date: NaiveDate) -> NaiveDate {
+pub(crate) fn first_of_month(date: NaiveDate) -> NaiveDate {
     date.with_day(1).unwrap_or(date)
 }
 
@@ -115,10 +110,12 @@ ask for more."
         stage: Stage::Mvp,
         currency: "USD".into(),
         start_date: start,
+        scaling_from: None,
+        enterprise_from: None,
     }
 }
 
-fn canvas() -> LeanCanvas {
+pub(crate) fn canvas() -> LeanCanvas {
     LeanCanvas {
         problem: "Product teams guess what customers need.\nSupport tickets hold the answer \
 but nobody has time to read them.\nSurveys are slow and answered by the happy few."
@@ -193,7 +190,7 @@ fn actuals(today: NaiveDate, start: NaiveDate, steps: &[MilestoneData]) -> Vec<A
 }
 
 /// Six weekly snapshots in which few sign-ups reach their first insight.
-fn factory(today: NaiveDate) -> Vec<FactorySnapshotData> {
+pub(crate) fn factory(today: NaiveDate) -> Vec<FactorySnapshotData> {
     let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
     (0..6)
         .map(|i| {

@@ -119,14 +119,7 @@ fn healthy() -> PlanDocument {
                 referral: 10,
             },
         )],
-        teams: vec![item(
-            1,
-            TeamData {
-                name: "Core".into(),
-                kind: TeamKind::Product,
-                size: 6,
-            },
-        )],
+        teams: vec![item(1, TeamData::new("Core", TeamKind::Product, 6))],
         features: vec![
             feature(
                 1,
@@ -314,14 +307,8 @@ fn k008_team_shape() {
     let small = fires("K008", |d| d.teams[0].data.size = 3);
     assert!(small.message.contains("has 3 people"), "{}", small.message);
     let two = fires("K008", |d| {
-        d.teams.push(item(
-            2,
-            TeamData {
-                name: "Platform".into(),
-                kind: TeamKind::Platform,
-                size: 5,
-            },
-        ))
+        d.teams
+            .push(item(2, TeamData::new("Platform", TeamKind::Platform, 5)))
     });
     assert!(
         two.message.contains("MVP stage but has 2 teams"),

@@ -196,3 +196,46 @@ fn format1_snapshots_become_named_versions() {
         "the JSON snapshots are gone, replaced by versions"
     );
 }
+
+#[test]
+fn a_format_4_plan_gains_the_scaling_fields_empty_and_takes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("v4.keel");
+    std::fs::copy(fixture(4), &copy).unwrap();
+    let mut file = PlanFile::open(&copy).unwrap();
+    let doc = file.document().unwrap();
+    assert_eq!(doc.plan.data.scaling_from, None);
+    assert!(doc.features.iter().all(|f| !f.data.replatform));
+    let team = doc.teams[0].clone();
+    assert_eq!(
+        (
+            team.data.mission.as_str(),
+            &team.data.kpi,
+            team.data.quarters.len()
+        ),
+        ("", &None, 0)
+    );
+    let mut scaled = team.data.clone();
+    scaled.mission = "Find product/market fit.".into();
+    scaled.quarters = vec![keel_core::domain::TeamQuarter {
+        quarter: "2027-Q1".into(),
+        funding: 250_000.0,
+        headcount: 6,
+    }];
+    file.apply(
+        keel_core::Operation::UpdateTeam {
+            id: team.id.clone(),
+            data: scaled.clone(),
+        },
+        "Ada",
+    )
+    .unwrap();
+    drop(file);
+    let file = PlanFile::open(&copy).unwrap();
+    assert_eq!(
+        file.get::<keel_core::domain::TeamData>(&team.id)
+            .unwrap()
+            .data,
+        scaled
+    );
+}

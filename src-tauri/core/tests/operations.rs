@@ -95,11 +95,7 @@ fn undoing_a_team_delete_brings_it_back_with_its_id_and_its_features() {
     let dir = tempfile::tempdir().unwrap();
     let (mut file, path) = empty_plan(dir.path());
     let team = file
-        .insert(TeamData {
-            name: "Core".into(),
-            kind: TeamKind::Product,
-            size: 5,
-        })
+        .insert(TeamData::new("Core", TeamKind::Product, 5))
         .unwrap();
     let mut data = feature("Onboarding");
     data.team_id = Some(team.id.clone());
@@ -379,11 +375,7 @@ fn run(file: &mut PlanFile, step: &Step) {
             position: p,
         }),
         Step::AddTeam(name) => Some(Operation::CreateTeam {
-            data: TeamData {
-                name,
-                kind: TeamKind::Product,
-                size: 3,
-            },
+            data: TeamData::new(&name, TeamKind::Product, 3),
         }),
         Step::DeleteTeam(i) => pick(&teams, i).map(|t| Operation::DeleteTeam { id: t.id }),
         Step::LinkTeam(f, t) => pick(&features, f).zip(pick(&teams, t)).map(|(f, t)| {

@@ -125,16 +125,41 @@ fn factory_snapshots_round_trip() {
 
 #[test]
 fn teams_round_trip() {
+    // The second carries everything a scaling team has: its KPI with values and its
+    // quarters are nested values in the document and JSON in their columns.
     crud(
+        TeamData::new("Core", TeamKind::Product, 6),
         TeamData {
-            name: "Core".into(),
-            kind: TeamKind::Product,
-            size: 6,
-        },
-        TeamData {
-            name: "Platform".into(),
-            kind: TeamKind::Platform,
-            size: 100,
+            mission: "One paved road for every product team.".into(),
+            kpi: Some(TeamKpi {
+                metric: "Monthly uptime".into(),
+                unit: "%".into(),
+                target: 99.95,
+                deadline: date(2027, 12, 31),
+                values: vec![
+                    KpiValue {
+                        date: date(2027, 1, 1),
+                        value: 99.5,
+                    },
+                    KpiValue {
+                        date: date(2027, 2, 1),
+                        value: 100.0,
+                    },
+                ],
+            }),
+            quarters: vec![
+                TeamQuarter {
+                    quarter: "2027-Q1".into(),
+                    funding: 1_500_000.5,
+                    headcount: 17,
+                },
+                TeamQuarter {
+                    quarter: "2027-Q2".into(),
+                    funding: 0.0,
+                    headcount: 0,
+                },
+            ],
+            ..TeamData::new("Platform", TeamKind::Platform, 100)
         },
     );
 }
@@ -144,11 +169,7 @@ fn features_round_trip_with_every_field_and_keep_a_dense_order() {
     let dir = tempfile::tempdir().unwrap();
     let (mut file, path) = empty_plan(dir.path());
     let team = file
-        .insert(TeamData {
-            name: "Core".into(),
-            kind: TeamKind::Product,
-            size: 6,
-        })
+        .insert(TeamData::new("Core", TeamKind::Product, 6))
         .unwrap();
     let milestone = file
         .insert(MilestoneData {
@@ -179,6 +200,7 @@ fn features_round_trip_with_every_field_and_keep_a_dense_order() {
         factory_step: Some(FactoryStep::Activation),
         team_id: Some(team.id.clone()),
         source: Some("linear:ENG-12".into()),
+        replatform: true,
     };
     let a = file.create_feature(full.clone()).unwrap();
     let b = file

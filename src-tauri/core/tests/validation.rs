@@ -343,11 +343,7 @@ fn every_date_is_between_1900_and_9999() {
 fn team_fields_are_validated() {
     let dir = tempfile::tempdir().unwrap();
     let (mut file, path) = empty_plan(dir.path());
-    let team = |name: &str, size| TeamData {
-        name: name.into(),
-        kind: TeamKind::Product,
-        size,
-    };
+    let team = |name: &str, size| TeamData::new(name, TeamKind::Product, size);
     refused(&mut file, &path, "Team name: must not be empty", |f| {
         f.insert(team(" ", 5))
     });

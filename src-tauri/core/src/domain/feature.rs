@@ -1,6 +1,6 @@
-//! A feature on the roadmap and the team that builds it.
+//! A feature on the roadmap.
 
-use super::{BuildOrBuy, FactoryStep, FeatureStatus, Horizon, Id, RiskClass, Stage, TeamKind};
+use super::{BuildOrBuy, FactoryStep, FeatureStatus, Horizon, Id, RiskClass, Stage};
 use crate::error::Result;
 use crate::validate::{self, Field};
 use chrono::NaiveDate;
@@ -37,6 +37,10 @@ pub struct FeatureData {
     /// when the same export is imported again. `None` for features made in Keel.
     #[serde(default)]
     pub source: Option<String>,
+    /// Part of the platform rewrite of its stage ("re-platform for Scaling up"): the tech redone
+    /// on sturdier ground as the company moves to that stage.
+    #[serde(default)]
+    pub replatform: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -71,6 +75,7 @@ impl FeatureData {
             factory_step: None,
             team_id: None,
             source: None,
+            replatform: false,
         }
     }
 
@@ -85,6 +90,12 @@ impl FeatureData {
     }
 
     pub fn validated(self) -> Result<Self> {
+        if self.replatform && self.stage == Stage::Mvp {
+            return Err(crate::error::CoreError::invalid(
+                Field::new("replatform", "Re-platform"),
+                "a platform rewrite belongs to the Scaling or Enterprise stage: choose one",
+            ));
+        }
         validate::date_order(
             Field::new("end_date", "End date"),
             self.start_date,
@@ -130,24 +141,6 @@ impl FeatureData {
                 200,
             )?,
             ..self
-        })
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
-pub struct TeamData {
-    pub name: String,
-    pub kind: TeamKind,
-    /// People on the team, 1 to 100.
-    pub size: u32,
-}
-
-impl TeamData {
-    pub fn validated(self) -> Result<Self> {
-        Ok(TeamData {
-            name: validate::text(Field::new("name", "Team name"), &self.name, 1, 120)?,
-            kind: self.kind,
-            size: validate::whole_between(Field::new("size", "Team size"), self.size, 1, 100)?,
         })
     }
 }

@@ -4,11 +4,13 @@
 mod enums;
 mod feature;
 mod plan;
+mod team;
 mod traction;
 
 pub use enums::*;
 pub use feature::*;
 pub use plan::*;
+pub use team::*;
 pub use traction::*;
 
 use serde::{Deserialize, Serialize};

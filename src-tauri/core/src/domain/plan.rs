@@ -20,6 +20,12 @@ pub struct PlanData {
     /// ISO 4217 code.
     pub currency: String,
     pub start_date: NaiveDate,
+    /// When the company plans to move to the Scaling stage (and redo its tech for it).
+    #[serde(default)]
+    pub scaling_from: Option<NaiveDate>,
+    /// When it plans to move to the Enterprise stage.
+    #[serde(default)]
+    pub enterprise_from: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -42,10 +48,20 @@ impl PlanData {
             stage: Stage::Mvp,
             currency: "USD".to_string(),
             start_date,
+            scaling_from: None,
+            enterprise_from: None,
         }
     }
 
     pub fn validated(self) -> Result<Self> {
+        if let (Some(scaling), Some(enterprise)) = (self.scaling_from, self.enterprise_from) {
+            if enterprise < scaling {
+                return Err(crate::error::CoreError::invalid(
+                    Field::new("enterprise_from", "Enterprise from"),
+                    format!("must not be before scaling up ({scaling})"),
+                ));
+            }
+        }
         Ok(PlanData {
             company_name: validate::text(
                 Field::new("company_name", "Company name"),
@@ -64,6 +80,14 @@ impl PlanData {
             stage: self.stage,
             currency: validate::currency(Field::new("currency", "Currency"), &self.currency)?,
             start_date: validate::date(Field::new("start_date", "Start date"), self.start_date)?,
+            scaling_from: validate::optional_date(
+                Field::new("scaling_from", "Scaling up from"),
+                self.scaling_from,
+            )?,
+            enterprise_from: validate::optional_date(
+                Field::new("enterprise_from", "Enterprise from"),
+                self.enterprise_from,
+            )?,
         })
     }
 }

@@ -31,8 +31,14 @@ fn to_loro(value: &Value) -> LoroValue {
             None => LoroValue::Double(n.as_f64().unwrap_or(0.0)),
         },
         Value::String(s) => LoroValue::from(s.as_str()),
-        // The domain has no nested values; a list or object is stored as its JSON text.
-        other => LoroValue::from(other.to_string().as_str()),
+        // A nested value (a team's KPI, its quarters) is one plain value, replaced whole.
+        Value::Array(items) => LoroValue::from(items.iter().map(to_loro).collect::<Vec<_>>()),
+        Value::Object(fields) => LoroValue::from(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), to_loro(v)))
+                .collect::<std::collections::HashMap<_, _>>(),
+        ),
     }
 }
 

@@ -2,10 +2,34 @@
 //! tables, reads, and the checks an edit of one makes against the rest of the plan.
 
 use super::PlanFile;
-use crate::domain::{ActualData, FactorySnapshotData, Item, MilestoneData, TeamData};
+use crate::domain::{
+    ActualData, FactorySnapshotData, Item, MilestoneData, TeamData, TeamKpi, TeamQuarter,
+};
 use crate::error::{CoreError, Result};
 use crate::validate::Field;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, Row, ToSql};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// A value kept in its column as JSON (a team's KPI and quarters, read and written whole).
+struct Json<T>(T);
+
+impl<T: Serialize> ToSql for Json<T> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        serde_json::to_string(&self.0)
+            .map(ToSqlOutput::from)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+    }
+}
+
+impl<T: DeserializeOwned> FromSql for Json<T> {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        serde_json::from_str(value.as_str()?)
+            .map(Json)
+            .map_err(|e| FromSqlError::Other(Box::new(e)))
+    }
+}
 
 /// A row type stored in its own table with an integer id.
 pub trait Entity: Sized + Clone {
@@ -18,7 +42,7 @@ pub trait Entity: Sized + Clone {
     fn validated(self) -> Result<Self>;
     /// Reads the columns, starting at index 1 (index 0 is the id).
     fn from_row(row: &Row) -> rusqlite::Result<Self>;
-    fn params(&self) -> Vec<&dyn ToSql>;
+    fn params(&self) -> Vec<Box<dyn ToSql + '_>>;
     /// Checks against the rest of the plan (uniqueness and the like); `id` is the row edited.
     fn check(&self, _conn: &Connection, _id: Option<&str>) -> Result<()> {
         Ok(())
@@ -78,7 +102,8 @@ pub(crate) fn upsert<T: Entity>(conn: &Connection, id: &str, data: &T) -> Result
             .join(", "),
     );
     let mut params = data.params();
-    params.push(&id);
+    params.push(Box::new(id));
+    let params: Vec<&dyn ToSql> = params.iter().map(|p| p.as_ref()).collect();
     conn.prepare_cached(&sql)?.execute(&*params)?;
     Ok(())
 }
@@ -152,8 +177,13 @@ impl Entity for MilestoneData {
             ninety_day_goals: row.get(4)?,
         })
     }
-    fn params(&self) -> Vec<&dyn ToSql> {
-        vec![&self.name, &self.date, &self.target, &self.ninety_day_goals]
+    fn params(&self) -> Vec<Box<dyn ToSql + '_>> {
+        vec![
+            Box::new(&self.name),
+            Box::new(&self.date),
+            Box::new(&self.target),
+            Box::new(&self.ninety_day_goals),
+        ]
     }
 }
 
@@ -172,8 +202,8 @@ impl Entity for ActualData {
             value: row.get(2)?,
         })
     }
-    fn params(&self) -> Vec<&dyn ToSql> {
-        vec![&self.date, &self.value]
+    fn params(&self) -> Vec<Box<dyn ToSql + '_>> {
+        vec![Box::new(&self.date), Box::new(&self.value)]
     }
     fn check(&self, conn: &Connection, id: Option<&str>) -> Result<()> {
         unique_date(conn, Self::TABLE, self.date, id, Field::new("date", "Date"))
@@ -206,14 +236,14 @@ impl Entity for FactorySnapshotData {
             referral: row.get(6)?,
         })
     }
-    fn params(&self) -> Vec<&dyn ToSql> {
+    fn params(&self) -> Vec<Box<dyn ToSql + '_>> {
         vec![
-            &self.period_start,
-            &self.acquisition,
-            &self.activation,
-            &self.retention,
-            &self.revenue,
-            &self.referral,
+            Box::new(&self.period_start),
+            Box::new(&self.acquisition),
+            Box::new(&self.activation),
+            Box::new(&self.retention),
+            Box::new(&self.revenue),
+            Box::new(&self.referral),
         ]
     }
     fn check(&self, conn: &Connection, id: Option<&str>) -> Result<()> {
@@ -230,7 +260,8 @@ impl Entity for FactorySnapshotData {
 impl Entity for TeamData {
     const TABLE: &'static str = "team";
     const NAME: &'static str = "team";
-    const COLUMNS: &'static [&'static str] = &["name", "kind", "size"];
+    const COLUMNS: &'static [&'static str] =
+        &["name", "kind", "size", "mission", "kpi", "quarters"];
     const ORDER_BY: &'static str = "name COLLATE NOCASE, id";
 
     fn validated(self) -> Result<Self> {
@@ -241,9 +272,19 @@ impl Entity for TeamData {
             name: row.get(1)?,
             kind: row.get(2)?,
             size: row.get(3)?,
+            mission: row.get(4)?,
+            kpi: row.get::<_, Option<Json<TeamKpi>>>(5)?.map(|k| k.0),
+            quarters: row.get::<_, Json<Vec<TeamQuarter>>>(6)?.0,
         })
     }
-    fn params(&self) -> Vec<&dyn ToSql> {
-        vec![&self.name, &self.kind, &self.size]
+    fn params(&self) -> Vec<Box<dyn ToSql + '_>> {
+        vec![
+            Box::new(&self.name),
+            Box::new(&self.kind),
+            Box::new(&self.size),
+            Box::new(&self.mission),
+            Box::new(self.kpi.as_ref().map(Json)),
+            Box::new(Json(&self.quarters)),
+        ]
     }
 }

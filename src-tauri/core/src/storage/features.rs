@@ -13,7 +13,7 @@ use std::collections::HashMap;
 const COLUMNS: &str = "f.id, f.position, f.title, f.description, f.risk_class, f.risk_level,
     f.quick_win, f.build_or_buy, f.stage, f.status, f.horizon, f.start_date, f.end_date,
     f.effort_weeks, f.reach, f.impact, f.confidence, f.scale_assumption, m.id, f.factory_step,
-    t.id, f.source";
+    t.id, f.source, f.replatform";
 
 const FROM: &str = "feature f LEFT JOIN milestone m ON m.id = f.milestone_id
     LEFT JOIN team t ON t.id = f.team_id";
@@ -43,6 +43,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Feature> {
             factory_step: r.get(19)?,
             team_id: r.get(20)?,
             source: r.get(21)?,
+            replatform: r.get(22)?,
         },
     })
 }
@@ -110,6 +111,7 @@ const DATA_COLUMNS: &[&str] = &[
     "factory_step",
     "team_id",
     "source",
+    "replatform",
 ];
 
 fn data_params(d: &FeatureData) -> Vec<&dyn rusqlite::ToSql> {
@@ -134,6 +136,7 @@ fn data_params(d: &FeatureData) -> Vec<&dyn rusqlite::ToSql> {
         &d.factory_step,
         &d.team_id,
         &d.source,
+        &d.replatform,
     ]
 }
 

@@ -29,6 +29,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0004_feature_source.sql"),
         upgrade: None,
     },
+    Migration {
+        sql: include_str!("../../migrations/0005_scaling_up.sql"),
+        upgrade: None,
+    },
 ];
 
 /// The plan format this build writes.

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 pub(crate) fn read_plan(conn: &Connection) -> Result<Plan> {
     Ok(conn.query_row(
         "SELECT company_name, tagline, vision, strategy, stage, currency, start_date,
-                created_at, updated_at FROM plan WHERE id = 1",
+                created_at, updated_at, scaling_from, enterprise_from FROM plan WHERE id = 1",
         [],
         |r| {
             Ok(Plan {
@@ -20,6 +20,8 @@ pub(crate) fn read_plan(conn: &Connection) -> Result<Plan> {
                     stage: r.get(4)?,
                     currency: r.get(5)?,
                     start_date: r.get(6)?,
+                    scaling_from: r.get(9)?,
+                    enterprise_from: r.get(10)?,
                 },
                 created_at: r.get(7)?,
                 updated_at: r.get(8)?,
@@ -32,10 +34,11 @@ pub(crate) fn read_plan(conn: &Connection) -> Result<Plan> {
 pub(crate) fn write_plan_row(conn: &Connection, data: &PlanData, created_at: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO plan (id, company_name, tagline, vision, strategy, stage, currency,
-                           start_date, created_at, updated_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+                           start_date, created_at, updated_at, scaling_from, enterprise_from)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)
          ON CONFLICT(id) DO UPDATE SET company_name = ?1, tagline = ?2, vision = ?3,
-             strategy = ?4, stage = ?5, currency = ?6, start_date = ?7, created_at = ?8",
+             strategy = ?4, stage = ?5, currency = ?6, start_date = ?7, created_at = ?8,
+             scaling_from = ?9, enterprise_from = ?10",
         rusqlite::params![
             data.company_name,
             data.tagline,
@@ -44,7 +47,9 @@ pub(crate) fn write_plan_row(conn: &Connection, data: &PlanData, created_at: &st
             data.stage,
             data.currency,
             data.start_date,
-            created_at
+            created_at,
+            data.scaling_from,
+            data.enterprise_from
         ],
     )?;
     Ok(())

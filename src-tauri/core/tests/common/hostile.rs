@@ -58,11 +58,8 @@ pub fn hostile_plan(path: &Path) -> PlanFile {
     let mut long = FeatureData::new("The long one", RiskClass::Business);
     long.description = long_text();
     file.create_feature(long).unwrap();
-    file.insert(TeamData {
-        name: HOSTILE[6].into(),
-        kind: TeamKind::Product,
-        size: 6,
-    })
-    .unwrap();
+    let mut team = TeamData::new(HOSTILE[6], TeamKind::Product, 6);
+    team.mission = HOSTILE[5].into();
+    file.insert(team).unwrap();
     file
 }

@@ -11,6 +11,8 @@ use serde::Serialize;
 use specta::Type;
 use std::collections::HashMap;
 
+mod scaling;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -43,8 +45,7 @@ pub struct Finding {
     pub items: Vec<ItemRef>,
 }
 
-/// A feature's share of the "now" effort counts 1 person-week when no effort is given.
-const DEFAULT_EFFORT_WEEKS: f64 = 1.0;
+use crate::portfolio::DEFAULT_EFFORT_WEEKS;
 /// Below this share of the "now" effort on the factory bottleneck, K010 fires.
 pub const BOTTLENECK_SHARE: f64 = 0.25;
 
@@ -94,6 +95,7 @@ pub fn check(doc: &PlanDocument, ranking: &[RankedFeature], today: NaiveDate) ->
     team_shape(doc, &mut findings);
     unlinked(&open, &mut findings);
     bottleneck_effort(doc, &open, &mut findings);
+    scaling::scaling_rules(doc, &open, today, &mut findings);
     findings.sort_by(|a, b| {
         a.severity
             .cmp(&b.severity)

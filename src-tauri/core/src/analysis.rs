@@ -8,6 +8,7 @@ use crate::domain::{
 };
 use crate::error::Result;
 use crate::ladder;
+use crate::portfolio::Portfolio;
 use crate::priority::{self, PriorityView, RankedFeature};
 use crate::storage::PlanFile;
 use crate::traction::{self, DatedValue, TractionReport};
@@ -32,6 +33,8 @@ pub struct Analysis {
     /// How many open features (not done, not dropped) each horizon holds.
     pub horizons: HorizonCounts,
     pub curve: Vec<DatedValue>,
+    /// The teams as the board sees them.
+    pub portfolio: Portfolio,
     /// What the window offers when the founder adds a goal or a milestone.
     pub suggestions: Suggestions,
 }
@@ -114,6 +117,7 @@ pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {
         cycle: crate::cycle::current(doc, today),
         horizons: HorizonCounts::of(doc),
         curve: traction::expected_curve(&milestones, curve_start(doc)),
+        portfolio: crate::portfolio::portfolio(doc, today),
         suggestions: Suggestions {
             goal: ladder::suggested_goal(doc.plan.data.start_date),
             milestone: ladder::next_milestone(

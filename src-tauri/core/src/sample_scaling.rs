@@ -288,7 +288,19 @@ pub fn scaling_plan(today: NaiveDate) -> Result<PlanDocument> {
         .into_iter()
         .enumerate()
         .map(|(i, f)| {
+            // Open work is dated by when it is planned: now from last month, next from the
+            // quarter after, later after that, the Enterprise stage's work around its move.
+            let (from, span) = match (f.horizon, f.stage) {
+                (_, Stage::Enterprise) => (14, 6),
+                (Horizon::Now, _) => (-1, 3),
+                (Horizon::Next, _) => (2, 3),
+                (Horizon::Later, _) => (5, 6),
+            };
+            let dated = f.status != FeatureStatus::Done;
+            let start = months(first_of_month(today), from);
             let data = FeatureData {
+                start_date: dated.then_some(start),
+                end_date: dated.then(|| months(start, span) - Duration::days(1)),
                 description: f.description.into(),
                 risk_level: f.level,
                 stage: f.stage,
@@ -317,7 +329,7 @@ pub fn scaling_plan(today: NaiveDate) -> Result<PlanDocument> {
 4. Prepare the Enterprise stage: SSO and EU data residency when the first large deals ask."
         .into();
     data.scaling_from = Some(months(first_of_month(today), -6));
-    data.enterprise_from = Some(months(first_of_month(today), 24));
+    data.enterprise_from = Some(months(first_of_month(today), 18));
     let now = crate::clock::now();
     Ok(PlanDocument {
         format: PlanDocument::FORMAT,

@@ -184,3 +184,55 @@ fn hostile_text_stays_literal_and_never_breaks_the_structure() {
 fn the_same_plan_and_date_give_the_same_bytes() {
     assert_eq!(sample_markdown(), sample_markdown());
 }
+
+#[test]
+fn at_the_scaling_stage_the_teams_are_the_board_s_portfolio() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = date(2027, 6, 1);
+    let file = keel_core::sample_scaling::create_scaling_sample(&dir.path().join("s.keel"), today)
+        .unwrap();
+    let md =
+        String::from_utf8(render(&file, ExportFormat::Markdown, today, None).unwrap()).unwrap();
+    let rows = table_rows(&md, "Teams");
+    assert_eq!(
+        rows[0],
+        [
+            "Team",
+            "Mission",
+            "KPI",
+            "Status",
+            "Trend",
+            "Funding",
+            "People",
+            "Share of now"
+        ]
+    );
+    assert_eq!(rows.len(), 5, "four teams");
+    assert_eq!(
+        rows[1][0], "Growth (product)",
+        "the team behind comes first"
+    );
+    assert_eq!(rows[1][3], "Behind");
+    assert!(
+        rows[1][5].starts_with("$520k (↑ from $400k)"),
+        "{:?}",
+        rows[1]
+    );
+    assert_eq!(rows[2][3], "Not measured");
+    assert!(rows[2][2].contains("no value yet"));
+    assert!(
+        md.contains("The board's portfolio for Q2 2027: \\$2.95M of funding, 37 people planned."),
+        "the dollar is escaped for renderers that read it as maths"
+    );
+    assert!(md.contains(
+        "Stage changes planned: Scaling up from 2026-12-01; Enterprise from 2029-06-01."
+    ));
+    assert!(md.contains("- Move event ingestion to a managed streaming service (re-platform)"));
+    // The MVP sample keeps its list of teams.
+    let mvp = sample_markdown();
+    assert_eq!(
+        table_rows(&mvp, "Teams")[0],
+        ["Team", "Kind", "People", "Open features"]
+    );
+    assert!(!mvp.contains("Stage changes planned"));
+}

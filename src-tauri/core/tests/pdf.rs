@@ -180,3 +180,35 @@ fn the_typst_world_refuses_every_file_and_package() {
         "the template reads its data from data.json only"
     );
 }
+
+#[test]
+fn at_the_scaling_stage_the_pdf_has_the_portfolio_page_and_the_stage_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = date(2027, 6, 1);
+    let file = keel_core::sample_scaling::create_scaling_sample(&dir.path().join("s.keel"), today)
+        .unwrap();
+    let out = dir.path().join("s.pdf");
+    export_to(&file, ExportFormat::Pdf, today, None, &out).unwrap();
+    let check = tool("qpdf", &["--check"], &out);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+    let text = squeezed(&tool("pdftotext", &[], &out));
+    for expected in [
+        "Teams:theboard’sportfolio",
+        "FiguresforQ22027:$2.95Moffunding,37peopleplanned.",
+        "GrowthIntegrationsBehindNotmeasured",
+        "Trial-to-paidconversion:",
+        "$520k",
+        "↑from$400k",
+        "Enterprisefrom2028-12-01",
+    ] {
+        assert!(text.contains(expected), "the PDF shows {expected}");
+    }
+    let page = &text[text.find("Eachteamrunsasaministart-up").unwrap()..];
+    assert!(
+        page.find("Growth").unwrap() < page.find("Insights").unwrap(),
+        "the team behind comes first"
+    );
+}

@@ -3,7 +3,7 @@
 //! (a line break the text holds, CRLF or CR, is written as LF).
 
 use super::escape::{block, inline};
-use super::report::{GoalSection, Report};
+use super::report::{GoalSection, PortfolioSection, Report};
 
 /// The document being written, a line at a time.
 struct Md(String);
@@ -48,6 +48,9 @@ fn title(md: &mut Md, r: &Report) {
         "\nStrategy and roadmap as of {} · Stage: {} · Plan started {}",
         r.date, r.stage, r.plan_start
     ));
+    if !r.stage_plan.is_empty() {
+        md.line(format!("\nStage changes planned: {}", r.stage_plan));
+    }
 }
 
 fn text_section(md: &mut Md, title: &str, text: &str) {
@@ -203,6 +206,10 @@ fn priorities(md: &mut Md, r: &Report) {
 
 fn teams(md: &mut Md, r: &Report) {
     md.line("\n## Teams\n");
+    if let Some(p) = &r.portfolio {
+        portfolio(md, p);
+        return;
+    }
     if r.teams.is_empty() {
         md.line("No teams yet.");
         return;
@@ -216,6 +223,37 @@ fn teams(md: &mut Md, r: &Report) {
                 t.kind.clone(),
                 t.size.to_string(),
                 t.features.to_string(),
+            ]
+        }),
+    );
+}
+
+/// The board's view: one row per team, the one that needs attention first.
+fn portfolio(md: &mut Md, p: &PortfolioSection) {
+    md.line(format!(
+        "The board's portfolio for {}: {} of funding, {} people planned. The team that needs \
+         attention comes first.\n",
+        p.quarter,
+        inline(&p.funding),
+        p.headcount
+    ));
+    md.table(
+        "Team | Mission | KPI | Status | Trend | Funding | People | Share of now",
+        "---|---|---|---|---:|---:|---:|---:",
+        p.teams.iter().map(|t| {
+            let funding = match t.funding_change.as_str() {
+                "" => t.funding.clone(),
+                change => format!("{} ({change})", t.funding),
+            };
+            vec![
+                format!("{} ({})", cell(&t.name), t.kind.to_lowercase()),
+                cell(&t.mission),
+                cell(&t.kpi),
+                t.status.clone(),
+                t.trend.clone(),
+                cell(&funding),
+                t.headcount.clone(),
+                t.now_share.clone(),
             ]
         }),
     );

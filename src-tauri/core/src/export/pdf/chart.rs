@@ -165,7 +165,16 @@ pub struct Timeline {
     pub lanes: Vec<Lane>,
     pub today: Option<f64>,
     pub milestones: Vec<Tick>,
+    /// When the company plans to move stage, within the quarters shown.
+    pub stage_changes: Vec<StageTick>,
     pub undated: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StageTick {
+    pub at: f64,
+    pub label: String,
+    pub key: String,
 }
 
 fn quarter_start(d: NaiveDate) -> NaiveDate {
@@ -258,6 +267,19 @@ pub fn timeline(doc: &PlanDocument, ranking: &[RankedFeature], today: NaiveDate)
                 label: m.data.name.clone(),
             })
             .collect(),
+        stage_changes: [
+            (Stage::Scaling, doc.plan.data.scaling_from),
+            (Stage::Enterprise, doc.plan.data.enterprise_from),
+        ]
+        .into_iter()
+        .filter_map(|(stage, date)| Some((stage, date?)))
+        .filter(|(_, d)| *d >= start && *d < end)
+        .map(|(stage, d)| StageTick {
+            at: frac(d, start, end),
+            label: format!("{} from {d}", stage.label()),
+            key: stage.as_str().into(),
+        })
+        .collect(),
         undated,
     }
 }

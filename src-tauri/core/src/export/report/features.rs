@@ -37,6 +37,8 @@ pub struct FeatureRow {
     pub description: String,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
+    /// Part of its stage's platform rewrite.
+    pub replatform: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,6 +67,7 @@ fn row(f: &Feature, ranked: Option<&RankedFeature>) -> FeatureRow {
         description: f.data.description.clone(),
         start: f.data.start_date,
         end: f.data.end_date,
+        replatform: f.data.replatform,
     }
 }
 
@@ -106,7 +109,10 @@ pub(super) fn roadmap(doc: &PlanDocument, ranked: &[FeatureRow]) -> Vec<HorizonG
                     features: ranked
                         .iter()
                         .filter(|r| placed(r, h, s))
-                        .map(|r| r.title.clone())
+                        .map(|r| match r.replatform {
+                            true => format!("{} (re-platform)", r.title),
+                            false => r.title.clone(),
+                        })
                         .collect(),
                 })
                 .filter(|g| !g.features.is_empty())

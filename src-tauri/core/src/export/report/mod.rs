@@ -5,10 +5,12 @@
 
 mod features;
 pub(crate) mod labels;
+mod portfolio;
 mod traction;
 
 pub use features::{FeatureRow, HorizonGroup, StageGroup, TeamRow};
 pub use labels::{horizon_label, status_label, status_word};
+pub use portfolio::{money, quarter_label, stage_plan, PortfolioRow, PortfolioSection};
 pub use traction::{ActualRow, FactoryRow, Figure, GoalSection, LadderRow};
 
 use crate::analysis::Analysis;
@@ -39,6 +41,10 @@ pub struct Report {
     pub features: Vec<FeatureRow>,
     pub closed: Vec<FeatureRow>,
     pub teams: Vec<TeamRow>,
+    /// The teams as the board's portfolio, at the Scaling and Enterprise stages.
+    pub portfolio: Option<PortfolioSection>,
+    /// When the company plans to change stage, in a sentence (empty when not planned).
+    pub stage_plan: String,
     pub findings: Vec<FindingRow>,
     pub changes: Option<Changes>,
 }
@@ -94,6 +100,8 @@ pub fn build(
         features,
         closed,
         teams: features::teams(doc),
+        portfolio: portfolio::section(&analysis.portfolio, &doc.plan.data),
+        stage_plan: stage_plan(&doc.plan.data),
         findings: findings(&analysis.findings),
         changes: since.map(|(label, taken_at, old)| Changes {
             label: label.to_string(),

@@ -171,6 +171,8 @@ export type Analysis = {
 	/**  How many open features (not done, not dropped) each horizon holds. */
 	horizons: HorizonCounts,
 	curve: DatedValue[],
+	/**  The teams as the board sees them. */
+	portfolio: Portfolio,
 	/**  What the window offers when the founder adds a goal or a milestone. */
 	suggestions: Suggestions,
 };
@@ -195,6 +197,11 @@ export type Applied = {
 	redo: string | null,
 };
 
+/**  How a team's KPI stands, in the order the board looks at them. */
+export type Attention = "behind" | 
+/**  No KPI, or too few values to tell. */
+"unmeasured" | "on_track" | "ahead";
+
 /**
  *  Who you are: the name your edits are signed with (null until you said it), and the system
  *  account's name to suggest.
@@ -205,6 +212,22 @@ export type Author = {
 };
 
 export type BuildOrBuy = "build" | "buy" | "undecided";
+
+/**  A card's figures as the window, the slide and the exports show them. */
+export type CardText = {
+	/**  "Trial-to-paid conversion: 5.05 % of 15 % by 2027-06-01", or "No KPI". */
+	kpi: string,
+	/**  Ahead, On track, Behind, Not measured. */
+	status: string,
+	/**  "+0.2 % a month", or empty. */
+	trend: string,
+	/**  This quarter's funding ("$520k", "—"). */
+	funding: string,
+	/**  "↑ from $400k" or "↓ from …" against the quarter before, else empty. */
+	funding_change: string,
+	headcount: string,
+	now_share: string,
+};
 
 export type Changes = {
 	plan: Plan | null,
@@ -411,6 +434,11 @@ export type FeatureData = {
 	 *  when the same export is imported again. `None` for features made in Keel.
 	 */
 	source?: string | null,
+	/**
+	 *  Part of the platform rewrite of its stage ("re-platform for Scaling up"): the tech redone
+	 *  on sturdier ground as the company moves to that stage.
+	 */
+	replatform?: boolean,
 };
 
 /**  A field of a feature a column can fill. */
@@ -542,6 +570,27 @@ export type ItemRef = {
 	id: string | null,
 };
 
+export type KpiReport = {
+	metric: string,
+	unit: string,
+	target: number | null,
+	deadline: string,
+	values: DatedValue[],
+	/**
+	 *  The latest value against the path from the first value to the target; `None` with
+	 *  fewer than two values, or a first value of zero (no path can be drawn from it).
+	 */
+	progress: Progress | null,
+	/**  Compound monthly growth over the latest values (the trend). */
+	monthly_growth: number | null,
+	projection: Projection,
+};
+
+export type KpiValue = {
+	date: string,
+	value: number | null,
+};
+
 /**  The nine boxes of a Lean Canvas, each Markdown of at most 2,000 characters. */
 export type LeanCanvas = {
 	problem: string,
@@ -651,6 +700,10 @@ export type PlanData = {
 	/**  ISO 4217 code. */
 	currency: string,
 	start_date: string,
+	/**  When the company plans to move to the Scaling stage (and redo its tech for it). */
+	scaling_from?: string | null,
+	/**  When it plans to move to the Enterprise stage. */
+	enterprise_from?: string | null,
 };
 
 export type PlanDocument = {
@@ -684,6 +737,28 @@ export type PlanView = {
 	read_only: string | null,
 	/**  The sentence the core refuses an edit with, or null when the plan is editable. */
 	refusal: string | null,
+};
+
+export type Portfolio = {
+	/**
+	 *  Whether the Teams section is the board's portfolio (the Scaling and Enterprise stages)
+	 *  rather than a list of teams.
+	 */
+	is_portfolio: boolean,
+	/**  The quarter the figures are for ("2027-Q1"). */
+	quarter: string,
+	/**  Every team, the one that needs attention first. */
+	teams: TeamCard[],
+	/**  This quarter's funding of all teams, in the plan's currency. */
+	funding: number | null,
+	/**  This quarter's planned headcount of all teams. */
+	headcount: number,
+	/**  "Q2 2027". */
+	quarter_label: string,
+	/**  This quarter's funding of all teams, in the plan's currency ("$2.95M"). */
+	funding_text: string,
+	/**  When the company plans to change stage, in a sentence (empty when not planned). */
+	stages: string,
 };
 
 /**  A row as the preview shows it. */
@@ -791,14 +866,68 @@ export type SyncStatus = {
 	behind: boolean,
 };
 
+export type TeamCard = {
+	id: string,
+	name: string,
+	kind: TeamKind,
+	mission: string,
+	size: number,
+	kpi: KpiReport | null,
+	/**  Where the team stands, for sorting and its badge. */
+	attention: Attention,
+	/**  Funding planned for the quarter before this one, this one and the next. */
+	funding_before: number | null,
+	funding: number | null,
+	funding_next: number | null,
+	/**  Whether the board funds it more this quarter than last, or more next quarter than now. */
+	funding_grows: boolean,
+	/**  Planned headcount this quarter. */
+	headcount: number | null,
+	/**  Open features (not done, not dropped) assigned to the team. */
+	open_features: number,
+	/**  Person-weeks of its open features planned for now. */
+	now_weeks: number | null,
+	/**  Its share of the company's "now" effort, 0 to 1; `None` when nothing is planned for now. */
+	now_share: number | null,
+	text: CardText,
+};
+
 export type TeamData = {
 	name: string,
 	kind: TeamKind,
 	/**  People on the team, 1 to 100. */
 	size: number,
+	/**  What the team is for, in one sentence. */
+	mission?: string,
+	kpi?: TeamKpi | null,
+	/**  Funding and planned headcount, quarter by quarter, in the plan's currency. */
+	quarters?: TeamQuarter[],
 };
 
 export type TeamKind = "product" | "platform";
+
+/**  The metric a team answers for, like the company's traction goal on a team's scale. */
+export type TeamKpi = {
+	/**  What is measured ("Weekly active teams"). */
+	metric: string,
+	/**  Its unit ("teams", "%"). */
+	unit: string,
+	/**  The value to reach by the deadline. */
+	target: number | null,
+	deadline: string,
+	/**  The values recorded so far, by date. */
+	values: KpiValue[],
+};
+
+/**  What the board funds a team with in one quarter, and the people it plans for it. */
+export type TeamQuarter = {
+	/**  "2027-Q1". */
+	quarter: string,
+	/**  In the plan's currency. */
+	funding: number | null,
+	/**  Planned people, 0 to 100. */
+	headcount: number,
+};
 
 /**  Where a file of features comes from. */
 export type Tool = "linear" | "jira" | "github" | "trello" | "spreadsheet";

@@ -5,7 +5,8 @@
 
 use crate::document::PlanDocument;
 use crate::domain::{
-    quarter_key, ActualData, Feature, Horizon, MilestoneData, Stage, TeamData, TeamKind, TeamKpi,
+    parse_quarter, quarter_key, ActualData, Feature, Horizon, MilestoneData, PlanData, Stage,
+    TeamData, TeamKind, TeamKpi,
 };
 use crate::priority;
 use crate::traction::{self, DatedValue, Progress, Projection, TractionStatus};
@@ -30,6 +31,29 @@ pub struct Portfolio {
     pub funding: f64,
     /// This quarter's planned headcount of all teams.
     pub headcount: u32,
+    /// "Q2 2027".
+    pub quarter_label: String,
+    /// This quarter's funding of all teams, in the plan's currency ("$2.95M").
+    pub funding_text: String,
+    /// When the company plans to change stage, in a sentence (empty when not planned).
+    pub stages: String,
+}
+
+/// A card's figures as the window, the slide and the exports show them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Type)]
+pub struct CardText {
+    /// "Trial-to-paid conversion: 5.05 % of 15 % by 2027-06-01", or "No KPI".
+    pub kpi: String,
+    /// Ahead, On track, Behind, Not measured.
+    pub status: String,
+    /// "+0.2 % a month", or empty.
+    pub trend: String,
+    /// This quarter's funding ("$520k", "—").
+    pub funding: String,
+    /// "↑ from $400k" or "↓ from …" against the quarter before, else empty.
+    pub funding_change: String,
+    pub headcount: String,
+    pub now_share: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -56,6 +80,7 @@ pub struct TeamCard {
     pub now_weeks: f64,
     /// Its share of the company's "now" effort, 0 to 1; `None` when nothing is planned for now.
     pub now_share: Option<f64>,
+    pub text: CardText,
 }
 
 /// How a team's KPI stands, in the order the board looks at them.
@@ -164,6 +189,106 @@ pub fn kpi_value(value: f64, unit: &str) -> String {
     }
 }
 
+/// "2027-Q2" as "Q2 2027".
+pub fn quarter_label(key: &str) -> String {
+    match parse_quarter(key) {
+        Some((year, q)) => format!("Q{q} {year}"),
+        None => key.to_string(),
+    }
+}
+
+/// An amount in the plan's currency: "$520k", "€1.65M", "300k CHF".
+pub fn money(value: f64, currency: &str) -> String {
+    let amount = if value.abs() >= 1_000_000.0 {
+        let m = format!("{:.2}", value / 1_000_000.0);
+        format!("{}M", m.trim_end_matches('0').trim_end_matches('.'))
+    } else if value.abs() >= 1_000.0 {
+        let k = format!("{:.1}", value / 1_000.0);
+        format!("{}k", k.trim_end_matches(".0"))
+    } else {
+        traction::compact(value)
+    };
+    match currency {
+        "USD" => format!("${amount}"),
+        "EUR" => format!("€{amount}"),
+        "GBP" => format!("£{amount}"),
+        code => format!("{amount} {code}"),
+    }
+}
+
+impl Attention {
+    pub fn label(self) -> &'static str {
+        match self {
+            Attention::Behind => "Behind",
+            Attention::Unmeasured => "Not measured",
+            Attention::OnTrack => "On track",
+            Attention::Ahead => "Ahead",
+        }
+    }
+}
+
+/// A card's figures in words.
+fn card_text(t: &TeamCard, currency: &str) -> CardText {
+    let kpi = match &t.kpi {
+        None => "No KPI".to_string(),
+        Some(k) => match k.values.last() {
+            Some(v) => format!(
+                "{}: {} of {} by {}",
+                k.metric,
+                kpi_value(v.value, &k.unit),
+                kpi_value(k.target, &k.unit),
+                k.deadline
+            ),
+            None => format!(
+                "{}: no value yet (target {} by {})",
+                k.metric,
+                kpi_value(k.target, &k.unit),
+                k.deadline
+            ),
+        },
+    };
+    let funding_change = match (t.funding_before, t.funding) {
+        (Some(b), Some(n)) if n > b => format!("↑ from {}", money(b, currency)),
+        (Some(b), Some(n)) if n < b => format!("↓ from {}", money(b, currency)),
+        _ => String::new(),
+    };
+    let dash = || "—".to_string();
+    CardText {
+        kpi,
+        status: t.attention.label().into(),
+        trend: t
+            .kpi
+            .as_ref()
+            .and_then(|k| k.monthly_growth)
+            .map(|g| format!("{:+.1} % a month", g * 100.0))
+            .unwrap_or_default(),
+        funding: t.funding.map(|f| money(f, currency)).unwrap_or_else(dash),
+        funding_change,
+        headcount: t.headcount.map(|h| h.to_string()).unwrap_or_else(dash),
+        now_share: t
+            .now_share
+            .map(|s| format!("{:.0} %", s * 100.0))
+            .unwrap_or_else(dash),
+    }
+}
+
+/// When the company plans to change stage, in a sentence ("Scaling up from 2026-06-01;
+/// Enterprise from 2028-12-01."); empty when no date is set.
+pub fn stage_plan(plan: &PlanData) -> String {
+    let parts: Vec<String> = [
+        ("Scaling up", plan.scaling_from),
+        ("Enterprise", plan.enterprise_from),
+    ]
+    .into_iter()
+    .filter_map(|(stage, date)| date.map(|d| format!("{stage} from {d}")))
+    .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{}.", parts.join("; "))
+    }
+}
+
 fn is_open(f: &Feature) -> bool {
     priority::is_open(&f.data)
 }
@@ -234,7 +359,12 @@ pub fn portfolio(doc: &PlanDocument, today: NaiveDate) -> Portfolio {
                 open_features: mine.len() as u32,
                 now_weeks,
                 now_share: (now_total > 0.0).then(|| now_weeks / now_total),
+                text: CardText::default(),
             }
+        })
+        .map(|mut card| {
+            card.text = card_text(&card, &doc.plan.data.currency);
+            card
         })
         .collect();
     teams.sort_by(|a, b| {
@@ -242,14 +372,18 @@ pub fn portfolio(doc: &PlanDocument, today: NaiveDate) -> Portfolio {
             .cmp(&b.attention)
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
     });
+    let funding = teams
+        .iter()
+        .filter_map(|t| t.funding)
+        .fold(0.0, |a, b| a + b);
     Portfolio {
         is_portfolio: doc.plan.data.stage != Stage::Mvp,
         quarter: quarter_key(today),
-        funding: teams
-            .iter()
-            .filter_map(|t| t.funding)
-            .fold(0.0, |a, b| a + b),
+        quarter_label: quarter_label(&quarter_key(today)),
+        funding,
+        funding_text: money(funding, &doc.plan.data.currency),
         headcount: teams.iter().filter_map(|t| t.headcount).sum(),
+        stages: stage_plan(&doc.plan.data),
         teams,
     }
 }
@@ -375,6 +509,16 @@ mod tests {
         assert_eq!(p.headcount, 18);
         doc.plan.data.stage = Stage::Mvp;
         assert!(!portfolio(&doc, today).is_portfolio);
+    }
+
+    #[test]
+    fn money_and_quarters_read_as_a_board_reads_them() {
+        assert_eq!(money(520_000.0, "USD"), "$520k");
+        assert_eq!(money(1_700_000.0, "EUR"), "€1.7M");
+        assert_eq!(money(2_950_000.0, "USD"), "$2.95M");
+        assert_eq!(money(12_500.0, "CHF"), "12.5k CHF");
+        assert_eq!(money(900.0, "GBP"), "£900");
+        assert_eq!(quarter_label("2027-Q2"), "Q2 2027");
     }
 
     #[test]

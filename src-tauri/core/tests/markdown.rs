@@ -225,7 +225,7 @@ fn at_the_scaling_stage_the_teams_are_the_board_s_portfolio() {
         "the dollar is escaped for renderers that read it as maths"
     );
     assert!(md.contains(
-        "Stage changes planned: Scaling up from 2026-12-01; Enterprise from 2029-06-01."
+        "Stage changes planned: Scaling up from 2026-12-01; Enterprise from 2028-12-01."
     ));
     assert!(md.contains("- Move event ingestion to a managed streaming service (re-platform)"));
     // The MVP sample keeps its list of teams.

@@ -10,7 +10,7 @@ mod traction;
 
 pub use features::{FeatureRow, HorizonGroup, StageGroup, TeamRow};
 pub use labels::{horizon_label, status_label, status_word};
-pub use portfolio::{money, quarter_label, stage_plan, PortfolioRow, PortfolioSection};
+pub use portfolio::{PortfolioRow, PortfolioSection};
 pub use traction::{ActualRow, FactoryRow, Figure, GoalSection, LadderRow};
 
 use crate::analysis::Analysis;
@@ -100,8 +100,8 @@ pub fn build(
         features,
         closed,
         teams: features::teams(doc),
-        portfolio: portfolio::section(&analysis.portfolio, &doc.plan.data),
-        stage_plan: stage_plan(&doc.plan.data),
+        portfolio: portfolio::section(&analysis.portfolio),
+        stage_plan: crate::portfolio::stage_plan(&doc.plan.data),
         findings: findings(&analysis.findings),
         changes: since.map(|(label, taken_at, old)| Changes {
             label: label.to_string(),

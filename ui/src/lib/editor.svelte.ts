@@ -28,6 +28,7 @@ import type {
   PlanContents,
   PlanData,
   PlanView,
+  Portfolio,
   RankedFeature,
   Suggestions,
   SyncStatus,
@@ -83,6 +84,8 @@ export class PlanEditor {
   /** The customer factory's weekly counts. */
   factoryWeeks = $state.raw<Item<FactorySnapshotData>[]>([]);
   curve = $state.raw<DatedValue[]>([]);
+  /** The teams as the board sees them (a portfolio at the Scaling and Enterprise stages). */
+  portfolio = $state.raw<Portfolio | null>(null);
   /** The date the core computed the analysis for: the plan's "today". */
   today = $state("");
   /** The core's defaults for a new goal, the next milestone and a new feature. */
@@ -145,6 +148,7 @@ export class PlanEditor {
       cycle: analysis.cycle,
       horizons: analysis.horizons,
       curve: analysis.curve,
+      portfolio: analysis.portfolio ?? null,
       today: analysis.as_of,
       suggestions: analysis.suggestions,
     });

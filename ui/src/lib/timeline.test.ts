@@ -31,4 +31,16 @@ describe("layout", () => {
     expect(l.milestones).toHaveLength(1);
     expect(l.quarters.at(-1)?.label).toBe("Q2 2026");
   });
+
+  it("marks where the company plans to change stage, and stretches to show it", () => {
+    const l = layout([f(1, "2026-02-01", "2026-03-31")], [], "2026-02-15", {
+      scaling_from: "2026-09-01",
+      enterprise_from: null,
+    });
+    expect(l.quarters.map((q) => q.label)).toEqual(["Q1 2026", "Q2 2026", "Q3 2026"]);
+    expect(l.stageChanges).toHaveLength(1);
+    expect(l.stageChanges[0]?.stage).toBe("scaling");
+    expect(l.stageChanges[0]?.x).toBeGreaterThan(2 / 3);
+    expect(layout([f(1, "2026-02-01", "2026-03-31")], [], "2026-02-15").stageChanges).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 // The timeline's geometry: quarters across, from the earliest date shown to the latest.
-import type { Feature, Item, MilestoneData, Stage } from "../bindings";
+import type { Feature, Item, MilestoneData, PlanData, Stage } from "../bindings";
 import { time } from "./chartData";
 
 export interface Quarter {
@@ -15,6 +15,8 @@ export interface Layout {
   bars: Record<Stage, { feature: Feature; x0: number; x1: number }[]>;
   undated: Feature[];
   milestones: { name: string; x: number }[];
+  /** When the company plans to move to the Scaling and Enterprise stages. */
+  stageChanges: { stage: Stage; date: string; x: number }[];
   today: number | null;
 }
 
@@ -24,7 +26,15 @@ function quarterStart(ms: number): Date {
 }
 
 /** Open features with both dates are bars; the rest are listed as undated. */
-export function layout(features: Feature[], milestones: Item<MilestoneData>[], today: string): Layout {
+export function layout(
+  features: Feature[],
+  milestones: Item<MilestoneData>[],
+  today: string,
+  plan?: Pick<PlanData, "scaling_from" | "enterprise_from">,
+): Layout {
+  const changes: { stage: Stage; date: string }[] = [];
+  if (plan?.scaling_from) changes.push({ stage: "scaling", date: plan.scaling_from });
+  if (plan?.enterprise_from) changes.push({ stage: "enterprise", date: plan.enterprise_from });
   const open = features.filter((f) => f.data.status !== "done" && f.data.status !== "dropped");
   const dated = open.filter((f) => f.data.start_date !== null && f.data.end_date !== null);
   const undated = open.filter((f) => f.data.start_date === null || f.data.end_date === null);
@@ -33,6 +43,7 @@ export function layout(features: Feature[], milestones: Item<MilestoneData>[], t
     now,
     ...dated.flatMap((f) => [time(f.data.start_date ?? today), time(f.data.end_date ?? today)]),
     ...milestones.map((m) => time(m.data.date)),
+    ...changes.map((c) => time(c.date)),
   ];
   const start = quarterStart(Math.min(...times)).getTime();
   const lastQuarter = quarterStart(Math.max(...times));
@@ -59,6 +70,7 @@ export function layout(features: Feature[], milestones: Item<MilestoneData>[], t
     milestones: milestones
       .map((m) => ({ name: m.data.name, x: frac(time(m.data.date)) }))
       .filter((m) => m.x >= 0 && m.x <= 1),
+    stageChanges: changes.map((c) => ({ ...c, x: frac(time(c.date)) })),
     today: frac(now),
   };
 }

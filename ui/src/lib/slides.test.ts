@@ -9,6 +9,14 @@ describe("deck", () => {
     expect(slides).toContain("traction");
     expect(slides).toContain("roadmap");
     for (const s of slides) expect(slideTitles[s]).toBeTruthy();
+    expect(slides).not.toContain("teams");
+  });
+
+  it("shows the teams' portfolio before the plan check at the Scaling and Enterprise stages", () => {
+    const slides = deck(true);
+    expect(slides.at(-2)).toBe("teams");
+    expect(slides.at(-1)).toBe("check");
+    expect(slideTitles.teams).toBe("Teams");
   });
 });
 

@@ -1,6 +1,6 @@
 // Present mode's deck: which slides a plan makes, and what each key does.
 
-export type Slide = "title" | "vision" | "canvas" | "traction" | "roadmap" | "priorities" | "check";
+export type Slide = "title" | "vision" | "canvas" | "traction" | "roadmap" | "priorities" | "teams" | "check";
 
 export const slideTitles: Record<Slide, string> = {
   title: "Title",
@@ -9,12 +9,15 @@ export const slideTitles: Record<Slide, string> = {
   traction: "Traction",
   roadmap: "Roadmap",
   priorities: "Top priorities",
+  teams: "Teams",
   check: "Plan check",
 };
 
-/** Every plan gets the whole deck; an empty part says so on its slide rather than vanish. */
-export function deck(): Slide[] {
-  return ["title", "vision", "canvas", "traction", "roadmap", "priorities", "check"];
+/** Every plan gets the whole deck; an empty part says so on its slide rather than vanish. At the
+ *  Scaling and Enterprise stages the teams' portfolio is a slide of its own, before the check. */
+export function deck(portfolio = false): Slide[] {
+  const teams: Slide[] = portfolio ? ["teams"] : [];
+  return ["title", "vision", "canvas", "traction", "roadmap", "priorities", ...teams, "check"];
 }
 
 /** The slide a key leads to, "leave" for Esc, or null when the key does nothing. */

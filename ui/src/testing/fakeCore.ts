@@ -12,6 +12,7 @@ import type {
   LogEntry,
   Operation,
   PlanView,
+  Portfolio,
   TeamData,
   Version,
 } from "../bindings";
@@ -108,6 +109,8 @@ export function fakeCore(
     /** With the teammate's merge: Dana put feature "1" on Next while you put it on Now (the
      *  history kept Next), and deleted feature "2" while you edited it. */
     concurrent?: boolean;
+    /** The analysis's portfolio of teams (the core's cards), as the plan's stage makes it. */
+    portfolio?: Portfolio;
   } = {},
 ): FakeCore {
   let author = options.author === undefined ? "Dana" : options.author;
@@ -219,6 +222,7 @@ export function fakeCore(
       summary: "Cycle 4 · 2026-09-28 to 2026-12-26, 29 days left: reach $40,000 ARR ($30,000 ARR now, 75 %).",
     },
     curve: [],
+    portfolio: options.portfolio ?? null,
     suggestions: suggestions(),
   });
   /** An edit's answer as the core gives it (this fake sends every feature and the order). */
@@ -293,6 +297,15 @@ export function fakeCore(
         renumber();
         conflicts = conflicts.filter((c) => !(c.feature === f.id && c.take.startsWith("Restore")));
         return { label: `Restored “${f.data.title}”` };
+      }
+      case "update_team": {
+        const team = core.teams.find((t) => t.id === op.id);
+        if (!team) throw { code: "not_found", message: "No such team.", field: null };
+        if (op.data.kpi && op.data.kpi.metric.trim() === "") {
+          throw { code: "invalid", message: "KPI: must not be empty.", field: "kpi_metric" };
+        }
+        team.data = op.data;
+        return { label: `Edited the team “${op.data.name}”` };
       }
       case "add_factory_week":
       case "update_factory_week": {

@@ -573,3 +573,36 @@ fn export_update_writes_the_investor_update_since_a_version_as_pdf_or_markdown()
     assert!(pdf.status.success(), "{}", text(&pdf.stderr));
     assert!(std::fs::read(at("u.pdf")).unwrap().starts_with(b"%PDF"));
 }
+
+#[test]
+fn new_with_the_scaling_sample_writes_the_company_two_years_on_and_check_shows_its_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("scaling.keel");
+    let plan_arg = plan.to_str().unwrap();
+    let out = keel(&["new", plan_arg, "--sample", "scaling"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let file = keel_core::PlanFile::open_with(&plan, keel_core::Mode::Inspect).unwrap();
+    assert_eq!(
+        file.plan().unwrap().data.stage,
+        keel_core::domain::Stage::Scaling
+    );
+    assert_eq!(file.list::<keel_core::domain::TeamData>().unwrap().len(), 4);
+    drop(file);
+    let out = keel(&["check", plan_arg, "--json"]);
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    for id in ["K011", "K012", "K013", "K014"] {
+        assert_eq!(ids.iter().filter(|i| **i == id).count(), 1, "{id}: {ids:?}");
+    }
+    let out = keel(&["new", plan_arg, "--sample", "later"]);
+    assert!(!out.status.success(), "an unknown sample is refused");
+    assert!(
+        text(&out.stderr).contains("scaling"),
+        "the choices are named"
+    );
+}

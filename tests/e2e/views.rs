@@ -405,3 +405,73 @@ async fn a_ten_thousand_feature_plan_opens_and_its_board_and_table_come_in_pages
     assert!(counted.contains("10000"), "{counted}");
     app.quit().await;
 }
+
+/// The scaling sample in the real window: the Teams section is the board's portfolio, the team
+/// behind first; the plan check shows the scaling rules; present mode has the Teams slide.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_scaling_sample_shows_the_portfolio_the_scaling_rules_and_the_teams_slide() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("scaling.keel");
+    fixed_clock::fix();
+    drop(keel_core::sample_scaling::create_scaling_sample(&plan, fixed_clock::today()).unwrap());
+    let app = App::launch(&[plan.to_str().unwrap()]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+    app.resize(1920, 1080).await;
+    app.click("nav button[data-section=teams]").await;
+    let summary = app.text_of("[aria-label='Portfolio summary']").await;
+    assert!(summary.contains("The board's portfolio for"), "{summary}");
+    assert_eq!(app.text_of("article.team h3").await, "Growth");
+    let growth = app.text_of("article.team").await;
+    assert!(growth.contains("Behind"), "{growth}");
+    assert!(growth.contains("Trial-to-paid conversion"), "{growth}");
+    assert_eq!(app.count("article.team").await, 4);
+    app.screenshot("teams-portfolio-1920x1080").await;
+    assert_eq!(app.accessibility_violations().await, Vec::<String>::new());
+    app.click("article.team details summary").await;
+    app.text_of("article.team [aria-label='KPI values']").await;
+    app.screenshot("teams-portfolio-editing").await;
+    assert_eq!(app.accessibility_violations().await, Vec::<String>::new());
+
+    app.click("nav button[data-section=roadmap]").await;
+    app.click("button[data-view=timeline]").await;
+    let legend = app.text_of(".timeline .legend").await;
+    assert!(legend.contains("Enterprise from"), "{legend}");
+    assert_eq!(app.count(".timeline .stage-change").await, 6, "two changes, three lanes");
+    app.screenshot("timeline-stage-changes").await;
+
+    app.click("nav button[data-section=check]").await;
+    let ids: Vec<String> = {
+        let mut ids = Vec::new();
+        for e in app
+            .client
+            .find_all(fantoccini::Locator::Css(".finding .id"))
+            .await
+            .unwrap()
+        {
+            ids.push(e.text().await.unwrap());
+        }
+        ids
+    };
+    for id in ["K011", "K012", "K013", "K014"] {
+        assert_eq!(
+            ids.iter().filter(|i| *i == id).count(),
+            1,
+            "{id} once: {ids:?}"
+        );
+    }
+
+    app.click("nav button.present").await;
+    app.press('\u{E010}').await;
+    app.wait_text(".present .counter", |t| t == "8 / 8").await;
+    app.press('\u{E012}').await;
+    app.wait_text(".present .counter", |t| t == "7 / 8").await;
+    assert_eq!(app.attr_of(".present .slide", "data-slide").await, "teams");
+    let slide = app.text_of(".present .slide").await;
+    assert!(
+        slide.contains("Growth") && slide.contains("Behind"),
+        "{slide}"
+    );
+    app.screenshot("slide-teams").await;
+    app.press('\u{E00C}').await;
+    app.quit().await;
+}

@@ -436,7 +436,11 @@ async fn the_scaling_sample_shows_the_portfolio_the_scaling_rules_and_the_teams_
     app.click("button[data-view=timeline]").await;
     let legend = app.text_of(".timeline .legend").await;
     assert!(legend.contains("Enterprise from"), "{legend}");
-    assert_eq!(app.count(".timeline .stage-change").await, 6, "two changes, three lanes");
+    assert_eq!(
+        app.count(".timeline .stage-change").await,
+        6,
+        "two changes, three lanes"
+    );
     app.screenshot("timeline-stage-changes").await;
 
     app.click("nav button[data-section=check]").await;

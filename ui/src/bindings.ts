@@ -221,6 +221,11 @@ export type CardText = {
 	status: string,
 	/**  "+0.2 % a month", or empty. */
 	trend: string,
+	/**
+	 *  When the target is reached at the recent rate ("At this rate 15 % on 2027-09-14, in
+	 *  time"), or why that cannot be said; empty without a KPI.
+	 */
+	projection: string,
 	/**  This quarter's funding ("$520k", "—"). */
 	funding: string,
 	/**  "↑ from $400k" or "↓ from …" against the quarter before, else empty. */

@@ -48,6 +48,9 @@ pub struct CardText {
     pub status: String,
     /// "+0.2 % a month", or empty.
     pub trend: String,
+    /// When the target is reached at the recent rate ("At this rate 15 % on 2027-09-14, in
+    /// time"), or why that cannot be said; empty without a KPI.
+    pub projection: String,
     /// This quarter's funding ("$520k", "—").
     pub funding: String,
     /// "↑ from $400k" or "↓ from …" against the quarter before, else empty.
@@ -227,6 +230,26 @@ impl Attention {
     }
 }
 
+/// The KPI's projection in a sentence.
+fn projection_text(k: &KpiReport) -> String {
+    match &k.projection {
+        Projection::Reached { date, on_time, .. } => format!(
+            "At this rate {} on {date}, {}.",
+            kpi_value(k.target, &k.unit),
+            if *on_time {
+                "in time"
+            } else {
+                "after its date"
+            }
+        ),
+        Projection::AllReached => "The target is reached.".into(),
+        Projection::Unavailable { why } => why
+            .replace("actual", "value")
+            .replace("next milestone", "target")
+            .replace("Traction is", "The KPI is"),
+    }
+}
+
 /// A card's figures in words.
 fn card_text(t: &TeamCard, currency: &str) -> CardText {
     let kpi = match &t.kpi {
@@ -262,6 +285,7 @@ fn card_text(t: &TeamCard, currency: &str) -> CardText {
             .and_then(|k| k.monthly_growth)
             .map(|g| format!("{:+.1} % a month", g * 100.0))
             .unwrap_or_default(),
+        projection: t.kpi.as_ref().map(projection_text).unwrap_or_default(),
         funding: t.funding.map(|f| money(f, currency)).unwrap_or_else(dash),
         funding_change,
         headcount: t.headcount.map(|h| h.to_string()).unwrap_or_else(dash),

@@ -28,6 +28,7 @@ const card = (id: string, name: string, attention: TeamCard["attention"], status
     kpi: `${name} KPI: 5 % of 15 % by 2027-12-01`,
     status,
     trend: "+0.3 % a month",
+    projection: "At this rate 15 % on 2028-03-01, after its date.",
     funding: "$520k",
     funding_change: "↑ from $400k",
     headcount: "7",
@@ -72,6 +73,7 @@ describe("TeamsSection", () => {
     expect(growth.getByText("$520k")).toBeTruthy();
     expect(growth.getByText("↑ from $400k")).toBeTruthy();
     expect(growth.getByText("50 %")).toBeTruthy();
+    expect(growth.getByText("At this rate 15 % on 2028-03-01, after its date.")).toBeTruthy();
   });
 
   it("at the MVP stage lists the teams with their fields, no portfolio", async () => {

@@ -248,7 +248,10 @@ fn portfolio(md: &mut Md, p: &PortfolioSection) {
             vec![
                 format!("{} ({})", cell(&t.name), t.kind.to_lowercase()),
                 cell(&t.mission),
-                cell(&t.kpi),
+                cell(&match t.projection.as_str() {
+                    "" => t.kpi.clone(),
+                    projection => format!("{}. {projection}", t.kpi),
+                }),
                 t.status.clone(),
                 t.trend.clone(),
                 cell(&funding),

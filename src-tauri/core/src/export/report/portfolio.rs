@@ -27,6 +27,7 @@ pub struct PortfolioRow {
     /// `behind`, `unmeasured`, `on_track`, `ahead`: the PDF's colour.
     pub status_key: crate::portfolio::Attention,
     pub trend: String,
+    pub projection: String,
     pub values: Vec<DatedValue>,
     pub funding: String,
     pub funding_change: String,
@@ -46,6 +47,7 @@ fn row(t: &TeamCard) -> PortfolioRow {
         status: t.text.status.clone(),
         status_key: t.attention,
         trend: t.text.trend.clone(),
+        projection: t.text.projection.clone(),
         values: t.kpi.as_ref().map(|k| k.values.clone()).unwrap_or_default(),
         funding: t.text.funding.clone(),
         funding_change: t.text.funding_change.clone(),

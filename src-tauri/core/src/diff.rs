@@ -1,8 +1,9 @@
 //! "What changed since snapshot X": the differences between two plan documents, in sentences.
-//! Deterministic: changes come in a fixed order (plan, goal, traction, features by id, teams).
+//! Deterministic: changes come in a fixed order (plan, goal, traction, features by id, teams in
+//! the plan's order).
 
 use crate::document::PlanDocument;
-use crate::domain::Feature;
+use crate::domain::{Feature, Team};
 use std::collections::BTreeMap;
 
 pub fn changes(old: &PlanDocument, new: &PlanDocument) -> Vec<String> {
@@ -21,6 +22,7 @@ pub fn changes(old: &PlanDocument, new: &PlanDocument) -> Vec<String> {
             b.stage.label()
         ));
     }
+    out.extend(stage_dates(a, b));
     if a.vision != b.vision {
         out.push("The vision was edited.".into());
     }
@@ -61,8 +63,73 @@ pub fn changes(old: &PlanDocument, new: &PlanDocument) -> Vec<String> {
             out.push(format!("Feature removed: “{}”.", f.data.title));
         }
     }
-    if old.teams != new.teams {
-        out.push("Teams were changed.".into());
+    out.extend(team_changes(old, new));
+    out
+}
+
+fn stage_dates(a: &crate::domain::PlanData, b: &crate::domain::PlanData) -> Vec<String> {
+    [
+        ("Scaling up", a.scaling_from, b.scaling_from),
+        ("Enterprise", a.enterprise_from, b.enterprise_from),
+    ]
+    .into_iter()
+    .filter(|(_, x, y)| x != y)
+    .map(|(stage, _, y)| match y {
+        Some(d) => format!("The move to {stage} is planned for {d}."),
+        None => format!("The move to {stage} is no longer planned."),
+    })
+    .collect()
+}
+
+/// Each team added, removed or changed, and what changed about it (its KPI's new values and
+/// its funding told apart: what a board reads first).
+fn team_changes(old: &PlanDocument, new: &PlanDocument) -> Vec<String> {
+    let before: BTreeMap<&str, &Team> = old.teams.iter().map(|t| (t.id.as_str(), t)).collect();
+    let mut out = Vec::new();
+    for t in &new.teams {
+        let name = format!("“{}”", t.data.name);
+        let Some(o) = before.get(t.id.as_str()) else {
+            out.push(format!("Team added: {name}."));
+            continue;
+        };
+        let (a, b) = (&o.data, &t.data);
+        if a.name != b.name {
+            out.push(format!("Team “{}” renamed to {name}.", a.name));
+        }
+        if (a.kind, a.size) != (b.kind, b.size) {
+            out.push(format!("{name}: now {} people.", b.size));
+        }
+        if a.mission != b.mission {
+            out.push(format!("{name}: its mission was edited."));
+        }
+        let recorded = match (&a.kpi, &b.kpi) {
+            (Some(x), Some(y)) => y.values.iter().filter(|v| !x.values.contains(v)).count(),
+            _ => 0,
+        };
+        match (&a.kpi, &b.kpi) {
+            (None, Some(k)) => out.push(format!("{name}: KPI set ({}).", k.metric)),
+            (Some(_), None) => out.push(format!("{name}: KPI removed.")),
+            (Some(x), Some(y))
+                if (&x.metric, x.target, x.deadline) != (&y.metric, y.target, y.deadline) =>
+            {
+                out.push(format!("{name}: KPI changed ({}).", y.metric))
+            }
+            _ => {}
+        }
+        if recorded > 0 {
+            out.push(format!(
+                "{name}: {recorded} KPI value{} recorded.",
+                if recorded == 1 { "" } else { "s" }
+            ));
+        }
+        if a.quarters != b.quarters {
+            out.push(format!("{name}: its funding or headcount plan changed."));
+        }
+    }
+    for t in &old.teams {
+        if !new.teams.iter().any(|n| n.id == t.id) {
+            out.push(format!("Team removed: “{}”.", t.data.name));
+        }
     }
     out
 }
@@ -98,4 +165,41 @@ fn feature_changes(old: &Feature, new: &Feature) -> Vec<String> {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::KpiValue;
+
+    #[test]
+    fn team_changes_say_what_a_board_reads_first() {
+        let today = chrono::NaiveDate::from_ymd_opt(2027, 6, 1).unwrap();
+        let old = crate::sample_scaling::scaling_plan(today).unwrap();
+        let mut new = old.clone();
+        assert!(changes(&old, &new).is_empty());
+        let growth = new
+            .teams
+            .iter_mut()
+            .find(|t| t.data.name == "Growth")
+            .unwrap();
+        let kpi = growth.data.kpi.as_mut().unwrap();
+        kpi.values.push(KpiValue {
+            date: today,
+            value: 5.5,
+        });
+        growth.data.quarters[2].funding = 700_000.0;
+        new.teams.retain(|t| t.data.name != "Integrations");
+        new.plan.data.enterprise_from = None;
+        let said = changes(&old, &new);
+        assert_eq!(
+            said,
+            [
+                "The move to Enterprise is no longer planned.",
+                "“Growth”: 1 KPI value recorded.",
+                "“Growth”: its funding or headcount plan changed.",
+                "Team removed: “Integrations”.",
+            ]
+        );
+    }
 }

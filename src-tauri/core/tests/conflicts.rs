@@ -260,3 +260,54 @@ fn conflicts_are_kept_in_the_plan_file_until_settled() {
     assert_eq!(reopened.conflicts().unwrap().len(), 1);
     assert_eq!(reopened.integrity_check().unwrap(), "ok");
 }
+
+#[test]
+fn a_team_s_kpi_set_on_two_laptops_says_which_kpi_replaced_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ali, dana) = two_copies(dir.path());
+    let team = {
+        let mut file = PlanFile::open(&ali).unwrap();
+        let team = file
+            .insert(TeamData::new("Growth", TeamKind::Product, 6))
+            .unwrap();
+        drop(file);
+        std::fs::copy(&ali, &dana).unwrap();
+        team
+    };
+    let set_kpi = |path: &Path, author: &str, metric: &str, values: usize| {
+        let mut data = team.data.clone();
+        data.kpi = Some(TeamKpi {
+            metric: metric.into(),
+            unit: "%".into(),
+            target: 12.0,
+            deadline: common::date(2027, 12, 31),
+            values: (0..values)
+                .map(|i| KpiValue {
+                    date: common::date(2027, 1, 1 + i as u32),
+                    value: 5.0,
+                })
+                .collect(),
+        });
+        PlanFile::open(path)
+            .unwrap()
+            .apply(
+                Operation::UpdateTeam {
+                    id: team.id.clone(),
+                    data,
+                },
+                author,
+            )
+            .unwrap();
+    };
+    set_kpi(&ali, "Ali", "Trial-to-paid conversion", 1);
+    set_kpi(&dana, "Dana", "Activation rate", 2);
+    let merged = PlanFile::open(&ali).unwrap().merge_copy(&dana).unwrap();
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    let said = &merged.conflicts[0].sentence;
+    assert!(
+        said.contains("KPI ‘Trial-to-paid conversion, 1 value’")
+            || said.contains("KPI ‘Activation rate, 2 values’"),
+        "{said}"
+    );
+    assert!(said.ends_with("on team “Growth”"), "{said}");
+}

@@ -106,6 +106,26 @@ pub(super) fn value_words(doc: &LoroDoc, root: &str, key: &str, value: &LoroValu
                 _ => s,
             }
         }
+        // A team's KPI and its quarters are one value each, told by what they hold.
+        LoroValue::Map(kpi) => match kpi.get("metric") {
+            Some(LoroValue::String(metric)) => {
+                let values = match kpi.get("values") {
+                    Some(LoroValue::List(v)) => v.len(),
+                    _ => 0,
+                };
+                format!(
+                    "{}, {values} value{}",
+                    metric.to_string(),
+                    if values == 1 { "" } else { "s" }
+                )
+            }
+            _ => "a value".into(),
+        },
+        LoroValue::List(items) => format!(
+            "{} quarter{}",
+            items.len(),
+            if items.len() == 1 { "" } else { "s" }
+        ),
         _ => "a value".into(),
     }
 }

@@ -13,6 +13,11 @@ pub(super) fn field_name(key: &str) -> String {
         "effort_weeks" => "effort".into(),
         "milestone_id" => "milestone".into(),
         "team_id" => "team".into(),
+        "kpi" => "KPI".into(),
+        "quarters" => "funding plan".into(),
+        "replatform" => "re-platform mark".into(),
+        "scaling_from" => "move to Scaling up".into(),
+        "enterprise_from" => "move to Enterprise".into(),
         other => other.replace('_', " "),
     }
 }

@@ -115,7 +115,7 @@ pub(super) fn value_words(doc: &LoroDoc, root: &str, key: &str, value: &LoroValu
                 };
                 format!(
                     "{}, {values} value{}",
-                    metric.to_string(),
+                    &**metric,
                     if values == 1 { "" } else { "s" }
                 )
             }

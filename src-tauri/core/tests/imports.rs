@@ -158,6 +158,20 @@ fn importing_the_same_export_again_updates_instead_of_duplicating() {
         RiskClass::Technical,
         "the founder's field kept"
     );
+
+    // The features an import writes are projected as written, not read back: the file's
+    // tables then hold what a projection rebuilt from the document holds.
+    let projected = file.features().unwrap();
+    let path = file.path().to_path_buf();
+    drop(file);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("DELETE FROM feature; UPDATE history_meta SET projected_version = x'00';")
+        .unwrap();
+    assert_eq!(
+        PlanFile::open(&path).unwrap().features().unwrap(),
+        projected
+    );
 }
 
 #[test]

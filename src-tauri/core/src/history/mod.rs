@@ -50,7 +50,8 @@ impl Note {
 /// The open plan's document with this session's undo and redo.
 pub(crate) struct PlanDoc {
     pub(crate) doc: LoroDoc,
-    touched: touched::Collector,
+    /// `None` while an operation that says what it touches is written (an import).
+    touched: Option<touched::Collector>,
     undo: UndoManager,
     undo_labels: Vec<String>,
     redo_labels: Vec<String>,
@@ -98,7 +99,7 @@ pub(crate) fn random_peer() -> u64 {
 
 impl PlanDoc {
     pub(crate) fn new(doc: LoroDoc) -> PlanDoc {
-        let touched = touched::Collector::attach(&doc);
+        let touched = Some(touched::Collector::attach(&doc));
         let mut undo = UndoManager::new(&doc);
         undo.set_max_undo_steps(UNDO_STEPS);
         undo.add_exclude_origin_prefix(NOT_UNDONE);
@@ -160,7 +161,12 @@ impl PlanDoc {
 
     /// What the changes since the last call touched.
     pub(crate) fn take_touched(&self) -> Touched {
-        self.touched.take()
+        self.touched.as_ref().map(|t| t.take()).unwrap_or_default()
+    }
+
+    /// Stops gathering what changes touch (the caller knows), or starts again.
+    pub(crate) fn gather_touched(&mut self, on: bool) {
+        self.touched = on.then(|| touched::Collector::attach(&self.doc));
     }
 
     /// After a committed operation that changed the plan: it is the one undo takes back next.

@@ -165,17 +165,23 @@ impl PlanFile {
         let first = (!checked_added.is_empty())
             .then(|| self.history().map(|h| h.new_id()))
             .transpose()?;
+        // Each feature is written whole: the projection takes it as written.
+        let written = crate::storage::Written::default();
+        self.written = Some(written.clone());
         Ok(Prepared {
             label,
             created: first,
             write: Box::new(move |doc| {
-                for data in &checked_added {
+                let mut written = written.lock().map_err(history_error)?;
+                for data in checked_added {
                     let id = crate::history::next_id(doc);
-                    tree::write_item(doc, &id, data)?;
+                    tree::write_item(doc, &id, &data)?;
                     tree::order(doc).push(id.as_str()).map_err(history_error)?;
+                    written.insert(id, data);
                 }
-                for (id, data) in &checked_updated {
-                    tree::write_item(doc, id, data)?;
+                for (id, data) in checked_updated {
+                    tree::write_item(doc, &id, &data)?;
+                    written.insert(id, data);
                 }
                 Ok(())
             }),

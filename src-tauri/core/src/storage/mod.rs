@@ -38,6 +38,7 @@ pub use log::{LogEntry, LogPage};
 pub use merge::{is_change_file, Contribution, Incoming, Merged, Since};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub(crate) use plan::{read_canvas, read_goal, read_plan};
+pub(crate) use projection::Written;
 pub(crate) use record::{Kind, Recorded};
 pub use sync::{plan_folder, Synced};
 pub(crate) use temp::TempPath;
@@ -72,6 +73,9 @@ pub struct PlanFile {
     /// The plan as the projection holds it, once read for editing and then patched by each
     /// change (so an edit's analysis does not read the whole plan again).
     current: Option<PlanDocument>,
+    /// The features the operation under way writes whole (an import), as it writes them: the
+    /// projection takes them from here rather than reading 10,000 records back.
+    pub(crate) written: Option<Written>,
     _lock: Option<lock::WriteLock>,
 }
 
@@ -197,6 +201,7 @@ impl PlanFile {
             read_only,
             history,
             current: None,
+            written: None,
             _lock: lock,
         })
     }

@@ -12,12 +12,25 @@ use crate::history::Touched;
 use loro::LoroDoc;
 use rusqlite::Connection;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Features by id as an operation wrote them whole into the document (what reading their
+/// records back would give), filled while it writes. An operation that fills it writes nothing
+/// but these features and the order of the new ones: what it touched is read from here, not
+/// gathered from the document's events (storage/record.rs).
+pub(crate) type Written = Arc<Mutex<HashMap<String, FeatureData>>>;
 
 /// Above this many features touched, the projection reads what it needs about all of them once.
 const MANY: usize = 200;
 
-/// Rewrites what `touched` names; returns whether the features' positions were renumbered.
-pub(crate) fn project(conn: &Connection, doc: &LoroDoc, touched: &Touched) -> Result<bool> {
+/// Rewrites what `touched` names, taking the features in `written` as they are there; returns
+/// whether the features' positions were renumbered.
+pub(crate) fn project(
+    conn: &Connection,
+    doc: &LoroDoc,
+    touched: &Touched,
+    written: &HashMap<String, FeatureData>,
+) -> Result<bool> {
     if touched.plan {
         write_plan_row(conn, &tree::read_plan(doc)?, &tree::created_at(doc))?;
     }
@@ -63,9 +76,17 @@ pub(crate) fn project(conn: &Connection, doc: &LoroDoc, touched: &Touched) -> Re
                 .prepare_cached("SELECT EXISTS (SELECT 1 FROM feature WHERE id = ?1)")?
                 .query_row([id], |r| r.get(0))?,
         };
-        match tree::read_item::<FeatureData>(doc, id)? {
+        let read;
+        let data = match written.get(id.as_str()) {
+            Some(data) => Some(data),
+            None => {
+                read = tree::read_item::<FeatureData>(doc, id)?;
+                read.as_ref()
+            }
+        };
+        match data {
             Some(data) => {
-                upsert_feature(conn, id, &data)?;
+                upsert_feature(conn, id, data)?;
                 reorder |= !shown;
             }
             None => {
@@ -138,5 +159,5 @@ pub(crate) fn rebuild(conn: &Connection, doc: &LoroDoc) -> Result<()> {
         let ids = doc.get_map(*root).keys().map(|k| k.to_string()).collect();
         all.items.insert(root.to_string(), ids);
     }
-    project(conn, doc, &all).map(drop)
+    project(conn, doc, &all, &HashMap::new()).map(drop)
 }

@@ -7,10 +7,13 @@ use super::projection;
 use super::PlanFile;
 use crate::clock;
 use crate::document::PlanDocument;
+use crate::domain::FeatureData;
 use crate::error::{CoreError, Result};
+use crate::history::tree::Stored;
 use crate::history::{self, history_error, Note, PlanDoc, Touched};
 use loro::{LoroDoc, VersionVector};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use std::collections::HashMap;
 
 /// Past this many recorded changes, opening a plan for editing folds them into the snapshot.
 const COMPACT_AFTER: i64 = 500;
@@ -194,26 +197,55 @@ impl PlanFile {
         &mut self,
         change: impl FnOnce(&mut PlanDoc, i64) -> Result<()>,
     ) -> Result<Recorded> {
+        // What the operation writes whole, for this change only (dropped on any failure).
+        let written = self.written.take();
         if let Some(refused) = self.refusal() {
             return Err(refused);
         }
         let history = self.history()?;
         let before = history.version();
         let _ = history.take_touched();
-        if let Err(e) = change(history, clock::now_utc().timestamp()) {
+        // An operation that writes whole features touches only those (and the order, which
+        // the projection renumbers when a feature is new): the document's events for 10,000
+        // new records are not gathered.
+        let known = written.is_some();
+        if known {
+            history.gather_touched(false);
+        }
+        let outcome = change(history, clock::now_utc().timestamp());
+        if known {
+            history.gather_touched(true);
+        }
+        if let Err(e) = outcome {
             self.history = None;
             return Err(e);
         }
-        self.record(&before)
+        let written = written
+            .and_then(|w| w.lock().ok().map(|mut w| std::mem::take(&mut *w)))
+            .unwrap_or_default();
+        let touched = known.then(|| Touched {
+            items: [(
+                FeatureData::ROOT.to_string(),
+                written.keys().cloned().collect(),
+            )]
+            .into(),
+            ..Touched::default()
+        });
+        self.record(&before, &written, touched)
     }
 
     /// Writes the changes the document gained after `before` into the file, in one
     /// transaction with their projection.
-    fn record(&mut self, before: &VersionVector) -> Result<Recorded> {
+    fn record(
+        &mut self,
+        before: &VersionVector,
+        written: &HashMap<String, FeatureData>,
+        touched: Option<Touched>,
+    ) -> Result<Recorded> {
         let Some(history) = self.history.as_ref() else {
             return Ok(Recorded::default());
         };
-        let touched = history.take_touched();
+        let touched = touched.unwrap_or_else(|| history.take_touched());
         let after = history.version();
         if after == *before {
             return Ok(Recorded::default());
@@ -225,7 +257,7 @@ impl PlanFile {
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.prepare_cached("INSERT INTO history_change (bytes) VALUES (?1)")?
                 .execute([bytes])?;
-            let reordered = projection::project(&tx, &history.doc, &touched)?;
+            let reordered = projection::project(&tx, &history.doc, &touched, written)?;
             tx.prepare_cached("UPDATE history_meta SET projected_version = ?1 WHERE id = 1")?
                 .execute([history.version().encode()])?;
             tx.prepare_cached("UPDATE plan SET updated_at = ?1")?

@@ -49,7 +49,7 @@ version=$(/usr/bin/keel --version)
 echo "version:   $version"
 
 plan="$WORK/Acme Robotics.keel"
-/usr/bin/keel new --sample "$plan" >/dev/null
+/usr/bin/keel new "$plan" --sample >/dev/null
 /usr/bin/keel export "$plan" --format pdf --out "$WORK/plan.pdf" >/dev/null
 pages=$(pdfinfo "$WORK/plan.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 [ -n "$pages" ] || fail "the installed keel wrote no valid PDF"

@@ -22,7 +22,7 @@ trap 'rm -rf "$WORK"' EXIT
 [ -x "$KEEL" ] || { echo "build first: make package (or ui/node_modules/.bin/tauri build --no-bundle)" >&2; exit 1; }
 [ -x "$BARE" ] || { echo "build first: cargo build --release --manifest-path bench/bare-window/Cargo.toml" >&2; exit 1; }
 
-"$KEEL" new --sample "$WORK/sample.keel" >/dev/null
+"$KEEL" new "$WORK/sample.keel" --sample >/dev/null
 cargo run --quiet -p keel-core --example large_plan -- "$WORK/big.keel" 10000 >/dev/null
 
 # The memory (kB) of a process and all its descendants: field is VmRSS (resident, counting

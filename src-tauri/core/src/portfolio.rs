@@ -5,14 +5,15 @@
 
 use crate::document::PlanDocument;
 use crate::domain::{
-    parse_quarter, quarter_key, ActualData, Feature, Horizon, MilestoneData, PlanData, Stage,
-    TeamData, TeamKind, TeamKpi,
+    parse_quarter, quarter_key, shift_months, ActualData, Feature, Horizon, MilestoneData,
+    PlanData, Stage, TeamData, TeamKind, TeamKpi,
 };
 use crate::priority;
 use crate::traction::{self, DatedValue, Progress, Projection, TractionStatus};
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
+use std::collections::HashMap;
 
 /// A feature without an effort counts as one person-week of the "now" effort (as in the plan
 /// check's bottleneck rule).
@@ -211,12 +212,7 @@ pub fn money(value: f64, currency: &str) -> String {
     } else {
         traction::compact(value)
     };
-    match currency {
-        "USD" => format!("${amount}"),
-        "EUR" => format!("€{amount}"),
-        "GBP" => format!("£{amount}"),
-        code => format!("{amount} {code}"),
-    }
+    traction::in_currency(&amount, currency)
 }
 
 impl Attention {
@@ -317,18 +313,16 @@ fn is_open(f: &Feature) -> bool {
     priority::is_open(&f.data)
 }
 
-fn effort(f: &Feature) -> f64 {
+/// A feature's weight in the "now" effort (the plan check's bottleneck rule weighs the same).
+pub(crate) fn effort(f: &Feature) -> f64 {
     f.data.effort_weeks.unwrap_or(DEFAULT_EFFORT_WEEKS)
 }
 
 /// The funding `team` has in the quarter `months` away from `today`'s.
 fn funding_at(team: &TeamData, today: NaiveDate, months: i32) -> Option<f64> {
-    let date = if months < 0 {
-        today.checked_sub_months(Months::new(months.unsigned_abs()))
-    } else {
-        today.checked_add_months(Months::new(months as u32))
-    };
-    date.and_then(|d| team.quarter_of(d)).map(|q| q.funding)
+    shift_months(today, months)
+        .and_then(|d| team.quarter_of(d))
+        .map(|q| q.funding)
 }
 
 /// Whether the board funds `team` more over the quarters around `today`.
@@ -340,26 +334,28 @@ pub fn funding_grows(team: &TeamData, today: NaiveDate) -> bool {
 }
 
 pub fn portfolio(doc: &PlanDocument, today: NaiveDate) -> Portfolio {
-    let now_total: f64 = doc
-        .features
-        .iter()
-        .filter(|f| is_open(f) && f.data.horizon == Horizon::Now)
-        .map(effort)
-        .fold(0.0, |a, b| a + b);
+    // One pass over the features (10,000 at most, after every edit): each team's open
+    // features and "now" weeks, and the company's "now" weeks.
+    let mut now_total = 0.0;
+    let mut load: HashMap<&str, (u32, f64)> = HashMap::new();
+    for f in doc.features.iter().filter(|f| is_open(f)) {
+        let now = if f.data.horizon == Horizon::Now {
+            effort(f)
+        } else {
+            0.0
+        };
+        now_total += now;
+        if let Some(team) = f.data.team_id.as_deref() {
+            let entry = load.entry(team).or_insert((0, 0.0));
+            entry.0 += 1;
+            entry.1 += now;
+        }
+    }
     let mut teams: Vec<TeamCard> = doc
         .teams
         .iter()
         .map(|t| {
-            let mine: Vec<&Feature> = doc
-                .features
-                .iter()
-                .filter(|f| is_open(f) && f.data.team_id.as_deref() == Some(t.id.as_str()))
-                .collect();
-            let now_weeks: f64 = mine
-                .iter()
-                .filter(|f| f.data.horizon == Horizon::Now)
-                .map(|f| effort(f))
-                .fold(0.0, |a, b| a + b);
+            let (open_features, now_weeks) = load.get(t.id.as_str()).copied().unwrap_or((0, 0.0));
             let kpi = t.data.kpi.as_ref().map(kpi_report);
             let attention = match kpi.as_ref().and_then(KpiReport::status) {
                 Some(TractionStatus::Behind) => Attention::Behind,
@@ -380,7 +376,7 @@ pub fn portfolio(doc: &PlanDocument, today: NaiveDate) -> Portfolio {
                 funding_next: funding_at(&t.data, today, 3),
                 funding_grows: funding_grows(&t.data, today),
                 headcount: t.data.quarter_of(today).map(|q| q.headcount),
-                open_features: mine.len() as u32,
+                open_features,
                 now_weeks,
                 now_share: (now_total > 0.0).then(|| now_weeks / now_total),
                 text: CardText::default(),

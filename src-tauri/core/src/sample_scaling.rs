@@ -15,7 +15,7 @@ use crate::domain::{
 use crate::error::Result;
 use crate::sample::{canvas, factory, first_of_month, numbered, plan_data};
 use crate::storage::PlanFile;
-use chrono::{Duration, Months, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use std::path::Path;
 
 /// Writes the scaling sample to a new file at `path`.
@@ -29,12 +29,7 @@ pub fn create_scaling_sample(path: &Path, today: NaiveDate) -> Result<PlanFile> 
 }
 
 fn months(date: NaiveDate, n: i32) -> NaiveDate {
-    let moved = if n < 0 {
-        date.checked_sub_months(Months::new(n.unsigned_abs()))
-    } else {
-        date.checked_add_months(Months::new(n as u32))
-    };
-    moved.unwrap_or(date)
+    crate::domain::shift_months(date, n).unwrap_or(date)
 }
 
 fn quarter(date: NaiveDate) -> String {

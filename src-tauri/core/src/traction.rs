@@ -395,16 +395,21 @@ impl MetricUnit {
     pub fn format(&self, value: f64) -> String {
         match self {
             MetricUnit::Currency { code, metric } => {
-                let amount = compact(value);
-                match code.as_str() {
-                    "USD" => format!("${amount} {metric}"),
-                    "EUR" => format!("€{amount} {metric}"),
-                    "GBP" => format!("£{amount} {metric}"),
-                    _ => format!("{amount} {code} {metric}"),
-                }
+                format!("{} {metric}", in_currency(&compact(value), code))
             }
             MetricUnit::Count { noun } => format!("{} {noun}", compact(value)),
         }
+    }
+}
+
+/// An amount in a currency: "$23,700", "€1.2M", "300k CHF" (a symbol for the dollar, the
+/// euro and the pound, else the code after the amount).
+pub fn in_currency(amount: &str, code: &str) -> String {
+    match code {
+        "USD" => format!("${amount}"),
+        "EUR" => format!("€{amount}"),
+        "GBP" => format!("£{amount}"),
+        _ => format!("{amount} {code}"),
     }
 }
 

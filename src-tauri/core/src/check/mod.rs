@@ -45,7 +45,6 @@ pub struct Finding {
     pub items: Vec<ItemRef>,
 }
 
-use crate::portfolio::DEFAULT_EFFORT_WEEKS;
 /// Below this share of the "now" effort on the factory bottleneck, K010 fires.
 pub const BOTTLENECK_SHARE: f64 = 0.25;
 
@@ -428,7 +427,7 @@ fn bottleneck_effort(doc: &PlanDocument, open: &[&Feature], out: &mut Vec<Findin
         .iter()
         .filter(|f| f.data.horizon == Horizon::Now)
         .collect();
-    let effort = |f: &Feature| f.data.effort_weeks.unwrap_or(DEFAULT_EFFORT_WEEKS);
+    let effort = |f: &Feature| crate::portfolio::effort(f);
     // fold, not sum: an empty f64 sum is -0.0, which would print as "-0 %".
     let total = now.iter().map(|f| effort(f)).fold(0.0, |a, b| a + b);
     if total <= 0.0 {

@@ -156,6 +156,16 @@ pub fn parse_quarter(text: &str) -> Option<(i32, u32)> {
     (1..=4).contains(&q).then_some((year.parse().ok()?, q))
 }
 
+/// `date` moved by `months` (back when negative); `None` outside the calendar.
+pub fn shift_months(date: NaiveDate, months: i32) -> Option<NaiveDate> {
+    let by = chrono::Months::new(months.unsigned_abs());
+    if months < 0 {
+        date.checked_sub_months(by)
+    } else {
+        date.checked_add_months(by)
+    }
+}
+
 /// The quarter `date` falls in, as "2027-Q1".
 pub fn quarter_key(date: NaiveDate) -> String {
     use chrono::Datelike;

@@ -1,5 +1,5 @@
 // How the closed vocabularies read in the UI.
-import type { FeatureStatus, Horizon, RiskClass, Stage } from "../bindings";
+import type { FeatureStatus, Horizon, RiskClass, Stage, TeamKind } from "../bindings";
 
 export const stageLabel: Record<Stage, string> = {
   mvp: "MVP",
@@ -26,3 +26,12 @@ export const horizonLabel: Record<Horizon, string> = {
   next: "Next",
   later: "Later",
 };
+
+export const teamKindLabel: Record<TeamKind, string> = {
+  product: "Product",
+  platform: "Platform",
+};
+
+/** What the window says before sending a team size that is not a whole number (the core says
+ *  the same of one out of range). */
+export const badTeamSize = "People: must be a whole number from 1 to 100.";

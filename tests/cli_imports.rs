@@ -2,23 +2,12 @@
 //! the change itself, a second run that updates instead of adding, and bad files refused with
 //! one sentence, exit 2 and nothing changed.
 
+mod cli_run;
 mod fixed_clock;
 
+use cli_run::{assert_one_sentence_error, keel, text};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn keel(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_keel"))
-        .args(args)
-        .env(fixed_clock::VAR, fixed_clock::AT)
-        .env("USER", "dana")
-        .output()
-        .expect("the keel binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use std::process::Output;
 
 fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -41,14 +30,10 @@ fn features(plan: &str) -> u64 {
     json["features"].as_u64().unwrap()
 }
 
+/// Refused with exit code 2 and one sentence.
 fn refused(out: &Output, says: &str) {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
-    let err = text(&out.stderr);
-    assert_eq!(err.lines().count(), 1, "one sentence: {err:?}");
-    assert!(
-        err.starts_with("keel: ") && err.contains(says),
-        "{err:?} must say {says:?}"
-    );
+    assert_one_sentence_error(out, says);
 }
 
 #[test]

@@ -28,7 +28,9 @@ pub struct Comparison {
     pub traction_now: Option<String>,
     /// Features finished since (done now, not then), by title.
     pub shipped: Vec<String>,
-    /// Top features that moved in the risk-first ranking ("“SSO”: #5 → #2", "… new in the top 10").
+    /// Top features the founders moved in the risk-first ranking ("“SSO”: #5 → #2", "… new in
+    /// the top 10"): a feature that only rose because others above it were finished or dropped
+    /// did not move (its place among the features open then and now is the same).
     pub reranked: Vec<String>,
     /// The plan check's findings gone since, and those new.
     pub resolved: Vec<String>,
@@ -43,17 +45,17 @@ fn latest_actual(doc: &PlanDocument) -> Option<String> {
         .map(|a| format!("{} on {}", unit.format(a.data.value), a.data.date))
 }
 
-/// The features ranked in the top `TOP`, by id: rank and title.
-fn top(doc: &PlanDocument, today: NaiveDate) -> (Vec<Id>, HashMap<Id, (u32, String)>) {
+/// Every open feature in rank order, and each one's rank and title by id.
+fn ranked(doc: &PlanDocument, today: NaiveDate) -> (Vec<Id>, HashMap<Id, (u32, String)>) {
     let analysis = analyse(doc, today);
     let titles: HashMap<&str, &str> = doc
         .features
         .iter()
         .map(|f| (f.id.as_str(), f.data.title.as_str()))
         .collect();
-    let ranked: Vec<_> = analysis.ranking.iter().take(TOP).collect();
-    let order = ranked.iter().map(|r| r.id.clone()).collect();
-    let by_id = ranked
+    let order = analysis.ranking.iter().map(|r| r.id.clone()).collect();
+    let by_id = analysis
+        .ranking
         .iter()
         .map(|r| {
             let title = titles.get(r.id.as_str()).copied().unwrap_or_default();
@@ -72,13 +74,28 @@ pub fn compare(
     (from, old, old_date): (&str, &PlanDocument, NaiveDate),
     (to, new, new_date): (&str, &PlanDocument, NaiveDate),
 ) -> Comparison {
-    let (_, before) = top(old, old_date);
-    let (order, after) = top(new, new_date);
+    let (old_order, before) = ranked(old, old_date);
+    let (order, after) = ranked(new, new_date);
+    // A feature's place among the features open both then and now: it changes only when the
+    // founders moved something (an edit of risk, RICE or order), not when others were closed.
+    let both: std::collections::HashSet<&Id> =
+        order.iter().filter(|id| before.contains_key(*id)).collect();
+    let places = |order: &[Id]| -> HashMap<Id, usize> {
+        order
+            .iter()
+            .filter(|id| both.contains(id))
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect()
+    };
+    let (place_then, place_now) = (places(&old_order), places(&order));
     let mut reranked = Vec::new();
-    for id in &order {
+    for id in order.iter().take(TOP) {
         let (rank, title) = &after[id];
         match before.get(id) {
-            Some((was, _)) if was != rank => reranked.push(format!("“{title}”: #{was} → #{rank}")),
+            Some((was, _)) if was != rank && place_then.get(id) != place_now.get(id) => {
+                reranked.push(format!("“{title}”: #{was} → #{rank}"))
+            }
             Some(_) => {}
             None => reranked.push(format!("“{title}”: new in the top {TOP}, at #{rank}")),
         }

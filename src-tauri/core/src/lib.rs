@@ -25,6 +25,7 @@ pub mod sample;
 pub mod sample_scaling;
 pub mod storage;
 pub mod traction;
+pub mod traction_summary;
 pub mod validate;
 
 pub use document::PlanDocument;

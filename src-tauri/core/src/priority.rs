@@ -137,7 +137,8 @@ fn risk_first_reasons(sorted: &[&Feature]) -> Vec<RankedFeature> {
                     format!("; tie broken by RICE {}", format_score(s))
                 }
                 None if same_score < *size => "; after tied features with a RICE score".to_string(),
-                _ => format!("; tie broken by manual order (position {})", f.position),
+                // Said in words: a position number would not match the ranks a reader sees.
+                _ => "; then in the team's own order".to_string(),
             };
             RankedFeature {
                 id: f.id.clone(),

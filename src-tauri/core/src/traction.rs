@@ -14,7 +14,7 @@ use specta::Type;
 pub const AHEAD: f64 = 1.0;
 /// Progress at or above this share (and below [`AHEAD`]) is "on track".
 pub const ON_TRACK: f64 = 0.8;
-const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
+pub(crate) const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -47,7 +47,8 @@ impl TractionStatus {
 /// What the goal implies, month by month.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct GoalFigures {
-    /// Paying customers needed at the deadline; `None` for a custom metric.
+    /// Paying customers needed at the deadline; `None` for a custom metric. This and the three
+    /// counts below are whole numbers, rounded up.
     pub active_customers: Option<f64>,
     /// Share of customers lost each month (1 ÷ lifetime).
     pub monthly_churn: f64,
@@ -85,12 +86,15 @@ pub fn goal_figures(goal: &TractionGoal) -> GoalFigures {
         (Some(l), Some(rate)) if rate > 0.0 => finite(l / rate),
         _ => None,
     };
+    // People come whole: each count is rounded up once, here, so the window, the slides and
+    // every export say the same number (each is worked out from the unrounded one before it).
+    let whole = |v: Option<f64>| v.map(|v| ((v * 1e6).round() / 1e6).ceil());
     GoalFigures {
-        active_customers,
+        active_customers: whole(active_customers),
         monthly_churn,
-        new_customers_per_month: new_customers,
-        leads_per_month: leads,
-        visitors_per_month: visitors,
+        new_customers_per_month: whole(new_customers),
+        leads_per_month: whole(leads),
+        visitors_per_month: whole(visitors),
     }
 }
 
@@ -353,6 +357,8 @@ pub struct TractionReport {
     pub factory_weeks: Vec<FactoryReport>,
     /// What the current bottleneck means for the cycle's effort, in a sentence.
     pub factory_focus: Option<String>,
+    /// The traction sentence every view shows (traction_summary).
+    pub summary: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -456,5 +462,10 @@ pub fn report(
         factory: factory(snapshots),
         factory_weeks: crate::factory::weeks(snapshots, usize::MAX),
         factory_focus: factory(snapshots).as_ref().and_then(crate::factory::focus),
+        summary: crate::traction_summary::summary(
+            &MetricUnit::of(goal, currency),
+            milestones,
+            actuals,
+        ),
     }
 }

@@ -42,3 +42,42 @@ fn a_version_compares_with_now_and_with_a_later_version() {
         .unwrap_err();
     assert!(matches!(err, CoreError::NotFound { .. }), "{err:?}");
 }
+
+#[test]
+fn features_that_rose_because_one_was_finished_did_not_move() {
+    let today = date(2026, 11, 27);
+    let then = keel_core::sample::sample_plan(today).unwrap();
+    let ranking = keel_core::analysis::analyse(&then, today).ranking;
+    let mut now = then.clone();
+    let first = now
+        .features
+        .iter_mut()
+        .find(|f| f.id == ranking[0].id)
+        .unwrap();
+    first.data.status = keel_core::domain::FeatureStatus::Done;
+    let c = keel_core::compare::compare(("then", &then, today), ("now", &now, today));
+    assert_eq!(c.shipped.len(), 1);
+    assert!(
+        c.reranked.is_empty(),
+        "every feature rose one place, none was moved: {:?}",
+        c.reranked
+    );
+
+    // A founder's own move is said: the feature ranked 8th raised to the top risk level.
+    let eighth = now
+        .features
+        .iter_mut()
+        .find(|f| f.id == ranking[7].id)
+        .unwrap();
+    eighth.data.risk_class = keel_core::domain::RiskClass::Business;
+    eighth.data.risk_level = 5;
+    let title = eighth.data.title.clone();
+    let c = keel_core::compare::compare(("then", &then, today), ("now", &now, today));
+    assert!(
+        c.reranked
+            .iter()
+            .any(|l| l.starts_with(&format!("“{title}”: #8 → #"))),
+        "{:?}",
+        c.reranked
+    );
+}

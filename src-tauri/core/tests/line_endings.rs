@@ -33,8 +33,9 @@ fn markdown_ends_every_line_in_lf_whatever_the_text_held() {
     assert!(!text.contains('\r'), "the Markdown holds a CR");
     assert!(text.ends_with('\n'), "the last line ends too");
     assert!(
-        text.contains("Windows line\\\nOld Mac line\\\nUnix line\n\nNew paragraph"),
-        "each break of the text is one line break: {text}"
+        text.contains("Windows line Old Mac line Unix line\n\nNew paragraph"),
+        "each break of the text is one line break of Markdown (lines of a paragraph join, as \
+         CommonMark reads them), a blank line one paragraph break: {text}"
     );
 }
 

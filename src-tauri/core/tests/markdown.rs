@@ -37,6 +37,27 @@ fn headings(md: &str) -> Vec<String> {
     out
 }
 
+/// Every heading with its level.
+fn leveled_headings(md: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for e in parse(md) {
+        match e {
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some((level as usize, String::new()))
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, c)) = current.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => out.extend(current.take()),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Rows (header included) of the table that follows the heading `after`.
 fn table_rows(md: &str, after: &str) -> Vec<Vec<String>> {
     let mut seen = false;
@@ -116,7 +137,9 @@ fn the_markdown_has_every_section_and_table() {
         priorities.iter().skip(1).all(|r| r.len() == 9),
         "every row has 9 cells"
     );
-    assert_eq!(table_rows(&md, "Lean Canvas").len(), 1 + 9);
+    for label in ["Problem", "Unique value proposition", "Revenue streams"] {
+        assert!(h.iter().any(|x| x == label), "the canvas box {label:?}");
+    }
     assert_eq!(table_rows(&md, "Actuals").len(), 1 + 7);
     let factory = table_rows(&md, "Customer factory (latest week)");
     assert!(factory
@@ -138,13 +161,14 @@ fn hostile_text_stays_literal_and_never_breaks_the_structure() {
             .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_))),
         "no user text may become HTML"
     );
-    assert!(
-        !events.iter().any(|e| matches!(
-            e,
-            Event::Start(Tag::Link { .. }) | Event::Code(_) | Event::Start(Tag::CodeBlock(_))
-        )),
-        "no user text may become a link or code"
-    );
+    for e in &events {
+        if let Event::Start(Tag::Link { dest_url, .. }) = e {
+            assert!(
+                dest_url.starts_with("http://") || dest_url.starts_with("https://"),
+                "only the founder's web links are links: {dest_url}"
+            );
+        }
+    }
     let text: String = events
         .iter()
         .filter_map(|e| match e {
@@ -170,9 +194,14 @@ fn hostile_text_stays_literal_and_never_breaks_the_structure() {
         "every row keeps its 9 cells"
     );
     let h = headings(&md);
+    let outline: Vec<String> = leveled_headings(&md)
+        .into_iter()
+        .filter(|(level, _)| *level <= 2)
+        .map(|(_, t)| t)
+        .collect();
     assert!(
-        !h.iter().any(|x| x == "not a heading"),
-        "a '#' in user text opens no heading"
+        !outline.iter().any(|x| x == "not a heading"),
+        "a '#' in the founder's text never heads a section of the document: {outline:?}"
     );
     assert_eq!(
         h[0], "Hostile <b>Co</b> | #1",
@@ -235,4 +264,83 @@ fn at_the_scaling_stage_the_teams_are_the_board_s_portfolio() {
         ["Team", "Kind", "People", "Open features"]
     );
     assert!(!mvp.contains("Stage changes planned"));
+}
+
+/// The plan of a founder who writes Markdown: bold, lists, a heading, a link, raw HTML.
+fn markdown_plan(dir: &std::path::Path) -> String {
+    let today = date(2026, 11, 27);
+    let mut file = keel_core::create_empty_plan(&dir.join("m.keel"), "Robots Inc", today).unwrap();
+    let mut plan = file.plan().unwrap().data;
+    plan.vision = "We rent **rented robots** to *farms*.\n\n# Why now\n\nSee [our memo](https://robots.example/memo) <b>now</b>.".into();
+    plan.strategy =
+        "1. Win small farms first\n2. Then grow\n   - nested point\n\n- a dash item".into();
+    file.update_plan(plan).unwrap();
+    let mut canvas = keel_core::domain::LeanCanvas::default();
+    canvas.problem = "Farms lack hands.\nRobots are costly.".into();
+    file.update_canvas(canvas).unwrap();
+    String::from_utf8(render(&file, ExportFormat::Markdown, today, None).unwrap()).unwrap()
+}
+
+/// The text directly inside each element `inside` picks (strong, emphasis, list item), in the
+/// order the elements end; a nested element's text is its own.
+fn texts_in(md: &str, inside: fn(&Tag) -> bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut open: Vec<Option<String>> = Vec::new();
+    for e in parse(md) {
+        match e {
+            Event::Start(t) => open.push(inside(&t).then(String::new)),
+            Event::End(_) => out.extend(open.pop().flatten()),
+            Event::Text(t) => {
+                if let Some(Some(current)) = open.last_mut() {
+                    current.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_founders_markdown_is_passed_through_not_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = markdown_plan(dir.path());
+    assert!(!md.contains("\\*\\*"), "bold is not escaped:\n{md}");
+    assert!(
+        !md.contains("1\\."),
+        "numbered lists are not escaped:\n{md}"
+    );
+    assert_eq!(
+        texts_in(&md, |t| matches!(t, Tag::Strong))[0],
+        "rented robots"
+    );
+    assert_eq!(texts_in(&md, |t| matches!(t, Tag::Emphasis)), ["farms"]);
+    let items = texts_in(&md, |t| matches!(t, Tag::Item));
+    assert!(
+        items.iter().any(|i| i.starts_with("Win small farms first")),
+        "{items:?}"
+    );
+    assert!(items.iter().any(|i| i == "nested point"), "{items:?}");
+    assert!(items.iter().any(|i| i == "a dash item"), "{items:?}");
+    assert!(parse(&md)
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::List(Some(1))))));
+    assert_eq!(
+        texts_in(&md, |t| matches!(t, Tag::Link { .. })),
+        ["our memo"]
+    );
+    // The field's heading sits below its section (## Vision), never beside it.
+    let h = leveled_headings(&md);
+    let vision = h.iter().position(|(_, t)| t == "Vision").unwrap();
+    assert_eq!(h[vision + 1], (3, "Why now".to_string()));
+    assert_eq!(h[vision + 2], (2, "Strategy".to_string()));
+    // Raw HTML is shown as text.
+    assert!(md.contains("\\<b\\>now\\</b\\>"), "{md}");
+    // A canvas box keeps its lines apart (a hard break between them).
+    let events = parse(&md);
+    let farms = events
+        .iter()
+        .position(|e| matches!(e, Event::Text(t) if t.as_ref() == "Farms lack hands."))
+        .expect("the problem box");
+    assert_eq!(events[farms + 1], Event::HardBreak);
 }

@@ -212,3 +212,32 @@ fn at_the_scaling_stage_the_pdf_has_the_portfolio_page_and_the_stage_change() {
         "the team behind comes first"
     );
 }
+
+#[test]
+fn the_founders_markdown_is_rendered_not_printed_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = date(2026, 11, 27);
+    let mut file =
+        keel_core::create_empty_plan(&dir.path().join("m.keel"), "Robots Inc", today).unwrap();
+    let mut plan = file.plan().unwrap().data;
+    plan.vision = "We rent **rented robots** to _farms_.\n\n## Why now\n\nSee [our memo](https://robots.example/memo) and `robots.toml`.".into();
+    plan.strategy = "1. Win small farms first\n2. Then grow\n\n- a dash item".into();
+    file.update_plan(plan).unwrap();
+    let out = dir.path().join("m.pdf");
+    export_to(&file, ExportFormat::Pdf, today, None, &out).unwrap();
+    let text = tool("pdftotext", &["-layout"], &out);
+    assert!(text.contains("We rent rented robots to farms."), "{text}");
+    for raw in ["**", "## Why now", "](", "`", "_farms_"] {
+        assert!(!text.contains(raw), "{raw:?} is printed raw:\n{text}");
+    }
+    assert!(text.contains("Why now"), "the field's heading is a line of its own");
+    assert!(
+        squeezed(&text).contains("ourmemo(https://robots.example/memo)"),
+        "a link shows its text and its address:\n{text}"
+    );
+    assert!(text.contains("1. Win small farms first"), "{text}");
+    assert!(text.contains("2. Then grow"), "{text}");
+    assert!(text.contains("• a dash item"), "{text}");
+    // The field's heading is no heading of the document: the contents do not list it.
+    assert_eq!(text.matches("Why now").count(), 1, "{text}");
+}

@@ -106,7 +106,8 @@ fn equal_rice_or_none_falls_back_to_the_manual_position() {
     assert_eq!(order(&features, PriorityView::RiskFirst), vec![2, 1]);
     assert_eq!(
         reason(&features, 1),
-        "business risk, level 4; tie broken by manual order (position 9)"
+        "business risk, level 4; then in the team's own order",
+        "no position number: it would not match the ranks a reader sees"
     );
 }
 

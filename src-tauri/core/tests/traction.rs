@@ -30,13 +30,14 @@ fn close(a: f64, b: f64) -> bool {
 #[test]
 fn goal_figures_follow_from_the_msc() {
     let f = goal_figures(&goal(TractionMetric::Arr));
-    let active = 1_000_000.0 / (50.0 * 12.0);
-    assert!(close(f.active_customers.unwrap(), active));
+    // 1,000,000 ÷ (50 × 12) = 1,666.7 customers → 1,667; × 0.04 churn = 66.7 → 67 new a
+    // month; × (1 − 0.2 referred) ÷ 0.25 activation = 213.3 → 214 leads; ÷ 0.05 = 4,266.7 →
+    // 4,267 visitors. Each is worked out from the unrounded figure before it, then rounded up.
+    assert_eq!(f.active_customers, Some(1_667.0));
     assert!(close(f.monthly_churn, 0.04));
-    assert!(close(f.new_customers_per_month.unwrap(), active * 0.04));
-    let leads = active * 0.04 * (1.0 - 0.2) / 0.25;
-    assert!(close(f.leads_per_month.unwrap(), leads));
-    assert!(close(f.visitors_per_month.unwrap(), leads / 0.05));
+    assert_eq!(f.new_customers_per_month, Some(67.0));
+    assert_eq!(f.leads_per_month, Some(214.0));
+    assert_eq!(f.visitors_per_month, Some(4_267.0));
 
     let mrr = goal_figures(&goal(TractionMetric::Mrr));
     assert!(

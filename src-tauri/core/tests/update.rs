@@ -87,14 +87,28 @@ fn the_markdown_update_says_what_shipped_and_how_traction_moved_since_the_versio
         "{shipped}"
     );
     assert!(
-        md.contains("→ \\$31,000 ARR on 2026-11-26."),
+        md.contains("→ $31,000 ARR on 2026-11-26."),
         "traction then and now: {md}"
     );
     assert!(
-        md.contains("## Priorities for the next cycle\n\n- \\#1 "),
+        md.contains("## Priorities for the next cycle\n\n1. "),
         "{md}"
     );
-    assert!(md.contains("## Risks"), "{md}");
+    // Pasted into a mail client, it reads as written: no "\\$900", no "\\#3".
+    assert!(!md.contains("\\$") && !md.contains("\\#"), "{md}");
+    // Its risks are the business risks being tested, not the plan check's findings.
+    let risks = md
+        .split("## Risks we are testing\n\n")
+        .nth(1)
+        .unwrap()
+        .split("\n\n")
+        .next()
+        .unwrap();
+    assert!(
+        risks.lines().all(|l| l.contains("— business risk, level")),
+        "{risks}"
+    );
+    assert!(!md.contains("K00"), "no rule ids reach investors: {md}");
     let named = String::from_utf8(
         render(
             &file,
@@ -120,7 +134,7 @@ fn the_pdf_update_holds_the_same_and_is_one_or_two_pages() {
         "Investor update",
         "What shipped",
         "Priorities for the next cycle",
-        "Risks",
+        "Risks we are testing",
         "$31,000 ARR",
     ] {
         assert!(text.contains(part), "{part} in:\n{text}");
@@ -150,8 +164,8 @@ fn hostile_text_stays_literal_in_the_update() {
         .unwrap();
     let md = String::from_utf8(render(&file, ExportFormat::UpdateMarkdown, today(), None).unwrap())
         .unwrap();
-    assert!(!md.contains("<script>"), "{md}");
-    assert!(md.contains("\\<script\\>"), "{md}");
+    assert!(!md.contains("<script>") && !md.contains("<label>"), "{md}");
+    assert!(md.contains("\\<label\\>"), "raw HTML is text: {md}");
     let pdf = render(&file, ExportFormat::UpdatePdf, today(), None).unwrap();
     let text: String = pdf_text(&pdf, dir.path())
         .chars()

@@ -1,5 +1,5 @@
 // Numbers and traction figures as the founder reads them. The core computes; this only words.
-import type { MetricUnit, TractionReport } from "../bindings";
+import type { MetricUnit } from "../bindings";
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
@@ -14,21 +14,6 @@ export function formatValue(unit: MetricUnit, value: number | null): string {
 }
 
 export const statusWord = { ahead: "Ahead", on_track: "On track", behind: "Behind" } as const;
-
-/** One line: status, latest actual against the expected value, and the projection. */
-export function tractionLine(report: TractionReport): string {
-  const p = report.progress;
-  if (!p || p.ratio === null) return "No traction recorded against the ladder yet.";
-  const head = `${statusWord[p.status]}: ${formatValue(report.unit, p.actual)} on ${p.date} is ${Math.round(
-    p.ratio * 100,
-  )} % of the ${formatValue(report.unit, p.expected)} expected.`;
-  const proj = report.projection;
-  if (proj.kind === "reached") {
-    return `${head} At the recent growth rate, ${proj.milestone} is reached on ${proj.date}${proj.on_time ? "" : " — later than planned"}.`;
-  }
-  if (proj.kind === "all_reached") return `${head} Every milestone is reached.`;
-  return `${head} ${proj.why}`;
-}
 
 /** "1 change", "14 changes": how many changes came in from a teammate. */
 export function changeCount(n: number): string {

@@ -21,4 +21,11 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("[x](javascript:alert(1))")).not.toContain("href");
     expect(renderMarkdown("![logo](https://example.com/a.png)")).not.toContain("<img");
   });
+
+  it("keeps a canvas box's lines apart, and lists as lists", () => {
+    const box = "Product teams guess.\nTickets hold the answer.\n\n- one\n- two";
+    expect(renderMarkdown(box)).toContain("guess.\nTickets");
+    expect(renderMarkdown(box, true)).toContain("guess.<br>\nTickets");
+    expect(renderMarkdown(box, true)).toContain("<li>one</li>");
+  });
 });

@@ -3,8 +3,12 @@
 // component keeps links from navigating the window.
 import MarkdownIt from "markdown-it";
 
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).disable(["image"]);
+const options = { html: false, linkify: false, typographer: false };
+const md = new MarkdownIt(options).disable(["image"]);
+const mdLines = new MarkdownIt({ ...options, breaks: true }).disable(["image"]);
 
-export function renderMarkdown(text: string): string {
-  return md.render(text);
+/** `lines`: each line break stays a break (a Lean Canvas box is written a line an item), as the
+ * core reads those boxes for the PDF and the Markdown export. */
+export function renderMarkdown(text: string, lines = false): string {
+  return (lines ? mdLines : md).render(text);
 }

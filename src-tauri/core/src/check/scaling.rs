@@ -183,13 +183,13 @@ fn platform_neglected(doc: &PlanDocument, open: &[&Feature], out: &mut Vec<Findi
         "K014",
         Severity::Warning,
         format!(
-            "Traction is ahead of its ladder ({} on {}, {:.0} % of the {} expected), but \
+            "Traction is ahead of its ladder ({} on {}, {} the {} expected), but \
              nothing planned for now or next is platform or reliability work. At this growth \
              the systems built for the MVP will break: plan the re-platforming for Scaling up \
              before they do.",
             unit.format(p.actual),
             p.date,
-            p.ratio * 100.0,
+            crate::traction_summary::against_ladder(p.ratio),
             unit.format(p.expected),
         ),
         vec![goal_ref()],

@@ -10,22 +10,21 @@ const INLINE: &[char] = &[
 /// One line of literal text (newlines become spaces): safe in a paragraph, heading, list item
 /// or table cell.
 pub fn inline(text: &str) -> String {
-    let flat: String = text
-        .split(['\n', '\r'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    escape_line(&flat)
+    escape_line(&inline_words(text))
 }
 
 fn escape_line(line: &str) -> String {
-    let line = line.trim();
+    run(line.trim(), true)
+}
+
+/// A run of literal text inside a line of Markdown; `line_start` when it opens the line (then
+/// a list marker, a number with a dot or a setext underline at its start is escaped too).
+pub fn run(line: &str, line_start: bool) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     // A line may not start a block: list markers, thematic breaks, setext underlines, numbers.
-    let starts_block = line.starts_with(['-', '+', '=']);
+    let starts_block = line_start && line.starts_with(['-', '+', '=']);
     let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
-    let ordered = digits > 0 && line[digits..].starts_with(['.', ')']);
+    let ordered = line_start && digits > 0 && line[digits..].starts_with(['.', ')']);
     for (i, c) in line.chars().enumerate() {
         if INLINE.contains(&c) || (i == 0 && starts_block) || (ordered && i == digits) {
             out.push('\\');
@@ -35,27 +34,34 @@ fn escape_line(line: &str) -> String {
     out
 }
 
-/// Multi-line literal text as Markdown paragraphs: blank lines separate paragraphs, single
-/// newlines become hard line breaks.
-pub fn block(text: &str) -> String {
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut current: Vec<String> = Vec::new();
-    // A line break is LF, CRLF (Windows) or a lone CR (old Mac files): each is one break.
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(current.join("\\\n"));
-                current.clear();
-            }
-        } else {
-            current.push(escape_line(line));
+/// Characters an e-mail reader's Markdown would take as formatting in running text; a `$`, a
+/// `#` inside a line or an `&` reads as itself and is left alone (an update is pasted into mail).
+const MAIL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>'];
+
+/// One line of text for Markdown that is pasted into an e-mail: what would format is escaped,
+/// nothing else, so it reads right both rendered and as plain text.
+pub fn mail(text: &str) -> String {
+    let flat = inline_words(text);
+    let mut out = String::with_capacity(flat.len() + 4);
+    let starts_block = flat.starts_with(['-', '+', '=', '#']);
+    let digits = flat.chars().take_while(|c| c.is_ascii_digit()).count();
+    let ordered = digits > 0 && flat[digits..].starts_with(['.', ')']);
+    for (i, c) in flat.chars().enumerate() {
+        if MAIL.contains(&c) || (i == 0 && starts_block) || (ordered && i == digits) {
+            out.push('\\');
         }
+        out.push(c);
     }
-    if !current.is_empty() {
-        paragraphs.push(current.join("\\\n"));
-    }
-    paragraphs.join("\n\n")
+    out
+}
+
+/// The words of `text` on one line.
+fn inline_words(text: &str) -> String {
+    text.split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// One CSV field (RFC 4180). Text that a spreadsheet would run as a formula (=, +, -, @, tab)
@@ -96,6 +102,14 @@ mod tests {
             "a-b 2.5",
             "only a leading marker is escaped"
         );
+    }
+
+    #[test]
+    fn mail_text_escapes_only_what_would_format() {
+        assert_eq!(mail("$900 MRR, #3 & up"), "$900 MRR, #3 & up");
+        assert_eq!(mail("*bold* [x] <b>"), "\\*bold\\* \\[x\\] \\<b\\>");
+        assert_eq!(mail("# title"), "\\# title");
+        assert_eq!(mail("1. first"), "1\\. first");
     }
 
     #[test]

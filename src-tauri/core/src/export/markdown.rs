@@ -1,9 +1,10 @@
-//! The plan as GitHub-flavoured Markdown, one function per section. All user text goes through
-//! `escape`; the output is the same bytes for the same report, with LF line ends on every system
+//! The plan as GitHub-flavoured Markdown, one function per section. Single-line user text goes
+//! through `escape`; the founder's Markdown fields are written back made safe (`rich`); the output is the same bytes for the same report, with LF line ends on every system
 //! (a line break the text holds, CRLF or CR, is written as LF).
 
-use super::escape::{block, inline};
+use super::escape::inline;
 use super::report::{GoalSection, PortfolioSection, Report};
+use super::rich::Rich;
 
 /// The document being written, a line at a time.
 struct Md(String);
@@ -53,24 +54,26 @@ fn title(md: &mut Md, r: &Report) {
     }
 }
 
-fn text_section(md: &mut Md, title: &str, text: &str) {
+fn text_section(md: &mut Md, title: &str, text: &Rich) {
     md.line(format!("\n## {title}\n"));
-    if text.trim().is_empty() {
+    if text.is_empty() {
         md.line("Not written yet.");
     } else {
-        md.line(block(text));
+        md.line(text.to_markdown(2));
     }
 }
 
+/// One heading a box: a box keeps its lines, lists and emphasis, which a table cell cannot hold.
 fn canvas(md: &mut Md, r: &Report) {
-    md.line("\n## Lean Canvas\n");
-    md.table(
-        "Box | Content",
-        "---|---",
-        r.canvas
-            .iter()
-            .map(|b| vec![b.label.to_string(), cell(&b.text)]),
-    );
+    md.line("\n## Lean Canvas");
+    for b in &r.canvas {
+        md.line(format!("\n### {}\n", b.label));
+        if b.text.is_empty() {
+            md.line("—");
+        } else {
+            md.line(b.text.to_markdown(3));
+        }
+    }
 }
 
 fn traction(md: &mut Md, r: &Report) {
@@ -189,7 +192,7 @@ fn priorities(md: &mut Md, r: &Report) {
     let mut described = r
         .features
         .iter()
-        .filter(|f| !f.description.trim().is_empty())
+        .filter(|f| !f.description.is_empty())
         .peekable();
     if described.peek().is_some() {
         md.line("\n### Feature details");
@@ -198,7 +201,7 @@ fn priorities(md: &mut Md, r: &Report) {
                 "\n#### {}. {}\n\n{}",
                 f.rank.unwrap_or_default(),
                 inline(&f.title),
-                block(&f.description)
+                f.description.to_markdown(4)
             ));
         }
     }

@@ -8,6 +8,7 @@ pub mod json;
 mod markdown;
 pub mod pdf;
 pub mod report;
+pub mod rich;
 pub mod update;
 
 use crate::error::Result;

@@ -1,12 +1,13 @@
 //! The investor update: a short document since a named version — the traction and its change
-//! (with the chart), what shipped, what changed and moved, the next cycle's priorities and the
-//! risks (the plan check). Made from the same data as the plan export (the report, the
-//! comparison, the cycle), as Markdown or as a PDF through its own constant Typst template;
-//! founders' text is literal in both.
+//! (with the chart), what shipped, what changed and what the founders moved, the next cycle's
+//! priorities and the business risks being tested (the open business-risk features planned for
+//! now and next; the plan check is the founders' own). Made from the same data as the plan
+//! export (the report, the comparison, the cycle), as Markdown written to be pasted into an
+//! e-mail, or as a PDF through its own constant Typst template; founders' text is literal in both.
 
-use super::escape::inline;
+use super::escape::mail;
 use super::pdf;
-use super::report::{self, FindingRow};
+use super::report;
 use crate::compare::{compare, Comparison};
 use crate::error::{CoreError, Result};
 use crate::storage::PlanFile;
@@ -37,8 +38,13 @@ pub struct Update {
     pub cycle: String,
     pub comparison: Comparison,
     pub priorities: Vec<Priority>,
-    pub risks: Vec<FindingRow>,
+    /// The riskiest assumptions being tested: open business-risk features planned for now or
+    /// next, in rank order ("“Pilot with three farms” — business risk, level 5, now").
+    pub risks: Vec<String>,
 }
+
+/// How many business risks the update names.
+pub const RISKS: usize = 5;
 
 /// The update as of `date`, since the version `since` names (its id or name), or since the
 /// latest version when none is given.
@@ -89,7 +95,20 @@ pub fn build(file: &PlanFile, date: NaiveDate, since: Option<&str>) -> Result<(U
         cycle: analysis.cycle.summary.clone(),
         comparison,
         priorities,
-        risks: full.findings.clone(),
+        risks: full
+            .features
+            .iter()
+            .filter(|f| f.class == "Business" && f.horizon != "Later")
+            .take(RISKS)
+            .map(|f| {
+                format!(
+                    "“{}” — business risk, level {}, {}",
+                    f.title,
+                    f.level,
+                    f.horizon.to_lowercase()
+                )
+            })
+            .collect(),
     };
     let chart = serde_json::to_vec(&pdf::chart::traction_chart(&doc, &analysis.curve, date))
         .map_err(|e| CoreError::Export {
@@ -98,37 +117,38 @@ pub fn build(file: &PlanFile, date: NaiveDate, since: Option<&str>) -> Result<(U
     Ok((update, chart))
 }
 
-/// The update as Markdown.
+/// The update as Markdown to paste into an e-mail: only what would format is escaped, so it
+/// reads right in a mail client that renders Markdown and in one that shows plain text.
 pub fn markdown(u: &Update) -> String {
     let mut md = String::new();
     let mut line = |text: String| {
         md.push_str(&text);
         md.push('\n');
     };
-    line(format!("# {} — investor update", inline(&u.company)));
+    line(format!("# {} — investor update", mail(&u.company)));
     if !u.tagline.is_empty() {
-        line(format!("\n*{}*", inline(&u.tagline)));
+        line(format!("\n*{}*", mail(&u.tagline)));
     }
-    line(format!("\n{} · since {}", u.date, inline(&u.since)));
+    line(format!("\n{} · since {}", u.date, mail(&u.since)));
     line("\n## Traction\n".into());
-    line(inline(&u.traction_summary));
+    line(mail(&u.traction_summary));
     let c = &u.comparison;
     if c.traction_then != c.traction_now {
         line(format!(
             "\nSince {}: {} → {}.",
-            inline(&u.since),
-            inline(c.traction_then.as_deref().unwrap_or("none")),
-            inline(c.traction_now.as_deref().unwrap_or("none"))
+            mail(&u.since),
+            mail(c.traction_then.as_deref().unwrap_or("none")),
+            mail(c.traction_now.as_deref().unwrap_or("none"))
         ));
     }
-    line(format!("\n{}", inline(&u.cycle)));
+    line(format!("\n{}", mail(&u.cycle)));
     let mut list = |title: &str, items: &[String], none: &str| {
         line(format!("\n## {title}\n"));
         if items.is_empty() {
             line(none.to_string());
         }
         for i in items {
-            line(format!("- {}", inline(i)));
+            line(format!("- {}", mail(i)));
         }
     };
     list("What shipped", &c.shipped, "Nothing was finished since.");
@@ -136,20 +156,25 @@ pub fn markdown(u: &Update) -> String {
     list(
         "Moved in the priorities",
         &c.reranked,
-        "The top priorities kept their places.",
+        "The founders moved no priority.",
     );
-    let next: Vec<String> = u
-        .priorities
-        .iter()
-        .map(|p| format!("#{} {} ({})", p.rank, p.title, p.reason))
-        .collect();
-    list("Priorities for the next cycle", &next, "No open features.");
-    let risks: Vec<String> = u
-        .risks
-        .iter()
-        .map(|f| format!("{}: {}", f.severity, f.message))
-        .collect();
-    list("Risks", &risks, "The plan check finds nothing.");
+    list(
+        "Risks we are testing",
+        &u.risks,
+        "No open business risk is planned for now or next.",
+    );
+    line("\n## Priorities for the next cycle\n".into());
+    if u.priorities.is_empty() {
+        line("No open features.".into());
+    }
+    for p in &u.priorities {
+        line(format!(
+            "{}. {} — {}",
+            p.rank,
+            mail(&p.title),
+            mail(&p.reason)
+        ));
+    }
     md
 }
 

@@ -4,6 +4,7 @@
 use super::labels::{class_label, horizon_label, status_label};
 use crate::document::PlanDocument;
 use crate::domain::{Feature, Horizon, Stage, TeamKind};
+use crate::export::rich::Rich;
 use crate::priority::{self, format_score, RankedFeature};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -34,7 +35,8 @@ pub struct FeatureRow {
     pub horizon: String,
     pub rice: String,
     pub reason: String,
-    pub description: String,
+    /// The founder's Markdown, read once (export/rich).
+    pub description: Rich,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     /// Part of its stage's platform rewrite.
@@ -64,7 +66,7 @@ fn row(f: &Feature, ranked: Option<&RankedFeature>) -> FeatureRow {
             .map(format_score)
             .unwrap_or_default(),
         reason: ranked.map(|r| r.reason.clone()).unwrap_or_default(),
-        description: f.data.description.clone(),
+        description: Rich::parse(&f.data.description),
         start: f.data.start_date,
         end: f.data.end_date,
         replatform: f.data.replatform,

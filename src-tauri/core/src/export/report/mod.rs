@@ -17,6 +17,7 @@ use crate::analysis::Analysis;
 use crate::check::{Finding, Severity};
 use crate::document::PlanDocument;
 use crate::domain::{data_of, LeanCanvas};
+use crate::export::rich::Rich;
 use crate::traction::MetricUnit;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -29,8 +30,9 @@ pub struct Report {
     pub currency: String,
     pub date: NaiveDate,
     pub plan_start: NaiveDate,
-    pub vision: String,
-    pub strategy: String,
+    /// The founder's Markdown fields, read once (export/rich).
+    pub vision: Rich,
+    pub strategy: Rich,
     pub canvas: Vec<CanvasBox>,
     pub goal: Option<GoalSection>,
     pub traction_summary: String,
@@ -53,7 +55,7 @@ pub struct Report {
 pub struct CanvasBox {
     pub key: &'static str,
     pub label: &'static str,
-    pub text: String,
+    pub text: Rich,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -88,11 +90,11 @@ pub fn build(
         currency: doc.plan.data.currency.clone(),
         date: analysis.as_of,
         plan_start: doc.plan.data.start_date,
-        vision: doc.plan.data.vision.clone(),
-        strategy: doc.plan.data.strategy.clone(),
+        vision: Rich::parse(&doc.plan.data.vision),
+        strategy: Rich::parse(&doc.plan.data.strategy),
         canvas: canvas(&doc.canvas),
         goal: doc.goal.as_ref().map(|g| traction::goal(g, &unit)),
-        traction_summary: traction::summary(&unit, &milestones, &actuals),
+        traction_summary: crate::traction_summary::summary(&unit, &milestones, &actuals),
         ladder: traction::ladder(&milestones, &unit),
         actuals: traction::actuals(&milestones, &actuals, &unit),
         factory: traction::factory(&data_of(&doc.factory_snapshots)),
@@ -153,7 +155,7 @@ fn canvas(c: &LeanCanvas) -> Vec<CanvasBox> {
         .map(|(key, label, text)| CanvasBox {
             key,
             label,
-            text: text.clone(),
+            text: Rich::parse_lines(text),
         })
         .collect()
 }

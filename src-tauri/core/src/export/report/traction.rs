@@ -3,7 +3,7 @@
 
 use super::labels::{metric_label, status_word, step_label};
 use crate::domain::{ActualData, FactorySnapshotData, MilestoneData, TractionGoal};
-use crate::traction::{self, compact, MetricUnit, Projection, TractionStatus};
+use crate::traction::{self, compact, MetricUnit, TractionStatus};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -171,40 +171,4 @@ pub(super) fn factory(snapshots: &[FactorySnapshotData]) -> Vec<FactoryRow> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// One paragraph: status, the latest actual against the ladder, and the projection.
-pub(super) fn summary(
-    unit: &MetricUnit,
-    milestones: &[MilestoneData],
-    actuals: &[ActualData],
-) -> String {
-    let Some(p) = traction::progress(milestones, actuals) else {
-        return "No traction is measured against the ladder yet.".into();
-    };
-    let head = format!(
-        "{}: {} on {} is {:.0} % of the {} the ladder expects.",
-        status_word(p.status),
-        unit.format(p.actual),
-        p.date,
-        p.ratio * 100.0,
-        unit.format(p.expected)
-    );
-    match traction::project(milestones, actuals) {
-        Projection::Reached {
-            milestone,
-            date,
-            on_time,
-            ..
-        } => format!(
-            "{head} At the recent growth rate, {milestone} is reached on {date}{}.",
-            if on_time {
-                ", on time"
-            } else {
-                ", later than planned"
-            }
-        ),
-        Projection::AllReached => format!("{head} Every milestone is reached."),
-        Projection::Unavailable { why } => format!("{head} {why}"),
-    }
 }

@@ -75,6 +75,13 @@ enum Command {
         /// them).
         #[arg(long)]
         since: Option<String>,
+        /// Include the plan check's findings (the Markdown does by default; the PDF and the
+        /// investor update, read by investors, only with this).
+        #[arg(long, conflicts_with = "no_findings")]
+        findings: bool,
+        /// Leave the plan check out of the Markdown.
+        #[arg(long)]
+        no_findings: bool,
     },
     /// Print the plan's history: every change with its author and time, newest first.
     Log {
@@ -205,11 +212,15 @@ pub fn main() -> i32 {
             out,
             date,
             since,
+            findings,
+            no_findings,
         }) => {
             let file = PlanFile::open_with(&plan, Mode::Inspect);
             file.and_then(|f| {
                 let today = date.unwrap_or_else(clock::today);
-                export::export_to(&f, format.for_out(&out), today, since.as_deref(), &out)
+                let format = format.for_out(&out);
+                let findings = findings || (format.findings_by_default() && !no_findings);
+                export::export_with(&f, format, today, since.as_deref(), findings, &out)
             })
             .map(|_| {
                 println!("Wrote {}.", out.display());

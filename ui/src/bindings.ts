@@ -78,9 +78,10 @@ export const commands = {
 	rankFeatures: (view: PriorityView) => typedError<RankedFeature[], CommandError>(__TAURI_INVOKE("rank_features", { view })),
 	/**
 	 *  Asks where to save (a native dialog run by the backend, so the page never hands over a
-	 *  path) and writes the export there. Returns the path written, or null when cancelled.
+	 *  path) and writes the export there, with the plan check's findings when `findings` (or as the
+	 *  format does by default when not given). Returns the path written, or null when cancelled.
 	 */
-	exportPlan: (format: ExportFormat) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_plan", { format })),
+	exportPlan: (format: ExportFormat, findings: boolean | null) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_plan", { format, findings })),
 	recentPlans: () => typedError<RecentPlan[], CommandError>(__TAURI_INVOKE("recent_plans")),
 	/**  Asks for a new file and creates an empty plan there (named after the file). */
 	newPlan: () => typedError<PlanView | null, CommandError>(__TAURI_INVOKE("new_plan")),
@@ -274,7 +275,11 @@ export type Comparison = {
 	traction_now: string | null,
 	/**  Features finished since (done now, not then), by title. */
 	shipped: string[],
-	/**  Top features that moved in the risk-first ranking ("“SSO”: #5 → #2", "… new in the top 10"). */
+	/**
+	 *  Top features the founders moved in the risk-first ranking ("“SSO”: #5 → #2", "… new in
+	 *  the top 10"): a feature that only rose because others above it were finished or dropped
+	 *  did not move (its place among the features open then and now is the same).
+	 */
 	reranked: string[],
 	/**  The plan check's findings gone since, and those new. */
 	resolved: string[],
@@ -312,7 +317,11 @@ export type Cycle = {
 	/**  The cycle's last day. */
 	end: string,
 	days_left: number,
-	/**  What the ladder expects on the cycle's last day (none without a ladder). */
+	/**
+	 *  What the cycle aims at: the ladder's value on its last day, or, when the latest actual
+	 *  is already past that, the next ladder step or where the recent growth leads, whichever
+	 *  is higher; never below the latest actual (none without a ladder, or with nothing above).
+	 */
 	target: number | null,
 	/**  The latest actual recorded by today. */
 	actual: number | null,
@@ -513,7 +522,10 @@ export type FindingCounts = {
 
 /**  What the goal implies, month by month. */
 export type GoalFigures = {
-	/**  Paying customers needed at the deadline; `None` for a custom metric. */
+	/**
+	 *  Paying customers needed at the deadline; `None` for a custom metric. This and the three
+	 *  counts below are whole numbers, rounded up.
+	 */
 	active_customers: number | null,
 	/**  Share of customers lost each month (1 ÷ lifetime). */
 	monthly_churn: number | null,
@@ -971,6 +983,8 @@ export type TractionReport = {
 	factory_weeks: FactoryReport[],
 	/**  What the current bottleneck means for the cycle's effort, in a sentence. */
 	factory_focus: string | null,
+	/**  The traction sentence every view shows (traction_summary). */
+	summary: string,
 };
 
 export type TractionStatus = "ahead" | "on_track" | "behind";

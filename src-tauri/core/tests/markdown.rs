@@ -344,3 +344,23 @@ fn the_founders_markdown_is_passed_through_not_escaped() {
         .expect("the problem box");
     assert_eq!(events[farms + 1], Event::HardBreak);
 }
+
+#[test]
+fn a_team_s_mission_entered_at_the_mvp_stage_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = date(2026, 11, 27);
+    let mut file =
+        keel_core::create_empty_plan(&dir.path().join("t.keel"), "Robots Inc", today).unwrap();
+    let mut team = keel_core::domain::TeamData::new(
+        "Core product team",
+        keel_core::domain::TeamKind::Product,
+        5,
+    );
+    team.mission = "Farmers hire a robot in one call".into();
+    file.insert(team).unwrap();
+    let md =
+        String::from_utf8(render(&file, ExportFormat::Markdown, today, None).unwrap()).unwrap();
+    let rows = table_rows(&md, "Teams");
+    assert_eq!(rows[0][1], "Mission", "{md}");
+    assert_eq!(rows[1][1], "Farmers hire a robot in one call");
+}

@@ -15,7 +15,24 @@ describe("ExportPanel", () => {
     render(ExportPanel);
     await fireEvent.click(screen.getByRole("button", { name: "Export PDF…" }));
     expect(await screen.findByText("Saved to /home/founder/Loomline plan.pdf")).toBeTruthy();
-    expect(asked).toEqual([{ cmd: "export_plan", args: { format: "pdf" } }]);
+    expect(asked).toEqual([{ cmd: "export_plan", args: { format: "pdf", findings: false } }]);
+  });
+
+  it("leaves the plan check out of the investor PDF unless the founder includes it", async () => {
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      asked.push(args);
+      return "/home/founder/plan.pdf";
+    });
+    render(ExportPanel);
+    const boxes = screen.getAllByRole("checkbox", { name: "Include the plan check" });
+    expect(boxes.map((b) => (b as HTMLInputElement).checked)).toEqual([false, true, false, false]);
+    const [pdfBox] = boxes;
+    if (!pdfBox) throw new Error("the PDF's plan check box");
+    await fireEvent.click(pdfBox);
+    await fireEvent.click(screen.getByRole("button", { name: "Export PDF…" }));
+    await screen.findByText("Saved to /home/founder/plan.pdf");
+    expect(asked).toEqual([{ format: "pdf", findings: true }]);
   });
 
   it("says so when the dialog was cancelled, and shows the core's error", async () => {

@@ -167,6 +167,7 @@ export const backend = {
   openSample: (): Promise<PlanView> => call(commands.openSample()),
   savePlanAs: (): Promise<PlanView | null> => call(commands.savePlanAs()),
   /** Opens the native save dialog; resolves to the path written, or null when cancelled. */
-  exportPlan: (format: ExportFormat): Promise<string | null> => call(commands.exportPlan(format)),
+  exportPlan: (format: ExportFormat, findings: boolean | null = null): Promise<string | null> =>
+    call(commands.exportPlan(format, findings)),
   // One wrapper for each generated command, no more and no fewer (checked by the type check).
 } satisfies Record<keyof typeof commands, unknown>;

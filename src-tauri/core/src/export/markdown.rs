@@ -266,11 +266,14 @@ fn portfolio(md: &mut Md, p: &PortfolioSection) {
 }
 
 fn plan_check(md: &mut Md, r: &Report) {
+    let Some(findings) = &r.findings else {
+        return;
+    };
     md.line("\n## Plan check\n");
-    if r.findings.is_empty() {
+    if findings.is_empty() {
         md.line("No known startup mistakes found.");
     }
-    for f in &r.findings {
+    for f in findings {
         md.line(format!(
             "- **{} {}:** {}",
             f.severity,

@@ -41,6 +41,12 @@ impl ExportFormat {
         }
     }
 
+    /// Whether the export carries the plan check's findings unless told: the founders' own
+    /// Markdown does; what investors read (the PDF, the update) only when the founder asks.
+    pub fn findings_by_default(self) -> bool {
+        matches!(self, ExportFormat::Markdown)
+    }
+
     pub fn parse(text: &str) -> Option<ExportFormat> {
         match text {
             "md" | "markdown" => Some(ExportFormat::Markdown),
@@ -75,17 +81,31 @@ pub fn markdown_of(report: &report::Report) -> String {
 }
 
 /// The export as of `date`; `since` names a version (its id or name) to report changes
-/// against.
+/// against. The plan check is included as the format does by default.
 pub fn render(
     file: &PlanFile,
     format: ExportFormat,
     date: NaiveDate,
     since: Option<&str>,
 ) -> Result<Vec<u8>> {
+    render_with(file, format, date, since, format.findings_by_default())
+}
+
+/// `render`, saying whether the plan check's findings are included (`findings`).
+pub fn render_with(
+    file: &PlanFile,
+    format: ExportFormat,
+    date: NaiveDate,
+    since: Option<&str>,
+    findings: bool,
+) -> Result<Vec<u8>> {
     match format {
         ExportFormat::Json => return Ok(json::render(file)?.into_bytes()),
         ExportFormat::UpdatePdf | ExportFormat::UpdateMarkdown => {
-            let (u, chart) = update::build(file, date, since)?;
+            let (mut u, chart) = update::build(file, date, since)?;
+            if !findings {
+                u.findings.clear();
+            }
             return Ok(match format {
                 ExportFormat::UpdateMarkdown => update::markdown(&u).into_bytes(),
                 _ => update::pdf(&u, &chart)?,
@@ -103,13 +123,16 @@ pub fn render(
         None => None,
     };
     let analysis = crate::analysis::analyse(&doc, date);
-    let report = report::build(
+    let mut report = report::build(
         &doc,
         &analysis,
         version
             .as_ref()
             .map(|(v, old)| (v.label.as_str(), v.marked_at.as_str(), old)),
     );
+    if !findings {
+        report.findings = None;
+    }
     Ok(match format {
         ExportFormat::Markdown => markdown::render(&report).into_bytes(),
         ExportFormat::Csv => csv::render(&report).into_bytes(),
@@ -120,7 +143,8 @@ pub fn render(
     })
 }
 
-/// Renders and writes the export to `out` atomically.
+/// Renders and writes the export to `out` atomically (the plan check as the format does by
+/// default).
 pub fn export_to(
     file: &PlanFile,
     format: ExportFormat,
@@ -128,7 +152,19 @@ pub fn export_to(
     since: Option<&str>,
     out: &Path,
 ) -> Result<()> {
-    let bytes = render(file, format, date, since)?;
+    export_with(file, format, date, since, format.findings_by_default(), out)
+}
+
+/// `export_to`, saying whether the plan check's findings are included.
+pub fn export_with(
+    file: &PlanFile,
+    format: ExportFormat,
+    date: NaiveDate,
+    since: Option<&str>,
+    findings: bool,
+    out: &Path,
+) -> Result<()> {
+    let bytes = render_with(file, format, date, since, findings)?;
     // What an export cut short by a crash left in the folder it writes to.
     if let Some(folder) = out.parent().filter(|f| !f.as_os_str().is_empty()) {
         crate::storage::sweep_temporaries(folder);

@@ -7,7 +7,7 @@
 
 use super::escape::mail;
 use super::pdf;
-use super::report;
+use super::report::{self, FindingRow};
 use crate::compare::{compare, Comparison};
 use crate::error::{CoreError, Result};
 use crate::storage::PlanFile;
@@ -41,6 +41,8 @@ pub struct Update {
     /// The riskiest assumptions being tested: open business-risk features planned for now or
     /// next, in rank order ("“Pilot with three farms” — business risk, level 5, now").
     pub risks: Vec<String>,
+    /// The plan check's findings, when the founder includes them (none by default).
+    pub findings: Vec<FindingRow>,
 }
 
 /// How many business risks the update names.
@@ -109,6 +111,7 @@ pub fn build(file: &PlanFile, date: NaiveDate, since: Option<&str>) -> Result<(U
                 )
             })
             .collect(),
+        findings: full.findings.clone().unwrap_or_default(),
     };
     let chart = serde_json::to_vec(&pdf::chart::traction_chart(&doc, &analysis.curve, date))
         .map_err(|e| CoreError::Export {
@@ -163,6 +166,14 @@ pub fn markdown(u: &Update) -> String {
         &u.risks,
         "No open business risk is planned for now or next.",
     );
+    if !u.findings.is_empty() {
+        let findings: Vec<String> = u
+            .findings
+            .iter()
+            .map(|f| format!("{}: {}", f.severity, f.message))
+            .collect();
+        list("Plan check", &findings, "");
+    }
     line("\n## Priorities for the next cycle\n".into());
     if u.priorities.is_empty() {
         line("No open features.".into());

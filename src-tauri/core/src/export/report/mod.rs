@@ -47,7 +47,9 @@ pub struct Report {
     pub portfolio: Option<PortfolioSection>,
     /// When the company plans to change stage, in a sentence (empty when not planned).
     pub stage_plan: String,
-    pub findings: Vec<FindingRow>,
+    /// The plan check's findings; none when the export leaves the plan check out (an investor
+    /// PDF unless the founder asks for it).
+    pub findings: Option<Vec<FindingRow>>,
     pub changes: Option<Changes>,
 }
 
@@ -104,7 +106,7 @@ pub fn build(
         teams: features::teams(doc),
         portfolio: portfolio::section(&analysis.portfolio),
         stage_plan: crate::portfolio::stage_plan(&doc.plan.data),
-        findings: findings(&analysis.findings),
+        findings: Some(findings(&analysis.findings)),
         changes: since.map(|(label, taken_at, old)| Changes {
             label: label.to_string(),
             taken_at: taken_at.to_string(),

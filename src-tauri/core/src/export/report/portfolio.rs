@@ -56,9 +56,18 @@ fn row(t: &TeamCard) -> PortfolioRow {
     }
 }
 
-/// The portfolio section, at the Scaling and Enterprise stages (the MVP's teams are a list).
+/// The portfolio section: at the Scaling and Enterprise stages, and at the MVP stage as soon as
+/// a team has a mission, a KPI or funding entered (what a founder entered is shown at every
+/// stage; the MVP's teams are otherwise a list).
 pub(super) fn section(p: &Portfolio) -> Option<PortfolioSection> {
-    p.is_portfolio.then(|| PortfolioSection {
+    let entered = p.teams.iter().any(|t| {
+        !t.mission.trim().is_empty()
+            || t.kpi.is_some()
+            || t.funding.is_some()
+            || t.funding_before.is_some()
+            || t.funding_next.is_some()
+    });
+    (p.is_portfolio || entered).then(|| PortfolioSection {
         quarter: p.quarter_label.clone(),
         funding: p.funding_text.clone(),
         headcount: p.headcount,

@@ -275,9 +275,11 @@ fn markdown_plan(dir: &std::path::Path) -> String {
     plan.strategy =
         "1. Win small farms first\n2. Then grow\n   - nested point\n\n- a dash item".into();
     file.update_plan(plan).unwrap();
-    let mut canvas = keel_core::domain::LeanCanvas::default();
-    canvas.problem = "Farms lack hands.\nRobots are costly.".into();
-    file.update_canvas(canvas).unwrap();
+    file.update_canvas(keel_core::domain::LeanCanvas {
+        problem: "Farms lack hands.\nRobots are costly.".into(),
+        ..Default::default()
+    })
+    .unwrap();
     String::from_utf8(render(&file, ExportFormat::Markdown, today, None).unwrap()).unwrap()
 }
 

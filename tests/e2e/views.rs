@@ -372,6 +372,80 @@ async fn present_mode_shows_every_slide_and_leaves_with_escape() {
     app.quit().await;
 }
 
+/// Every slide fits the screen at the sizes a meeting room shows it: nothing of a slide's content
+/// reaches past its box (the footer's line), at 1280×720 and 1440×900; the plan check's counts
+/// are the findings it lists.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_slide_fits_the_screen_at_1280x720_and_up() {
+    let app = App::launch(&[]).await;
+    assert_eq!(app.text_of(".company").await, "Loomline");
+    app.click("nav button.present").await;
+    for (width, height) in [(1280, 720), (1440, 900)] {
+        app.resize(width, height).await;
+        app.press('\u{E011}').await; // Home: the first slide
+        for i in 1..=7 {
+            app.wait_text(".present .counter", |t| t == format!("{i} / 7"))
+                .await;
+            let slide = app.attr_of(".present .slide", "data-slide").await;
+            let outside = slide_overflow(&app).await;
+            app.screenshot(&format!("present-{width}x{height}-{i}-{slide}"))
+                .await;
+            assert!(
+                outside.is_empty(),
+                "{slide} at {width}×{height}: content past the slide's box: {outside:?}"
+            );
+            if slide == "check" {
+                let counts = app.text_of(".present .counts").await;
+                let listed = app.count(".present .findings li").await;
+                let counted: usize = counts
+                    .split_whitespace()
+                    .filter_map(|w| w.parse::<usize>().ok())
+                    .sum();
+                assert_eq!(counted, listed, "{counts}: every finding counted is listed");
+                assert!(!counts.contains("1 hints") && !counts.contains("1 warnings"));
+            }
+            app.press('\u{E014}').await;
+        }
+    }
+    app.quit().await;
+}
+
+/// The elements of the shown slide that reach past its box, once it has been fitted (and its
+/// chart drawn); empty when everything fits.
+async fn slide_overflow(app: &App) -> Vec<String> {
+    let found = app
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             const check = (tries) => {
+               const s = document.querySelector('.present .slide');
+               if ((s.hasAttribute('data-fitting') || (s.dataset.slide === 'traction'
+                    && !s.querySelector('canvas'))) && tries > 0) {
+                 return setTimeout(() => check(tries - 1), 100);
+               }
+               requestAnimationFrame(() => requestAnimationFrame(() => {
+                 const box = s.getBoundingClientRect();
+                 const out = [...s.querySelectorAll('*')].filter((e) => {
+                   const r = e.getBoundingClientRect();
+                   return r.height > 0 && (r.bottom > box.bottom + 1 || r.right > box.right + 1);
+                 }).map((e) => e.tagName.toLowerCase() + '.' + e.className + ' ' + (e.textContent || '').slice(0, 40));
+                 if (s.scrollHeight > s.clientHeight + 1) out.push('the slide scrolls');
+                 done(out.slice(0, 5));
+               }));
+             };
+             check(50);",
+            vec![],
+        )
+        .await
+        .expect("the slide is measured");
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_ten_thousand_feature_plan_opens_and_its_board_and_table_come_in_pages() {
     let dir = tempfile::tempdir().unwrap();

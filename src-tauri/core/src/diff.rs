@@ -22,22 +22,36 @@ pub fn changes(old: &PlanDocument, new: &PlanDocument) -> Vec<String> {
             b.stage.label()
         ));
     }
+    if a.tagline != b.tagline {
+        out.push(match b.tagline.trim() {
+            "" => "The tagline was removed.".to_string(),
+            t => format!("Tagline rewritten: “{t}”."),
+        });
+    }
+    if a.currency != b.currency {
+        out.push(format!(
+            "Currency changed from {} to {}.",
+            a.currency, b.currency
+        ));
+    }
+    if a.start_date != b.start_date {
+        out.push(format!("The plan now starts on {}.", b.start_date));
+    }
     out.extend(stage_dates(a, b));
     if a.vision != b.vision {
-        out.push("The vision was edited.".into());
+        out.push("Vision rewritten.".into());
     }
     if a.strategy != b.strategy {
-        out.push("The strategy was edited.".into());
+        out.push("Strategy rewritten.".into());
     }
-    if old.canvas != new.canvas {
-        out.push("The Lean Canvas was edited.".into());
-    }
+    out.extend(canvas_changes(&old.canvas, &new.canvas));
     match (&old.goal, &new.goal) {
         (None, Some(_)) => out.push("A traction goal was set.".into()),
         (Some(_), None) => out.push("The traction goal was removed.".into()),
         (Some(x), Some(y)) if x != y => out.push("The traction goal was changed.".into()),
         _ => {}
     }
+    out.extend(milestone_changes(old, new));
     let added_actuals = new
         .actuals
         .iter()
@@ -65,6 +79,53 @@ pub fn changes(old: &PlanDocument, new: &PlanDocument) -> Vec<String> {
     }
     out.extend(team_changes(old, new));
     out
+}
+
+/// Each milestone of the ladder added, removed or changed.
+fn milestone_changes(old: &PlanDocument, new: &PlanDocument) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in &new.milestones {
+        match old.milestones.iter().find(|o| o.id == m.id) {
+            None => out.push(format!("Milestone added: “{}”.", m.data.name)),
+            Some(o) if o.data != m.data => {
+                out.push(format!("Milestone “{}” changed.", m.data.name))
+            }
+            Some(_) => {}
+        }
+    }
+    for m in &old.milestones {
+        if !new.milestones.iter().any(|n| n.id == m.id) {
+            out.push(format!("Milestone removed: “{}”.", m.data.name));
+        }
+    }
+    out
+}
+
+/// Each Lean Canvas box rewritten, by name.
+fn canvas_changes(a: &crate::domain::LeanCanvas, b: &crate::domain::LeanCanvas) -> Vec<String> {
+    [
+        ("Problem", &a.problem, &b.problem),
+        ("Solution", &a.solution, &b.solution),
+        ("Key metrics", &a.key_metrics, &b.key_metrics),
+        (
+            "Unique value proposition",
+            &a.unique_value_proposition,
+            &b.unique_value_proposition,
+        ),
+        ("Unfair advantage", &a.unfair_advantage, &b.unfair_advantage),
+        ("Channels", &a.channels, &b.channels),
+        (
+            "Customer segments",
+            &a.customer_segments,
+            &b.customer_segments,
+        ),
+        ("Cost structure", &a.cost_structure, &b.cost_structure),
+        ("Revenue streams", &a.revenue_streams, &b.revenue_streams),
+    ]
+    .into_iter()
+    .filter(|(_, x, y)| x != y)
+    .map(|(name, _, _)| format!("Lean Canvas: {name} rewritten."))
+    .collect()
 }
 
 fn stage_dates(a: &crate::domain::PlanData, b: &crate::domain::PlanData) -> Vec<String> {
@@ -164,7 +225,45 @@ fn feature_changes(old: &Feature, new: &Feature) -> Vec<String> {
             b.risk_level
         ));
     }
+    if a.description != b.description {
+        out.push(format!("{name}: description rewritten."));
+    }
+    let others: Vec<&str> = [
+        ("stage", a.stage != b.stage),
+        ("quick win", a.quick_win != b.quick_win),
+        ("build or buy", a.build_or_buy != b.build_or_buy),
+        (
+            "dates",
+            (a.start_date, a.end_date) != (b.start_date, b.end_date),
+        ),
+        ("effort", a.effort_weeks != b.effort_weeks),
+        (
+            "RICE inputs",
+            (a.reach, a.impact, a.confidence) != (b.reach, b.impact, b.confidence),
+        ),
+        ("scale assumption", a.scale_assumption != b.scale_assumption),
+        ("milestone", a.milestone_id != b.milestone_id),
+        ("factory step", a.factory_step != b.factory_step),
+        ("team", a.team_id != b.team_id),
+        ("re-platform mark", a.replatform != b.replatform),
+    ]
+    .into_iter()
+    .filter(|(_, changed)| *changed)
+    .map(|(field, _)| field)
+    .collect();
+    if !others.is_empty() {
+        out.push(format!("{name}: {} changed.", and_list(&others)));
+    }
     out
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 #[cfg(test)]

@@ -81,3 +81,55 @@ fn features_that_rose_because_one_was_finished_did_not_move() {
         c.reranked
     );
 }
+
+#[test]
+fn every_field_edited_after_a_version_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.keel");
+    let today = date(2026, 11, 27);
+    let mut file = keel_core::sample::create_sample_plan(&path, today).unwrap();
+    let board = file.mark_version("Board", "Ali").unwrap();
+    let mut plan = file.plan().unwrap().data;
+    plan.vision = "Every team hears its customers.".into();
+    plan.tagline = "Hear every customer.".into();
+    file.update_plan(plan).unwrap();
+    let mut canvas = file.document().unwrap().canvas;
+    canvas.channels = "Word of mouth.".into();
+    file.update_canvas(canvas).unwrap();
+    let mut feature = file.features().unwrap().remove(0);
+    feature.data.description = "Rewritten.".into();
+    feature.data.effort_weeks = Some(9.0);
+    feature.data.quick_win = !feature.data.quick_win;
+    let title = feature.data.title.clone();
+    file.apply(
+        keel_core::Operation::UpdateFeature {
+            id: feature.id,
+            data: feature.data,
+        },
+        "Ali",
+    )
+    .unwrap();
+    let c = file.compare_versions(&board.id, None, today).unwrap();
+    for line in [
+        "Tagline rewritten: “Hear every customer.”.".to_string(),
+        "Vision rewritten.".to_string(),
+        "Lean Canvas: Channels rewritten.".to_string(),
+        format!("“{title}”: description rewritten."),
+        format!("“{title}”: quick win and effort changed."),
+    ] {
+        assert!(c.changes.contains(&line), "{line:?} in {:?}", c.changes);
+    }
+    // The investor update says the same.
+    let md = String::from_utf8(
+        keel_core::export::render(
+            &file,
+            keel_core::export::ExportFormat::UpdateMarkdown,
+            today,
+            Some("Board"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(md.contains("- Vision rewritten."), "{md}");
+    assert!(md.contains("- Tagline rewritten"), "{md}");
+}

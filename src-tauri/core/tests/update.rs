@@ -105,9 +105,19 @@ fn the_markdown_update_says_what_shipped_and_how_traction_moved_since_the_versio
         .next()
         .unwrap();
     assert!(
-        risks.lines().all(|l| l.contains("— business risk, level")),
+        risks
+            .lines()
+            .all(|l| l.contains("— business risk, level") || l.contains("is the bottleneck")),
         "{risks}"
     );
+    // None of them repeats a priority named below.
+    let priorities = md.split("## Priorities for the next cycle").nth(1).unwrap();
+    for risk in risks.lines() {
+        let title = risk.split('“').nth(1).map(|t| t.split('”').next().unwrap());
+        if let Some(title) = title {
+            assert!(!priorities.contains(title), "{title} is named twice");
+        }
+    }
     assert!(!md.contains("K00"), "no rule ids reach investors: {md}");
     let named = String::from_utf8(
         render(
@@ -135,6 +145,7 @@ fn the_pdf_update_holds_the_same_and_is_one_or_two_pages() {
         "What shipped",
         "Priorities for the next cycle",
         "Risks we are testing",
+        "▭ milestones",
         "$31,000 ARR",
     ] {
         assert!(text.contains(part), "{part} in:\n{text}");

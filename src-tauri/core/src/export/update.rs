@@ -38,8 +38,9 @@ pub struct Update {
     pub cycle: String,
     pub comparison: Comparison,
     pub priorities: Vec<Priority>,
-    /// The riskiest assumptions being tested: open business-risk features planned for now or
-    /// next, in rank order ("“Pilot with three farms” — business risk, level 5, now").
+    /// The business risks: the customer factory's bottleneck, then the open business-risk
+    /// features planned for now or next that the priorities do not already name ("“Pilot with
+    /// three farms” — business risk, level 5, now").
     pub risks: Vec<String>,
     /// The plan check's findings, when the founder includes them (none by default).
     pub findings: Vec<FindingRow>,
@@ -74,7 +75,7 @@ pub fn build(file: &PlanFile, date: NaiveDate, since: Option<&str>) -> Result<(U
         .iter()
         .map(|f| (f.id.as_str(), f.data.title.as_str()))
         .collect();
-    let priorities = analysis
+    let priorities: Vec<Priority> = analysis
         .ranking
         .iter()
         .take(PRIORITIES)
@@ -88,6 +89,7 @@ pub fn build(file: &PlanFile, date: NaiveDate, since: Option<&str>) -> Result<(U
             reason: r.reason.clone(),
         })
         .collect();
+    let risks_now = risks(&full, &analysis, &priorities);
     let update = Update {
         company: full.company.clone(),
         tagline: full.tagline.clone(),
@@ -97,20 +99,7 @@ pub fn build(file: &PlanFile, date: NaiveDate, since: Option<&str>) -> Result<(U
         cycle: analysis.cycle.summary.clone(),
         comparison,
         priorities,
-        risks: full
-            .features
-            .iter()
-            .filter(|f| f.class == "Business" && f.horizon != "Later")
-            .take(RISKS)
-            .map(|f| {
-                format!(
-                    "“{}” — business risk, level {}, {}",
-                    f.title,
-                    f.level,
-                    f.horizon.to_lowercase()
-                )
-            })
-            .collect(),
+        risks: risks_now,
         findings: full.findings.clone().unwrap_or_default(),
     };
     let chart = serde_json::to_vec(&pdf::chart::traction_chart(&doc, &analysis.curve, date))
@@ -118,6 +107,35 @@ pub fn build(file: &PlanFile, date: NaiveDate, since: Option<&str>) -> Result<(U
             detail: e.to_string(),
         })?;
     Ok((update, chart))
+}
+
+fn risks(
+    full: &report::Report,
+    analysis: &crate::analysis::Analysis,
+    priorities: &[Priority],
+) -> Vec<String> {
+    let named: Vec<u32> = priorities.iter().map(|p| p.rank).collect();
+    analysis
+        .traction
+        .factory_focus
+        .iter()
+        .cloned()
+        .chain(
+            full.features
+                .iter()
+                .filter(|f| f.class == "Business" && f.horizon != "Later")
+                .filter(|f| !f.rank.is_some_and(|r| named.contains(&r)))
+                .map(|f| {
+                    format!(
+                        "“{}” — business risk, level {}, {}",
+                        f.title,
+                        f.level,
+                        f.horizon.to_lowercase()
+                    )
+                }),
+        )
+        .take(RISKS)
+        .collect()
 }
 
 /// The update as Markdown to paste into an e-mail: only what would format is escaped, so it
@@ -164,7 +182,7 @@ pub fn markdown(u: &Update) -> String {
     list(
         "Risks we are testing",
         &u.risks,
-        "No open business risk is planned for now or next.",
+        "No other business risk is open for now or next.",
     );
     if !u.findings.is_empty() {
         let findings: Vec<String> = u

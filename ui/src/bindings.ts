@@ -270,6 +270,8 @@ export type Comparison = {
 	to: string,
 	/**  What changed, a sentence each. */
 	changes: string[],
+	/**  The text fields rewritten (vision, strategy, tagline, the canvas boxes), word by word. */
+	rewritten: TextChange[],
 	/**  The latest traction actual on each side, worded ("$27,300 ARR on 2026-11-22"). */
 	traction_then: string | null,
 	traction_now: string | null,
@@ -946,6 +948,13 @@ export type TeamQuarter = {
 	headcount: number,
 };
 
+/**  A text field that changed, and how. */
+export type TextChange = {
+	/**  "Vision", "Lean Canvas: Problem". */
+	field: string,
+	runs: WordRun[],
+};
+
 /**  Where a file of features comes from. */
 export type Tool = "linear" | "jira" | "github" | "trello" | "spreadsheet";
 
@@ -997,6 +1006,14 @@ export type Version = {
 	marked_at: string,
 	/**  Who marked it. */
 	author: string,
+};
+
+export type WordKind = "same" | "removed" | "added";
+
+/**  A run of words of one kind, with the spaces between them. */
+export type WordRun = {
+	kind: WordKind,
+	text: string,
 };
 
 /* Tauri Specta runtime */

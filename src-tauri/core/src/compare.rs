@@ -23,6 +23,8 @@ pub struct Comparison {
     pub to: String,
     /// What changed, a sentence each.
     pub changes: Vec<String>,
+    /// The text fields rewritten (vision, strategy, tagline, the canvas boxes), word by word.
+    pub rewritten: Vec<crate::word_diff::TextChange>,
     /// The latest traction actual on each side, worded ("$27,300 ARR on 2026-11-22").
     pub traction_then: Option<String>,
     pub traction_now: Option<String>,
@@ -120,6 +122,7 @@ pub fn compare(
         from: from.to_string(),
         to: to.to_string(),
         changes: crate::diff::changes(old, new),
+        rewritten: crate::diff::text_changes(old, new),
         traction_then: latest_actual(old),
         traction_now: latest_actual(new),
         shipped,

@@ -81,6 +81,53 @@ pub fn changes(old: &PlanDocument, new: &PlanDocument) -> Vec<String> {
     out
 }
 
+/// The plan's text fields that were rewritten, word by word (Compare shows them).
+pub fn text_changes(old: &PlanDocument, new: &PlanDocument) -> Vec<crate::word_diff::TextChange> {
+    let (a, b, x, y) = (&old.plan.data, &new.plan.data, &old.canvas, &new.canvas);
+    let fields: [(&str, &String, &String); 12] = [
+        ("Tagline", &a.tagline, &b.tagline),
+        ("Vision", &a.vision, &b.vision),
+        ("Strategy", &a.strategy, &b.strategy),
+        ("Lean Canvas: Problem", &x.problem, &y.problem),
+        ("Lean Canvas: Solution", &x.solution, &y.solution),
+        ("Lean Canvas: Key metrics", &x.key_metrics, &y.key_metrics),
+        (
+            "Lean Canvas: Unique value proposition",
+            &x.unique_value_proposition,
+            &y.unique_value_proposition,
+        ),
+        (
+            "Lean Canvas: Unfair advantage",
+            &x.unfair_advantage,
+            &y.unfair_advantage,
+        ),
+        ("Lean Canvas: Channels", &x.channels, &y.channels),
+        (
+            "Lean Canvas: Customer segments",
+            &x.customer_segments,
+            &y.customer_segments,
+        ),
+        (
+            "Lean Canvas: Cost structure",
+            &x.cost_structure,
+            &y.cost_structure,
+        ),
+        (
+            "Lean Canvas: Revenue streams",
+            &x.revenue_streams,
+            &y.revenue_streams,
+        ),
+    ];
+    fields
+        .into_iter()
+        .filter(|(_, then, now)| then != now)
+        .map(|(field, then, now)| crate::word_diff::TextChange {
+            field: field.to_string(),
+            runs: crate::word_diff::diff(then, now),
+        })
+        .collect()
+}
+
 /// Each milestone of the ladder added, removed or changed.
 fn milestone_changes(old: &PlanDocument, new: &PlanDocument) -> Vec<String> {
     let mut out = Vec::new();

@@ -27,6 +27,7 @@ pub mod storage;
 pub mod traction;
 pub mod traction_summary;
 pub mod validate;
+pub mod word_diff;
 
 pub use document::PlanDocument;
 pub use error::{CoreError, ErrorCode, Result};

@@ -119,6 +119,24 @@ fn every_field_edited_after_a_version_is_said() {
     ] {
         assert!(c.changes.contains(&line), "{line:?} in {:?}", c.changes);
     }
+    // Compare shows the vision's words that went and came.
+    let vision = c.rewritten.iter().find(|t| t.field == "Vision").unwrap();
+    use keel_core::word_diff::WordKind;
+    // "Every product team hears its customers as clearly …" became "Every team hears its
+    // customers.": "product" went, "team hears its" stayed.
+    assert_eq!(vision.runs[0].text, "Every");
+    assert_eq!(
+        (vision.runs[1].kind, vision.runs[1].text.as_str()),
+        (WordKind::Removed, "product")
+    );
+    assert_eq!(
+        (vision.runs[2].kind, vision.runs[2].text.as_str()),
+        (WordKind::Same, "team hears its")
+    );
+    assert!(c
+        .rewritten
+        .iter()
+        .any(|t| t.field == "Lean Canvas: Channels"));
     // The investor update says the same.
     let md = String::from_utf8(
         keel_core::export::render(

@@ -26,6 +26,7 @@ const view: PlanView = {
 const since: Comparison = {
   from: "Board (2026-11-01)",
   to: "now",
+  rewritten: [],
   changes: [
     "Feature added: “A”.",
     "Feature added: “B”.",

@@ -20,18 +20,7 @@ fn escape_line(line: &str) -> String {
 /// A run of literal text inside a line of Markdown; `line_start` when it opens the line (then
 /// a list marker, a number with a dot or a setext underline at its start is escaped too).
 pub fn run(line: &str, line_start: bool) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    // A line may not start a block: list markers, thematic breaks, setext underlines, numbers.
-    let starts_block = line_start && line.starts_with(['-', '+', '=']);
-    let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
-    let ordered = line_start && digits > 0 && line[digits..].starts_with(['.', ')']);
-    for (i, c) in line.chars().enumerate() {
-        if INLINE.contains(&c) || (i == 0 && starts_block) || (ordered && i == digits) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    escaped(line, INLINE, line_start.then_some(&['-', '+', '='][..]))
 }
 
 /// Characters an e-mail reader's Markdown would take as formatting in running text; a `$`, a
@@ -41,13 +30,19 @@ const MAIL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>'];
 /// One line of text for Markdown that is pasted into an e-mail: what would format is escaped,
 /// nothing else, so it reads right both rendered and as plain text.
 pub fn mail(text: &str) -> String {
-    let flat = inline_words(text);
-    let mut out = String::with_capacity(flat.len() + 4);
-    let starts_block = flat.starts_with(['-', '+', '=', '#']);
-    let digits = flat.chars().take_while(|c| c.is_ascii_digit()).count();
-    let ordered = digits > 0 && flat[digits..].starts_with(['.', ')']);
-    for (i, c) in flat.chars().enumerate() {
-        if MAIL.contains(&c) || (i == 0 && starts_block) || (ordered && i == digits) {
+    escaped(&inline_words(text), MAIL, Some(&['-', '+', '=', '#']))
+}
+
+/// `line` with a backslash before each of `inline`, and, when it opens a line (`block` given),
+/// before a leading `block` character or the dot or parenthesis of a leading number: a line
+/// may not start a block (a list, a thematic break, a setext underline, a heading).
+fn escaped(line: &str, inline: &[char], block: Option<&[char]>) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let starts_block = block.is_some_and(|b| line.starts_with(b));
+    let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
+    let ordered = block.is_some() && digits > 0 && line[digits..].starts_with(['.', ')']);
+    for (i, c) in line.chars().enumerate() {
+        if inline.contains(&c) || (i == 0 && starts_block) || (ordered && i == digits) {
             out.push('\\');
         }
         out.push(c);

@@ -29,3 +29,11 @@ pub async fn export_plan(
     })?;
     Ok(Some(path.display().to_string()))
 }
+
+/// The investor update since the latest version as e-mail-safe Markdown, for the window to put
+/// on the clipboard (as that text and as HTML rendered from it).
+#[tauri::command]
+#[specta::specta]
+pub async fn update_text(state: State<'_, AppState>, findings: bool) -> CommandResult<String> {
+    state.with_plan(|file| export::update_text(file, clock::today(), findings))
+}

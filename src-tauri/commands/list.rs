@@ -31,6 +31,7 @@ macro_rules! keel_commands {
             traction::suggest_ladder,
             analysis::rank_features,
             export::export_plan,
+            export::update_text,
             files::recent_plans,
             files::new_plan,
             files::open_plan,

@@ -82,6 +82,11 @@ export const commands = {
 	 *  format does by default when not given). Returns the path written, or null when cancelled.
 	 */
 	exportPlan: (format: ExportFormat, findings: boolean | null) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_plan", { format, findings })),
+	/**
+	 *  The investor update since the latest version as e-mail-safe Markdown, for the window to put
+	 *  on the clipboard (as that text and as HTML rendered from it).
+	 */
+	updateText: (findings: boolean) => typedError<string, CommandError>(__TAURI_INVOKE("update_text", { findings })),
 	recentPlans: () => typedError<RecentPlan[], CommandError>(__TAURI_INVOKE("recent_plans")),
 	/**  Asks for a new file and creates an empty plan there (named after the file). */
 	newPlan: () => typedError<PlanView | null, CommandError>(__TAURI_INVOKE("new_plan")),

@@ -1,9 +1,17 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen } from "@testing-library/svelte";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import ExportPanel from "./ExportPanel.svelte";
 
 afterEach(() => clearMocks());
+
+/** A blob's text (jsdom's Blob has no text()). */
+const read = (blob: Blob) =>
+  new Promise<string>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.readAsText(blob);
+  });
 
 describe("ExportPanel", () => {
   it("asks the backend for the chosen format and says where the file went", async () => {
@@ -46,5 +54,34 @@ describe("ExportPanel", () => {
     });
     await fireEvent.click(screen.getByRole("button", { name: "Export CSV…" }));
     expect((await screen.findByRole("alert")).textContent).toContain("Permission denied");
+  });
+
+  it("copies the update as HTML and as text, for an e-mail", async () => {
+    const update = "# Loomline — investor update\n\n## Traction\n\n- $900 MRR, #3 in the list";
+    mockIPC((cmd, args) => {
+      expect(cmd).toBe("update_text");
+      expect(args).toEqual({ findings: false });
+      return update;
+    });
+    const written: Record<string, string> = {};
+    class Item {
+      constructor(public parts: Record<string, Blob>) {}
+    }
+    vi.stubGlobal("ClipboardItem", Item);
+    Object.defineProperty(navigator, "clipboard", {
+      configurable: true,
+      value: {
+        write: async (items: Item[]) => {
+          for (const [type, blob] of Object.entries(items[0]?.parts ?? {})) written[type] = await read(blob);
+        },
+      },
+    });
+    render(ExportPanel);
+    await fireEvent.click(screen.getByRole("button", { name: "Copy update" }));
+    expect(await screen.findByText("The update is copied: paste it into an e-mail.")).toBeTruthy();
+    expect(written["text/plain"]).toBe(update);
+    expect(written["text/html"]).toContain("<h2>Traction</h2>");
+    expect(written["text/html"]).toContain("<li>$900 MRR, #3 in the list</li>");
+    vi.unstubAllGlobals();
   });
 });

@@ -167,6 +167,8 @@ export const backend = {
   openSample: (): Promise<PlanView> => call(commands.openSample()),
   savePlanAs: (): Promise<PlanView | null> => call(commands.savePlanAs()),
   /** Opens the native save dialog; resolves to the path written, or null when cancelled. */
+  /** The investor update since the latest version, as e-mail-safe Markdown. */
+  updateText: (findings: boolean): Promise<string> => call(commands.updateText(findings)),
   exportPlan: (format: ExportFormat, findings: boolean | null = null): Promise<string | null> =>
     call(commands.exportPlan(format, findings)),
   // One wrapper for each generated command, no more and no fewer (checked by the type check).

@@ -143,6 +143,14 @@ pub fn render_with(
     })
 }
 
+/// The investor update since the latest version as e-mail-safe Markdown, for the clipboard (the
+/// plan check only when `findings`).
+pub fn update_text(file: &PlanFile, date: NaiveDate, findings: bool) -> Result<String> {
+    let format = ExportFormat::UpdateMarkdown;
+    let bytes = render_with(file, format, date, None, findings)?;
+    Ok(String::from_utf8(bytes).expect("the update is written as UTF-8"))
+}
+
 /// Renders and writes the export to `out` atomically (the plan check as the format does by
 /// default).
 pub fn export_to(

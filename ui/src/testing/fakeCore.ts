@@ -446,6 +446,7 @@ export function fakeCore(
             from: `${from.label} (2026-11-27)`,
             to: to ? `${to.label} (2026-11-27)` : "now",
             changes: core.features.map((f) => `Feature added: “${f.data.title}”.`).slice(0, 1),
+            rewritten: [],
             traction_then: "$27,300 ARR on 2026-11-22",
             traction_now: "$31,000 ARR on 2026-11-26",
             shipped: [],

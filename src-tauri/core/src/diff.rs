@@ -83,46 +83,23 @@ pub fn changes(old: &PlanDocument, new: &PlanDocument) -> Vec<String> {
 
 /// The plan's text fields that were rewritten, word by word (Compare shows them).
 pub fn text_changes(old: &PlanDocument, new: &PlanDocument) -> Vec<crate::word_diff::TextChange> {
-    let (a, b, x, y) = (&old.plan.data, &new.plan.data, &old.canvas, &new.canvas);
-    let fields: [(&str, &String, &String); 12] = [
-        ("Tagline", &a.tagline, &b.tagline),
-        ("Vision", &a.vision, &b.vision),
-        ("Strategy", &a.strategy, &b.strategy),
-        ("Lean Canvas: Problem", &x.problem, &y.problem),
-        ("Lean Canvas: Solution", &x.solution, &y.solution),
-        ("Lean Canvas: Key metrics", &x.key_metrics, &y.key_metrics),
-        (
-            "Lean Canvas: Unique value proposition",
-            &x.unique_value_proposition,
-            &y.unique_value_proposition,
-        ),
-        (
-            "Lean Canvas: Unfair advantage",
-            &x.unfair_advantage,
-            &y.unfair_advantage,
-        ),
-        ("Lean Canvas: Channels", &x.channels, &y.channels),
-        (
-            "Lean Canvas: Customer segments",
-            &x.customer_segments,
-            &y.customer_segments,
-        ),
-        (
-            "Lean Canvas: Cost structure",
-            &x.cost_structure,
-            &y.cost_structure,
-        ),
-        (
-            "Lean Canvas: Revenue streams",
-            &x.revenue_streams,
-            &y.revenue_streams,
-        ),
+    let (a, b) = (&old.plan.data, &new.plan.data);
+    let plan = [
+        ("Tagline".to_string(), &a.tagline, &b.tagline),
+        ("Vision".to_string(), &a.vision, &b.vision),
+        ("Strategy".to_string(), &a.strategy, &b.strategy),
     ];
-    fields
+    let canvas = old
+        .canvas
+        .boxes()
         .into_iter()
+        .zip(new.canvas.boxes())
+        .map(|((_, label, then), (_, _, now))| (format!("Lean Canvas: {label}"), then, now));
+    plan.into_iter()
+        .chain(canvas)
         .filter(|(_, then, now)| then != now)
         .map(|(field, then, now)| crate::word_diff::TextChange {
-            field: field.to_string(),
+            field,
             runs: crate::word_diff::diff(then, now),
         })
         .collect()
@@ -150,29 +127,12 @@ fn milestone_changes(old: &PlanDocument, new: &PlanDocument) -> Vec<String> {
 
 /// Each Lean Canvas box rewritten, by name.
 fn canvas_changes(a: &crate::domain::LeanCanvas, b: &crate::domain::LeanCanvas) -> Vec<String> {
-    [
-        ("Problem", &a.problem, &b.problem),
-        ("Solution", &a.solution, &b.solution),
-        ("Key metrics", &a.key_metrics, &b.key_metrics),
-        (
-            "Unique value proposition",
-            &a.unique_value_proposition,
-            &b.unique_value_proposition,
-        ),
-        ("Unfair advantage", &a.unfair_advantage, &b.unfair_advantage),
-        ("Channels", &a.channels, &b.channels),
-        (
-            "Customer segments",
-            &a.customer_segments,
-            &b.customer_segments,
-        ),
-        ("Cost structure", &a.cost_structure, &b.cost_structure),
-        ("Revenue streams", &a.revenue_streams, &b.revenue_streams),
-    ]
-    .into_iter()
-    .filter(|(_, x, y)| x != y)
-    .map(|(name, _, _)| format!("Lean Canvas: {name} rewritten."))
-    .collect()
+    a.boxes()
+        .into_iter()
+        .zip(b.boxes())
+        .filter(|((_, _, x), (_, _, y))| x != y)
+        .map(|((_, label, _), _)| format!("Lean Canvas: {label} rewritten."))
+        .collect()
 }
 
 fn stage_dates(a: &crate::domain::PlanData, b: &crate::domain::PlanData) -> Vec<String> {

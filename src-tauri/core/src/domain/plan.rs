@@ -107,6 +107,33 @@ pub struct LeanCanvas {
 }
 
 impl LeanCanvas {
+    /// The nine boxes as (key, label, text), in the order of the grid read left to right.
+    pub fn boxes(&self) -> [(&'static str, &'static str, &String); 9] {
+        [
+            ("problem", "Problem", &self.problem),
+            ("solution", "Solution", &self.solution),
+            ("key_metrics", "Key metrics", &self.key_metrics),
+            (
+                "unique_value_proposition",
+                "Unique value proposition",
+                &self.unique_value_proposition,
+            ),
+            (
+                "unfair_advantage",
+                "Unfair advantage",
+                &self.unfair_advantage,
+            ),
+            ("channels", "Channels", &self.channels),
+            (
+                "customer_segments",
+                "Customer segments",
+                &self.customer_segments,
+            ),
+            ("cost_structure", "Cost structure", &self.cost_structure),
+            ("revenue_streams", "Revenue streams", &self.revenue_streams),
+        ]
+    }
+
     pub fn validated(self) -> Result<Self> {
         let field = |name: Field, value: &str| validate::text(name, value, 0, 2_000);
         Ok(LeanCanvas {

@@ -133,26 +133,7 @@ fn findings(findings: &[Finding]) -> Vec<FindingRow> {
 
 /// The nine boxes in the order of the Lean Canvas grid, read left to right.
 fn canvas(c: &LeanCanvas) -> Vec<CanvasBox> {
-    let boxes: [(&'static str, &'static str, &String); 9] = [
-        ("problem", "Problem", &c.problem),
-        ("solution", "Solution", &c.solution),
-        ("key_metrics", "Key metrics", &c.key_metrics),
-        (
-            "unique_value_proposition",
-            "Unique value proposition",
-            &c.unique_value_proposition,
-        ),
-        ("unfair_advantage", "Unfair advantage", &c.unfair_advantage),
-        ("channels", "Channels", &c.channels),
-        (
-            "customer_segments",
-            "Customer segments",
-            &c.customer_segments,
-        ),
-        ("cost_structure", "Cost structure", &c.cost_structure),
-        ("revenue_streams", "Revenue streams", &c.revenue_streams),
-    ];
-    boxes
+    c.boxes()
         .into_iter()
         .map(|(key, label, text)| CanvasBox {
             key,

@@ -335,3 +335,100 @@ fn new_with_the_scaling_sample_writes_the_company_two_years_on_and_check_shows_i
         "the choices are named"
     );
 }
+
+/// Every file in `dir` with its bytes.
+fn folder_bytes(dir: &Path) -> Vec<(std::ffi::OsString, Vec<u8>)> {
+    let mut all: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name(), std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn a_plan_of_every_older_format_is_read_as_it_is_by_every_reading_command() {
+    let current = keel_core::storage::SCHEMA_VERSION;
+    for version in 1..current {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!(
+            "src-tauri/core/tests/fixtures/plan-v{version}.keel"
+        ));
+        let shared = tempfile::tempdir().unwrap();
+        let out_dir = tempfile::tempdir().unwrap();
+        let plan = shared.path().join("attachment.keel");
+        std::fs::copy(&fixture, &plan).unwrap();
+        // A read-only attachment in a read-only folder.
+        for path in [plan.as_path(), shared.path()] {
+            let mut perms = std::fs::metadata(path).unwrap().permissions();
+            perms.set_readonly(true);
+            std::fs::set_permissions(path, perms).unwrap();
+        }
+        let before = folder_bytes(shared.path());
+        let plan_arg = plan.to_str().unwrap();
+        let out_file = |name: &str| out_dir.path().join(name).to_str().unwrap().to_string();
+
+        let info = keel(&["info", plan_arg]);
+        assert!(
+            info.status.success(),
+            "v{version} info: {}",
+            text(&info.stderr)
+        );
+        let said = text(&info.stdout);
+        assert!(said.contains("Company:           Loomline"), "{said}");
+        assert!(
+            said.contains(&format!(
+                "Plan format:       {version} (this Keel writes {current}; read as it is"
+            )),
+            "info says the file's own format: {said}"
+        );
+        let check = keel(&["check", plan_arg, "--date", "2026-11-01"]);
+        assert!(
+            check.status.code().is_some_and(|c| c <= 1) && check.stderr.is_empty(),
+            "v{version} check: {}",
+            text(&check.stderr)
+        );
+        let log = keel(&["log", plan_arg]);
+        assert!(
+            log.status.success(),
+            "v{version} log: {}",
+            text(&log.stderr)
+        );
+        for (format, name) in [
+            ("md", "plan.md"),
+            ("pdf", "plan.pdf"),
+            ("json", "plan.json"),
+            ("csv", "plan.csv"),
+        ] {
+            let out = out_file(name);
+            let export = keel(&[
+                "export",
+                plan_arg,
+                "--format",
+                format,
+                "--out",
+                &out,
+                "--date",
+                "2026-11-01",
+            ]);
+            assert!(
+                export.status.success(),
+                "v{version} export {name}: {}",
+                text(&export.stderr)
+            );
+        }
+        let markdown = std::fs::read_to_string(out_dir.path().join("plan.md")).unwrap();
+        assert!(markdown.contains("Loomline"), "v{version}: {markdown}");
+
+        assert!(
+            folder_bytes(shared.path()) == before,
+            "format {version}: the folder and the plan are byte for byte as they were"
+        );
+        let mut perms = std::fs::metadata(shared.path()).unwrap().permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        perms.set_readonly(false);
+        std::fs::set_permissions(shared.path(), perms).unwrap();
+    }
+}

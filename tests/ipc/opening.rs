@@ -108,3 +108,29 @@ fn keels_own_files_live_in_the_folder_the_platform_gives_apps() {
         "the recent plans are kept there"
     );
 }
+
+#[test]
+fn a_read_only_plan_of_an_older_format_opens_in_the_window_as_it_is() {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src-tauri/core/tests/fixtures/plan-v3.keel");
+    let h = start(|path| {
+        std::fs::copy(&fixture, path).unwrap();
+        let mut perms = std::fs::metadata(path).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(path, perms).unwrap();
+    });
+    let all = invoke(&h, "load_plan", json!({ "first": null })).expect("the plan opens");
+    assert_eq!(all["document"]["plan"]["data"]["company_name"], "Loomline");
+    assert_eq!(all["document"]["features"].as_array().unwrap().len(), 24);
+    let view = read(&h, "view");
+    assert_eq!(view["read_only"], "the file is read-only", "{view}");
+    assert!(
+        !view["refusal"].as_str().unwrap().contains("upgrade"),
+        "reading needs no upgrade: {view}"
+    );
+    assert_eq!(
+        std::fs::read(&h.path).unwrap(),
+        std::fs::read(&fixture).unwrap(),
+        "the file is left byte for byte"
+    );
+}

@@ -29,9 +29,7 @@ pub struct FileInfo {
 
 pub fn file_info(path: &Path) -> Result<FileInfo> {
     let file = PlanFile::open_with(path, Mode::Inspect)?;
-    let schema_version = file
-        .conn()
-        .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let schema_version = file.file_format();
     let plan = file.plan()?;
     let versions = file.versions()?;
     let (changes, changes_since_last_version) =
@@ -59,9 +57,14 @@ pub fn file_info(path: &Path) -> Result<FileInfo> {
 impl std::fmt::Display for FileInfo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(f, "Company:           {}", self.company_name)?;
+        let upgrade = if self.schema_version < self.supported_version {
+            "; read as it is, upgraded when the plan is next changed"
+        } else {
+            ""
+        };
         writeln!(
             f,
-            "Plan format:       {} (this Keel writes {})",
+            "Plan format:       {} (this Keel writes {}{upgrade})",
             self.schema_version, self.supported_version
         )?;
         writeln!(f, "Integrity:         {}", self.integrity)?;

@@ -1,6 +1,7 @@
 //! Every plan format Keel has ever written opens in this build: `tests/fixtures/plan-vN.keel`
-//! holds the sample plan as format N wrote it (add one with every schema change). Opening a copy
-//! migrates it forward in one transaction and keeps its content.
+//! holds the sample plan as format N wrote it (add one with every schema change). A copy opens
+//! with its content, read as it is; the first change written migrates the file forward in one
+//! transaction.
 
 use keel_core::storage::SCHEMA_VERSION;
 use keel_core::PlanFile;
@@ -34,20 +35,22 @@ fn there_is_a_fixture_for_every_format_up_to_the_current_one() {
     }
 }
 
+/// Writes a change that changes nothing: the file is upgraded, nothing is recorded.
+fn upgrade(file: &mut PlanFile) {
+    let feature = file.features().unwrap()[0].clone();
+    file.update_feature(&feature.id, feature.data).unwrap();
+}
+
 #[test]
-fn every_earlier_format_opens_migrated_with_its_content() {
+fn every_earlier_format_opens_with_its_content_and_the_first_change_migrates_it() {
     for version in 1..=SCHEMA_VERSION {
         let dir = tempfile::tempdir().unwrap();
         let copy = dir.path().join("old.keel");
         std::fs::copy(fixture(version), &copy).unwrap();
-        let file = PlanFile::open(&copy)
+        let mut file = PlanFile::open(&copy)
             .unwrap_or_else(|e| panic!("a format {version} plan must open: {e}"));
-        assert_eq!(
-            user_version(&copy),
-            SCHEMA_VERSION,
-            "format {version} is migrated forward"
-        );
-        assert_eq!(file.integrity_check().unwrap(), "ok");
+        assert_eq!(file.read_only(), None, "format {version} opens for editing");
+        assert_eq!(file.file_format(), version);
         assert_eq!(file.plan().unwrap().data.company_name, "Loomline");
         assert_eq!(
             file.features().unwrap().len(),
@@ -57,6 +60,80 @@ fn every_earlier_format_opens_migrated_with_its_content() {
         assert!(
             file.goal().unwrap().is_some(),
             "format {version} keeps its goal"
+        );
+        file.log(None).unwrap();
+        file.versions().unwrap();
+        assert_eq!(
+            std::fs::read(&copy).unwrap(),
+            std::fs::read(fixture(version)).unwrap(),
+            "format {version}: a plan only read is left byte for byte"
+        );
+
+        let feature = file.features().unwrap()[0].clone();
+        let mut data = feature.data.clone();
+        data.title = "Edited after the upgrade".into();
+        file.update_feature(&feature.id, data).unwrap();
+        assert_eq!(file.file_format(), SCHEMA_VERSION);
+        assert_eq!(
+            user_version(&copy),
+            SCHEMA_VERSION,
+            "format {version} is migrated forward by the first change"
+        );
+        assert_eq!(file.integrity_check().unwrap(), "ok");
+        drop(file);
+        let file = PlanFile::open(&copy).unwrap();
+        assert_eq!(file.features().unwrap().len(), 24);
+        assert!(file
+            .features()
+            .unwrap()
+            .iter()
+            .any(|f| f.data.title == "Edited after the upgrade"));
+    }
+}
+
+#[test]
+fn the_ids_read_before_the_upgrade_are_the_ids_written_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("old.keel");
+    std::fs::copy(fixture(1), &copy).unwrap();
+    let mut file = PlanFile::open(&copy).unwrap();
+    let before = file.document().unwrap();
+    let plan_id = file.plan_id().unwrap();
+    let feature = before.features[3].clone();
+    let mut data = feature.data.clone();
+    data.title = "Renamed".into();
+    file.update_feature(&feature.id, data).unwrap();
+    let after = file.document().unwrap();
+    assert_eq!(
+        after.features.iter().map(|f| &f.id).collect::<Vec<_>>(),
+        before.features.iter().map(|f| &f.id).collect::<Vec<_>>()
+    );
+    assert_eq!(file.plan_id().unwrap(), plan_id);
+    assert_eq!(after.features[3].data.title, "Renamed");
+}
+
+#[test]
+fn an_older_plan_open_read_only_is_read_in_memory_and_refuses_changes() {
+    for version in 1..SCHEMA_VERSION {
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir.path().join("old.keel");
+        std::fs::copy(fixture(version), &copy).unwrap();
+        let mut perms = std::fs::metadata(&copy).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(&copy, perms).unwrap();
+        let mut file = PlanFile::open(&copy).unwrap();
+        assert_eq!(file.read_only(), Some("the file is read-only"));
+        assert_eq!(file.features().unwrap().len(), 24);
+        let feature = file.features().unwrap()[0].clone();
+        let err = file.update_feature(&feature.id, feature.data).unwrap_err();
+        assert!(err.to_string().contains("read-only"), "{err}");
+        assert!(
+            !err.to_string().contains("upgrade"),
+            "reading needs no upgrade: {err}"
+        );
+        assert_eq!(
+            std::fs::read(&copy).unwrap(),
+            std::fs::read(fixture(version)).unwrap()
         );
     }
 }
@@ -113,7 +190,8 @@ fn upgrading_the_same_file_on_two_machines_gives_the_same_history() {
         let copy = dir.path().join("plan.keel");
         std::fs::copy(fixture(1), &copy).unwrap();
         add_format1_snapshot(&copy, "Seed round", "2026-10-01T09:00:00Z");
-        let file = PlanFile::open(&copy).unwrap();
+        let mut file = PlanFile::open(&copy).unwrap();
+        upgrade(&mut file);
         ids.push(file.plan_id().unwrap());
         drop(file);
         histories.push(blob(&copy, "SELECT bytes FROM history_snapshot"));
@@ -161,7 +239,8 @@ fn format1_snapshots_become_named_versions() {
     let copy = dir.path().join("plan.keel");
     std::fs::copy(fixture(1), &copy).unwrap();
     add_format1_snapshot(&copy, "Seed round", "2026-10-01T09:00:00Z");
-    let file = PlanFile::open(&copy).unwrap();
+    let mut file = PlanFile::open(&copy).unwrap();
+    upgrade(&mut file);
     let versions = file.versions().unwrap();
     assert_eq!(versions.len(), 1);
     assert_eq!(versions[0].label, "Seed round");

@@ -198,9 +198,7 @@ impl PlanFile {
 
     /// Settles a conflict by keeping what the history holds (nothing in the plan changes).
     pub fn keep_conflict(&mut self, id: u32) -> Result<()> {
-        if let Some(refused) = self.refusal() {
-            return Err(refused);
-        }
+        self.ready_to_write()?;
         self.conflict_row(id)?;
         self.settle(id)
     }
@@ -214,9 +212,7 @@ impl PlanFile {
     /// Settles a conflict by taking the value the history did not keep (or restoring the deleted
     /// item): one operation by `author`, checked as any edit and undone as one.
     pub fn take_other(&mut self, id: u32, author: &str) -> Result<Applied> {
-        if let Some(refused) = self.refusal() {
-            return Err(refused);
-        }
+        self.ready_to_write()?;
         let r = self.conflict_row(id)?;
         let what = place_words(&self.history()?.doc, &r.place);
         let mut prepared = if r.kind == "deleted" {

@@ -144,9 +144,7 @@ impl PlanFile {
     /// Applies one operation by `author`; on any error nothing changed (document, projection and
     /// file alike).
     pub fn apply(&mut self, op: Operation, author: &str) -> Result<Applied> {
-        if let Some(refused) = self.refusal() {
-            return Err(refused);
-        }
+        self.ready_to_write()?;
         let prepared = self.prepare(op)?;
         self.run(prepared, author)
     }

@@ -219,9 +219,7 @@ impl PlanFile {
     /// With `wait`, changes that follow others this plan lacks are held until those arrive
     /// (in this session); without it they are refused.
     pub(super) fn import_all(&mut self, blobs: &[&[u8]], wait: bool) -> Result<Merged> {
-        if let Some(refused) = self.refusal() {
-            return Err(refused);
-        }
+        self.ready_to_write()?;
         let before = self.history()?.version();
         let mut incoming = Vec::new();
         let mut found = Vec::new();

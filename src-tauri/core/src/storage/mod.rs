@@ -18,6 +18,7 @@ mod lock;
 mod log;
 mod merge;
 mod migrate;
+mod older;
 mod plan;
 mod projection;
 mod record;
@@ -63,8 +64,13 @@ pub enum Mode {
 
 /// An open plan file.
 pub struct PlanFile {
-    // Field order matters: the connection closes before the lock is released.
+    // Field order matters: the connections close before the lock is released.
     conn: Connection,
+    /// A plan of an older format is read from an upgraded copy in memory (`conn`); the file
+    /// itself, open for editing, is upgraded by the first change and left as it was until then.
+    older: Option<older::Older>,
+    /// The plan format of the file as it is on disk.
+    file_format: u32,
     path: PathBuf,
     read_only: Option<String>,
     /// The plan's document, read when an edit (or undo, or the labels of undo and redo) first
@@ -164,27 +170,24 @@ impl PlanFile {
         // The format as SQLite reads it now: a hot journal rolled back by the check above may
         // have taken the file back to an older format than its header said (a migration cut
         // short by a power loss; found by the power-loss test).
-        if migrate::user_version(&conn)? < SCHEMA_VERSION {
-            if let Some(reason) = &read_only {
-                return Err(CoreError::ReadOnly {
-                    reason: format!("{reason}, and its older plan format needs an upgrade"),
+        let file_format = migrate::user_version(&conn)?;
+        let mut older = None;
+        if file_format < SCHEMA_VERSION {
+            // Read as it is: upgraded in memory, the file untouched until a change is written.
+            let copy = older::upgraded_copy(&conn)?;
+            let file = std::mem::replace(&mut conn, copy);
+            if read_only.is_none() {
+                older = Some(older::Older {
+                    file,
+                    wal: header.wal,
                 });
             }
-            // The upgraded plan's history, the versions read next and its tables must read, or
-            // the upgrade is rolled back (a file refused after its upgrade would have changed; found by
-            // fuzzing open_plan once format 4 made format-3 files upgrade).
-            migrate::migrate_checked(&mut conn, migrate::MIGRATIONS, |tx| {
-                record::load(tx)?;
-                record::projected_version(tx)?;
-                record::document_version(tx)?;
-                crate::document::read(tx).map(drop)
-            })?;
         }
         let stale = record::projected_version(&conn)? != record::document_version(&conn)?;
         let history = if stale {
             // The tables are behind the history: rebuilt from it (in memory when read-only).
             let history = record::load(&conn)?;
-            if read_only.is_some() {
+            if read_only.is_some() && file_format == SCHEMA_VERSION {
                 conn = in_memory_copy(&conn)?;
             }
             record::rebuild_projection(&mut conn, &history)?;
@@ -192,11 +195,13 @@ impl PlanFile {
         } else {
             None
         };
-        if header.wal && read_only.is_none() {
+        if header.wal && read_only.is_none() && older.is_none() {
             use_keels_journal(&conn)?;
         }
         Ok(PlanFile {
             conn,
+            older,
+            file_format,
             path: path.to_path_buf(),
             read_only,
             history,

@@ -199,9 +199,7 @@ impl PlanFile {
     ) -> Result<Recorded> {
         // What the operation writes whole, for this change only (dropped on any failure).
         let written = self.written.take();
-        if let Some(refused) = self.refusal() {
-            return Err(refused);
-        }
+        self.ready_to_write()?;
         let history = self.history()?;
         let before = history.version();
         let _ = history.take_touched();

@@ -154,9 +154,7 @@ impl PlanFile {
     /// lacks, then writes what this plan holds that the folder lacks as one new change file.
     /// `seen` holds the names already imported in this session (each is read once).
     pub fn sync_folder(&mut self, shared: &Path, seen: &mut HashSet<String>) -> Result<Synced> {
-        if let Some(refused) = self.refusal() {
-            return Err(refused);
-        }
+        self.ready_to_write()?;
         let plan_id = self.plan_id()?;
         let folder = plan_folder(shared, &plan_id);
         // Anywhere inside the shared folder, the sync engine would carry the plan file itself.

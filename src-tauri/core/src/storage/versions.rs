@@ -95,6 +95,7 @@ impl PlanFile {
     /// Marks the plan as it is now as a named version.
     pub fn mark_version(&mut self, label: &str, author: &str) -> Result<Version> {
         let label = validate::text(Field::new("label", "Version name"), label, 1, 200)?;
+        self.ready_to_write()?;
         let marked_at = clock::now();
         let id = self.history()?.new_id();
         let note = Note {

@@ -2,7 +2,7 @@
 //! history, errors beside the field, a finding that opens its feature, a read-only plan.
 
 use crate::support::App;
-use crate::{fixed_clock, rename_first_feature, FIRST_TITLE};
+use crate::{rename_first_feature, FIRST_TITLE};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_new_feature_is_ranked_with_its_reason() {
@@ -142,6 +142,126 @@ async fn a_too_long_title_shows_the_error_beside_the_field_and_saves_nothing() {
         .collect();
     assert!(titles.contains(&before));
     assert!(titles.iter().all(|t| t.len() < 250), "nothing was saved");
+
+    // The saved title typed again: the error and the header's "Not saved" go with the value.
+    app.wait_text(".save-status .state", |t| t.contains("Not saved"))
+        .await;
+    app.type_into("aside.panel input[type=text]", &before).await;
+    app.wait_text(".save-status .state", |t| !t.contains("Not saved"))
+        .await;
+    assert_eq!(app.count("aside.panel .field .error").await, 0);
+
+    // A refused company name, then Esc: the saved name is back, and nothing says otherwise.
+    app.click("nav button[data-section=vision]").await;
+    let name = "section.company input[type=text]";
+    let saved = app.attr_of(name, "value").await;
+    // Emptied as a founder does (select all, delete), then saved.
+    app.client
+        .execute(
+            "const i = document.querySelector(arguments[0]); i.value = '';
+             i.dispatchEvent(new Event('input', { bubbles: true }));
+             i.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+            vec![name.into()],
+        )
+        .await
+        .unwrap();
+    app.wait_text("section.company .field .error", |t| {
+        t.contains("must not be empty")
+    })
+    .await;
+    app.wait_text(".save-status .state", |t| t.contains("Not saved"))
+        .await;
+    app.element(name).await.send_keys("\u{E00C}").await.unwrap();
+    app.wait_text(".save-status .state", |t| !t.contains("Not saved"))
+        .await;
+    assert_eq!(app.count("section.company .field .error").await, 0);
+    let shown: serde_json::Value = app
+        .client
+        .execute(
+            "return document.querySelector(arguments[0]).value;",
+            vec![name.into()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        shown,
+        serde_json::json!(saved),
+        "Esc puts the saved name back"
+    );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn drop_downs_changed_faster_than_an_edit_takes_are_all_saved() {
+    let app = App::launch(&[]).await;
+    app.click("nav button[data-section=features]").await;
+    app.click("table[aria-label=Features] tbody tr:first-child .open")
+        .await;
+    app.element("aside.panel select").await;
+    // Three choices of one feature within one script: each is made before the last is saved.
+    app.client
+        .execute(
+            "const pick = (label, value) => {
+               const l = [...document.querySelectorAll('aside.panel label')]
+                 .find((x) => x.textContent.trim() === label);
+               const s = document.getElementById(l.htmlFor);
+               s.value = value;
+               s.dispatchEvent(new Event('change', { bubbles: true }));
+             };
+             pick('Risk level', '1'); pick('Horizon', 'later'); pick('Build or buy', 'buy');
+             return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let title = app.text_of(FIRST_TITLE).await;
+    let sample = app
+        .data_home
+        .path()
+        .join("app.keel.desktop/Sample plan.keel");
+    let saved = || {
+        let file = keel_core::PlanFile::open_with(&sample, keel_core::Mode::Inspect).unwrap();
+        let feature = file
+            .features()
+            .unwrap()
+            .into_iter()
+            .find(|f| f.data.title == title)
+            .unwrap();
+        (
+            feature.data.risk_level,
+            feature.data.horizon,
+            feature.data.build_or_buy,
+        )
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while saved().2 != keel_core::domain::BuildOrBuy::Buy && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        saved(),
+        (
+            1,
+            keel_core::domain::Horizon::Later,
+            keel_core::domain::BuildOrBuy::Buy
+        ),
+        "every choice is in the plan"
+    );
+    let shown: serde_json::Value = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('aside.panel select')].map((s) => s.value);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let shown: Vec<String> = serde_json::from_value(shown).unwrap();
+    for value in ["1", "later", "buy"] {
+        assert!(
+            shown.contains(&value.to_string()),
+            "the form shows what was saved: {shown:?}"
+        );
+    }
     app.quit().await;
 }
 
@@ -161,15 +281,18 @@ async fn a_plan_check_finding_opens_the_feature_it_concerns() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_read_only_plan_says_so_and_refuses_edits() {
+async fn a_read_only_plan_of_an_older_format_opens_as_it_is_and_refuses_edits() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("locked.keel");
-    // Written in this process: at the tests' moment, as the app's are.
-    fixed_clock::fix();
-    drop(keel_core::sample::create_sample_plan(&path, fixed_clock::today()).unwrap());
-    let mut perms = std::fs::metadata(&path).unwrap().permissions();
-    perms.set_readonly(true);
-    std::fs::set_permissions(&path, perms).unwrap();
+    // An attachment written by an older Keel (plan format 3), in a read-only folder.
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src-tauri/core/tests/fixtures/plan-v3.keel");
+    std::fs::copy(&fixture, &path).unwrap();
+    for p in [path.as_path(), dir.path()] {
+        let mut perms = std::fs::metadata(p).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(p, perms).unwrap();
+    }
 
     let app = App::launch_as_shipped(&[path.to_str().unwrap()]).await;
     assert!(app
@@ -183,5 +306,24 @@ async fn a_read_only_plan_says_so_and_refuses_edits() {
         .wait_text(".save-status .state", |t| t.contains("Not saved"))
         .await;
     assert!(said.contains("read-only"), "{said}");
+    assert!(
+        !said.contains("upgrade"),
+        "reading needs no upgrade: {said}"
+    );
+    assert_eq!(
+        app.count_once("table[aria-label=Features] tbody tr", 24)
+            .await,
+        24,
+        "the plan's features are shown"
+    );
     app.quit().await;
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(&fixture).unwrap(),
+        "the file is left byte for byte"
+    );
+    let mut perms = std::fs::metadata(dir.path()).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    std::fs::set_permissions(dir.path(), perms).unwrap();
 }

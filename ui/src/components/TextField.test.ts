@@ -25,3 +25,44 @@ describe("TextField with a date", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 });
+
+describe("TextField's refusal", () => {
+  it("belongs to the text it was said about: typing the saved value back or Esc takes it away", async () => {
+    const onsave = vi.fn();
+    const { rerender } = render(TextField, { label: "Price", value: "50000", onsave });
+    const input = screen.getByLabelText("Price") as HTMLInputElement;
+
+    await fireEvent.input(input, { target: { value: "0" } });
+    await fireEvent.change(input);
+    expect(onsave).toHaveBeenCalledWith("0");
+    await rerender({ error: "Price: must be greater than 0" });
+    expect(screen.getByRole("alert").textContent).toBe("Price: must be greater than 0");
+
+    // The saved value typed again: nothing to save, and nothing wrong any more.
+    await fireEvent.input(input, { target: { value: "50000" } });
+    await fireEvent.change(input);
+    expect(onsave).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(input.getAttribute("aria-invalid")).toBeNull();
+
+    await fireEvent.input(input, { target: { value: "-1" } });
+    await fireEvent.change(input);
+    await rerender({ error: "Price: must be greater than 0" });
+    expect(screen.getByRole("alert")).toBeTruthy();
+    await fireEvent.keyDown(input, { key: "Escape" });
+    expect(input.value, "Esc puts the saved value back").toBe("50000");
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("is not shown beside another text typed since", async () => {
+    const onsave = vi.fn();
+    const { rerender } = render(TextField, { label: "Name", value: "Acme", onsave });
+    const input = screen.getByLabelText("Name") as HTMLInputElement;
+    await fireEvent.input(input, { target: { value: "" } });
+    await fireEvent.change(input);
+    await rerender({ error: "Name: must not be empty" });
+    expect(screen.getByRole("alert")).toBeTruthy();
+    await fireEvent.input(input, { target: { value: "Acme Robotics" } });
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+});

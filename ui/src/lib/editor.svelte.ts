@@ -238,10 +238,14 @@ export class PlanEditor {
   }
 
   /** Applies one operation; resolves to the error when the core refused it (a read-only plan
-   *  included: the core says why, in its own words), and to the applied edit otherwise. */
-  #run(op: Operation): Promise<{ edited: Edited } | { error: BackendError }> {
+   *  included: the core says why, in its own words), and to the applied edit otherwise. An
+   *  operation given as a function is made when its turn comes, from the plan as the edits
+   *  before it left it: two changes of one record in quick succession both keep. */
+  #run(next: Operation | (() => Operation | null)): Promise<{ edited: Edited } | { error: BackendError }> {
     return this.#serial(async () => {
       await this.#ensureAuthor();
+      const op = typeof next === "function" ? next() : next;
+      if (op === null) return { error: new BackendError("not_found", "This item is no longer in the plan.") };
       this.save = { kind: "saving" };
       try {
         const edited = await backend.apply(op);
@@ -256,9 +260,14 @@ export class PlanEditor {
     });
   }
 
-  async apply(op: Operation): Promise<BackendError | null> {
+  async apply(op: Operation | (() => Operation | null)): Promise<BackendError | null> {
     const outcome = await this.#run(op);
     return "error" in outcome ? outcome.error : null;
+  }
+
+  /** The last edit's refusal, no longer shown (Esc, or its field back at the saved value). */
+  clearFailure() {
+    if (this.save.kind === "failed") this.save = { kind: "idle" };
   }
 
   undo(): Promise<void> {
@@ -284,16 +293,24 @@ export class PlanEditor {
 
   // The edits a founder makes, each one operation of the core.
 
-  updatePlan(data: PlanData): Promise<BackendError | null> {
-    return this.apply({ op: "update_plan", data });
+  // An update names the fields it changes; the rest of the record is read when its turn comes.
+
+  updatePlan(change: Partial<PlanData>): Promise<BackendError | null> {
+    return this.apply(() => {
+      const plan = this.view?.plan.data;
+      return plan ? { op: "update_plan", data: { ...plan, ...change } } : null;
+    });
   }
 
-  updateCanvas(canvas: LeanCanvas): Promise<BackendError | null> {
-    return this.apply({ op: "update_canvas", canvas });
+  updateCanvas(change: Partial<LeanCanvas>): Promise<BackendError | null> {
+    return this.apply(() => (this.canvas ? { op: "update_canvas", canvas: { ...this.canvas, ...change } } : null));
   }
 
-  updateFeature(id: string, data: FeatureData): Promise<BackendError | null> {
-    return this.apply({ op: "update_feature", id, data });
+  updateFeature(id: string, change: Partial<FeatureData>): Promise<BackendError | null> {
+    return this.apply(() => {
+      const feature = this.features.find((f) => f.id === id);
+      return feature ? { op: "update_feature", id, data: { ...feature.data, ...change } } : null;
+    });
   }
 
   /** Adds a feature; resolves to its id, or to the error that refused it. */
@@ -311,8 +328,11 @@ export class PlanEditor {
     return this.apply({ op: "create_team", data });
   }
 
-  updateTeam(id: string, data: TeamData): Promise<BackendError | null> {
-    return this.apply({ op: "update_team", id, data });
+  updateTeam(id: string, change: Partial<TeamData>): Promise<BackendError | null> {
+    return this.apply(() => {
+      const team = this.teams.find((t) => t.id === id);
+      return team ? { op: "update_team", id, data: { ...team.data, ...change } } : null;
+    });
   }
 
   deleteTeam(id: string): Promise<BackendError | null> {
@@ -333,8 +353,11 @@ export class PlanEditor {
     return this.apply({ op: "add_milestones", milestones });
   }
 
-  updateMilestone(id: string, data: MilestoneData): Promise<BackendError | null> {
-    return this.apply({ op: "update_milestone", id, data });
+  updateMilestone(id: string, change: Partial<MilestoneData>): Promise<BackendError | null> {
+    return this.apply(() => {
+      const milestone = this.milestones.find((m) => m.id === id);
+      return milestone ? { op: "update_milestone", id, data: { ...milestone.data, ...change } } : null;
+    });
   }
 
   deleteMilestone(id: string): Promise<BackendError | null> {

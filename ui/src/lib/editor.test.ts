@@ -83,6 +83,20 @@ describe("PlanEditor", () => {
     expect(editor.undoLabel).toBe("Edited “Invoicing”");
   });
 
+  it("keeps every field of one feature changed faster than an edit takes", async () => {
+    const { core, editor } = await opened();
+    // Three drop-downs changed before the first edit is answered: each is built on the one before.
+    await Promise.all([
+      editor.updateFeature("1", { risk_level: 3 }),
+      editor.updateFeature("1", { horizon: "now" }),
+      editor.updateFeature("1", { risk_class: "technical" }),
+    ]);
+    const saved = { risk_level: 3, horizon: "now", risk_class: "technical" };
+    expect(nth(core.features, 0).data).toMatchObject(saved);
+    expect(nth(editor.features, 0).data).toMatchObject(saved);
+    expect(core.calls.filter((c) => c.cmd === "apply")).toHaveLength(3);
+  });
+
   it("shows the first screen from a partial read, then reads the whole plan before any edit", async () => {
     const core = fakeCore({ titles: ["A", "B", "C", "D", "E", "F", "G"] });
     const editor = new PlanEditor();

@@ -49,7 +49,11 @@ describe("FeaturePanel", () => {
     const effort = screen.getByLabelText("Effort (person-weeks)");
     await fireEvent.input(effort, { target: { value: "three" } });
     await fireEvent.change(effort);
-    expect(await screen.findByText("Effort (person-weeks): must be a number.")).toBeTruthy();
+    expect(
+      await screen.findByText(
+        "Effort (person-weeks): “three” is not a number (write it as 50000, 50,000, 50k or 1.5M).",
+      ),
+    ).toBeTruthy();
     expect(core.writes()).toEqual([]);
   });
 });

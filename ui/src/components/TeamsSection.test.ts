@@ -116,7 +116,7 @@ describe("TeamsSection", () => {
     const kpi = within(insights.getByRole("form", { name: "Set a KPI" }));
     await fireEvent.input(kpi.getByLabelText("Target"), { target: { value: "lots" } });
     await fireEvent.click(kpi.getByRole("button", { name: "Set KPI" }));
-    expect(insights.getByRole("alert").textContent).toContain("KPI target: must be a number.");
+    expect(insights.getByRole("alert").textContent).toContain("KPI target: “lots” is not a number");
     await fireEvent.input(kpi.getByLabelText("Target"), { target: { value: "10" } });
     await fireEvent.click(kpi.getByRole("button", { name: "Set KPI" }));
     await waitFor(() => expect(insights.getByRole("alert").textContent).toContain("KPI: must not be empty."));

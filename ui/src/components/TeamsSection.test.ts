@@ -118,6 +118,14 @@ describe("TeamsSection", () => {
     await fireEvent.click(kpi.getByRole("button", { name: "Set KPI" }));
     expect(insights.getByRole("alert").textContent).toContain("KPI target: “lots” is not a number");
     await fireEvent.input(kpi.getByLabelText("Target"), { target: { value: "10" } });
+    // A date half typed is said, in the same form as every date field's.
+    await fireEvent.input(kpi.getByLabelText("By"), { target: { value: "2027-12" } });
+    await fireEvent.click(kpi.getByRole("button", { name: "Set KPI" }));
+    expect(insights.getByRole("alert").textContent).toContain(
+      "KPI date: write the date as year-month-day, such as 2026-12-01.",
+    );
+    expect((kpi.getByLabelText("By") as HTMLInputElement).type, "no native date widget").toBe("text");
+    await fireEvent.input(kpi.getByLabelText("By"), { target: { value: "2027-12-01" } });
     await fireEvent.click(kpi.getByRole("button", { name: "Set KPI" }));
     await waitFor(() => expect(insights.getByRole("alert").textContent).toContain("KPI: must not be empty."));
     expect(core.teams[0]?.data.kpi).toBeNull();

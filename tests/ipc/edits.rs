@@ -247,3 +247,20 @@ fn the_history_names_each_edit_with_its_author_and_versions_are_marked_and_resto
     );
     assert_eq!(read(&h, "document/goal")["msc_target"], json!(1_000_000.0));
 }
+
+#[test]
+fn an_actual_dated_in_the_future_is_refused_and_nothing_is_written() {
+    let h = start(sample);
+    let before = std::fs::read(&h.path).unwrap();
+    let ahead = crate::fixed_clock::today() + chrono::Days::new(40);
+    let err = apply(
+        &h,
+        json!({ "op": "add_actual", "data": { "date": ahead.to_string(), "value": 120.0 } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "validation");
+    assert_eq!(err["field"], "date");
+    let message = err["message"].as_str().unwrap();
+    assert!(message.contains("is in the future"), "{message}");
+    assert_eq!(std::fs::read(&h.path).unwrap(), before);
+}

@@ -126,6 +126,21 @@ pub fn date(field: Field, value: NaiveDate) -> Result<NaiveDate> {
     }
 }
 
+/// A date of something measured: it has happened by `today` (a day's grace for the time zones
+/// of a team spread over the world).
+pub fn happened(field: Field, value: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
+    let value = date(field, value)?;
+    if value > today + chrono::Days::new(1) {
+        return Err(CoreError::invalid(
+            field,
+            format!(
+                "{value} is in the future: record a figure once it has happened (today is {today})"
+            ),
+        ));
+    }
+    Ok(value)
+}
+
 /// An optional date, checked as [`date`].
 pub fn optional_date(field: Field, value: Option<NaiveDate>) -> Result<Option<NaiveDate>> {
     optional(value, |d| date(field, d))

@@ -457,3 +457,23 @@ fn editing_a_missing_row_is_a_clear_not_found() {
         "There is no feature with id 42 in this plan."
     );
 }
+
+#[test]
+fn an_actual_of_the_future_is_refused_saying_why() {
+    let today = date(2026, 11, 27);
+    let ahead = ActualData {
+        date: date(2027, 1, 6), // 40 days ahead
+        value: 10.0,
+    };
+    let err = ahead.validated_on(today).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Date: 2027-01-06 is in the future: record a figure once it has happened (today is 2026-11-27)."
+    );
+    // Tomorrow is taken: a teammate's day may have begun.
+    let tomorrow = ActualData {
+        date: date(2026, 11, 28),
+        value: 10.0,
+    };
+    assert_eq!(tomorrow.clone().validated_on(today).unwrap(), tomorrow);
+}

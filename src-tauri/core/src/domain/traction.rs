@@ -131,6 +131,12 @@ pub struct ActualData {
 }
 
 impl ActualData {
+    /// Checked as recorded on `today`: a figure of the future is refused.
+    pub fn validated_on(self, today: NaiveDate) -> Result<Self> {
+        let date = validate::happened(Field::new("date", "Date"), self.date, today)?;
+        ActualData { date, ..self }.validated()
+    }
+
     pub fn validated(self) -> Result<Self> {
         Ok(ActualData {
             date: validate::date(Field::new("date", "Date"), self.date)?,

@@ -245,7 +245,7 @@ pub fn plan(
                 };
                 read(c).and_then(|value| {
                     let data = ActualData { date, value }
-                        .validated()
+                        .validated_on(crate::clock::today())
                         .map_err(|e| e.to_string())?;
                     Ok(match actual_on.get(&date) {
                         Some(a) if a.data == data => 0,

@@ -369,13 +369,13 @@ impl PlanFile {
                 delete::<MilestoneData>(format!("Deleted milestone “{}”", before.name), id)
             }
             Operation::AddActual { data } => {
-                let data = data.validated()?;
+                let data = data.validated_on(crate::clock::today())?;
                 let label = format!("Recorded {} on {}", labels::number(data.value), data.date);
                 self.create_item(label, data)?
             }
             Operation::UpdateActual { id, data } => {
                 let before = self.get::<ActualData>(&id)?.data;
-                let data = data.validated()?;
+                let data = data.validated_on(crate::clock::today())?;
                 self.update_item(format!("Edited the actual of {}", before.date), id, data)?
             }
             Operation::DeleteActual { id } => {

@@ -258,9 +258,22 @@ fn k005_stage_ahead() {
 }
 
 #[test]
-fn k006_operational_automation_at_the_mvp_stage() {
-    let f = fires("K006", |d| d.features[2].data.quick_win = false);
-    assert!(f.message.contains("“CRM tagging”"), "{}", f.message);
+fn k006_operational_work_planned_now_at_the_mvp_stage() {
+    let f = fires("K006", |d| {
+        d.features[2].data.quick_win = false;
+        d.features[2].data.horizon = Horizon::Now;
+    });
+    assert!(
+        f.message.contains("“CRM tagging” is planned now"),
+        "{}",
+        f.message
+    );
+    let mut later = healthy();
+    later.features[2].data.quick_win = false;
+    assert!(
+        !ids(&check(&later, TODAY())).contains(&"K006"),
+        "what waits in later is not being built now"
+    );
     let mut bought = healthy();
     bought.features[2].data.quick_win = false;
     bought.features[2].data.build_or_buy = BuildOrBuy::Buy;
@@ -271,6 +284,7 @@ fn k006_operational_automation_at_the_mvp_stage() {
     let mut scaling = healthy();
     scaling.plan.data.stage = Stage::Scaling;
     scaling.features[2].data.quick_win = false;
+    scaling.features[2].data.horizon = Horizon::Now;
     assert!(
         !ids(&check(&scaling, TODAY())).contains(&"K006"),
         "only at the MVP stage"
@@ -304,8 +318,17 @@ fn k007_priority_inversion() {
 fn k008_team_shape() {
     let big = fires("K008", |d| d.teams[0].data.size = 12);
     assert!(big.message.contains("has 12 people"), "{}", big.message);
-    let small = fires("K008", |d| d.teams[0].data.size = 3);
+    let small = fires("K008", |d| {
+        d.plan.data.stage = Stage::Scaling;
+        d.teams[0].data.size = 3;
+    });
     assert!(small.message.contains("has 3 people"), "{}", small.message);
+    let mut founding = healthy();
+    founding.teams[0].data.size = 4;
+    assert!(
+        !ids(&check(&founding, TODAY())).contains(&"K008"),
+        "a founding team of four at the MVP stage is not told to grow"
+    );
     let two = fires("K008", |d| {
         d.teams
             .push(item(2, TeamData::new("Platform", TeamKind::Platform, 5)))
@@ -403,4 +426,130 @@ proptest::proptest! {
             proptest::prop_assert!(!f.items.is_empty() || f.id == "K001", "{} names its items", f.id);
         }
     }
+}
+
+/// One open feature for every risk class × horizon × stage, in a company at each stage: which
+/// features K005 and K006 name, and how they say it.
+#[test]
+fn k005_and_k006_fire_on_what_they_are_about_across_every_class_horizon_and_stage() {
+    let classes = [
+        RiskClass::Business,
+        RiskClass::Technical,
+        RiskClass::Operational,
+    ];
+    let horizons = [Horizon::Now, Horizon::Next, Horizon::Later];
+    let stages = [Stage::Mvp, Stage::Scaling, Stage::Enterprise];
+    for company in stages {
+        let mut doc = healthy();
+        doc.plan.data.stage = company;
+        doc.features.clear();
+        let mut id = 0;
+        for class in classes {
+            for horizon in horizons {
+                for stage in stages {
+                    id += 1;
+                    let mut f = feature(
+                        id,
+                        &format!("{class:?} {horizon:?} {stage:?}"),
+                        class,
+                        3,
+                        FeatureStatus::Planned,
+                        horizon,
+                    );
+                    f.data.stage = stage;
+                    doc.features.push(f);
+                }
+            }
+        }
+        let findings = check(&doc, TODAY());
+        let named = |rule: &str| -> Vec<String> {
+            let mut titles: Vec<String> = findings
+                .iter()
+                .filter(|f| f.id == rule)
+                .flat_map(|f| f.items.iter())
+                .filter_map(|i| i.id.clone())
+                .map(|id| {
+                    doc.features
+                        .iter()
+                        .find(|f| f.id == id)
+                        .unwrap()
+                        .data
+                        .title
+                        .clone()
+                })
+                .collect();
+            titles.sort();
+            titles
+        };
+        let mut ahead: Vec<String> = doc
+            .features
+            .iter()
+            .filter(|f| {
+                let order = |s: Stage| stages.iter().position(|x| *x == s);
+                f.data.horizon == Horizon::Now && order(f.data.stage) > order(company)
+            })
+            .map(|f| f.data.title.clone())
+            .collect();
+        ahead.sort();
+        assert_eq!(named("K005"), ahead, "K005 at the {company:?} stage");
+        let waste: Vec<String> = if company == Stage::Mvp {
+            vec!["Operational Now Mvp".to_string()]
+        } else {
+            vec![]
+        };
+        assert_eq!(
+            named("K006"),
+            waste,
+            "K006 at the {company:?} stage: operational work planned now, for the stage the \
+             company is at (a feature ahead of it is K005's)"
+        );
+        for f in findings.iter().filter(|f| f.id == "K005") {
+            assert!(
+                f.message.contains("is an Enterprise feature")
+                    || f.message.contains("is a Scaling up feature"),
+                "{}",
+                f.message
+            );
+        }
+    }
+}
+
+#[test]
+fn k006_leaves_delivery_foundations_and_compliance_ahead_of_the_stage_alone() {
+    for title in [
+        "CI/CD pipeline",
+        "Continuous integration",
+        "Automated tests for the importer",
+        "Development environment in Docker",
+        "End-to-end tests",
+    ] {
+        assert!(keel_core::check::is_delivery_foundation(title), "{title}");
+        let mut doc = healthy();
+        doc.features[2].data.title = title.into();
+        doc.features[2].data.quick_win = false;
+        doc.features[2].data.horizon = Horizon::Now;
+        assert!(
+            !ids(&check(&doc, TODAY())).contains(&"K006"),
+            "{title} lets a small team ship daily"
+        );
+    }
+    for title in [
+        "Automated invoicing",
+        "Support ticket routing",
+        "Citation export",
+    ] {
+        assert!(!keel_core::check::is_delivery_foundation(title), "{title}");
+    }
+    // SOC 2 at the MVP stage is ahead of the company: one finding says so, not two.
+    let mut doc = healthy();
+    doc.features[2].data.title = "SOC 2 certification".into();
+    doc.features[2].data.quick_win = false;
+    doc.features[2].data.horizon = Horizon::Now;
+    doc.features[2].data.stage = Stage::Enterprise;
+    let findings = check(&doc, TODAY());
+    let found = ids(&findings);
+    assert!(
+        found.contains(&"K005") && !found.contains(&"K006"),
+        "{found:?}"
+    );
 }

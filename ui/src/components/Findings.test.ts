@@ -12,7 +12,7 @@ describe("Findings", () => {
         {
           id: "K006",
           severity: "warning",
-          message: "Operational automation at the MVP stage",
+          message: "Operational work at the MVP stage",
           items: [{ kind: "feature", id: "7" }],
         },
         { id: "K009", severity: "hint", message: "Unlinked features", items: [] },

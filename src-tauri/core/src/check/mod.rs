@@ -240,43 +240,101 @@ fn technology_ahead(doc: &PlanDocument, open: &[&Feature], out: &mut Vec<Finding
     }
 }
 
-fn stage_ahead(doc: &PlanDocument, open: &[&Feature], out: &mut Vec<Finding>) {
-    let company = doc.plan.data.stage;
-    for f in open.iter().filter(|f| f.data.horizon == Horizon::Now) {
-        if stage_order(f.data.stage) > stage_order(company) {
-            out.push(finding(
-                "K005",
-                Severity::Warning,
-                format!(
-                    "Stage ahead: {} is a {} feature planned for now, while the company is at the \
-                     {} stage. Move it to next or later, or update the company's stage if it has \
-                     moved on.",
-                    quoted(f),
-                    f.data.stage.label(),
-                    company.label()
-                ),
-                vec![feature_ref(f)],
-            ));
-        }
+/// "a" or "an" before a stage's name, as it is said ("an MVP", "an Enterprise", "a Scaling up").
+fn article(word: &str) -> &'static str {
+    let said_with_a_vowel =
+        word.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) || word == "MVP";
+    if said_with_a_vowel {
+        "an"
+    } else {
+        "a"
     }
 }
 
+/// Whether `f` is planned now for a stage the company has not reached.
+fn is_stage_ahead(company: Stage, f: &Feature) -> bool {
+    f.data.horizon == Horizon::Now && stage_order(f.data.stage) > stage_order(company)
+}
+
+fn stage_ahead(doc: &PlanDocument, open: &[&Feature], out: &mut Vec<Finding>) {
+    let company = doc.plan.data.stage;
+    for f in open.iter().filter(|f| is_stage_ahead(company, f)) {
+        let stage = f.data.stage.label();
+        out.push(finding(
+            "K005",
+            Severity::Warning,
+            format!(
+                "Stage ahead: {} is {} {stage} feature planned for now, while the company is at \
+                 the {} stage. Move it to next or later, or update the company's stage if it has \
+                 moved on.",
+                quoted(f),
+                article(stage),
+                company.label()
+            ),
+            vec![feature_ref(f)],
+        ));
+    }
+}
+
+/// What lets a small team ship every day — continuous integration and delivery, automated
+/// tests, a development environment — is no operational waste at any stage. Read from the
+/// title, as a founder names it.
+pub fn is_delivery_foundation(title: &str) -> bool {
+    let words: Vec<String> = title
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '/')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let text = format!(" {} ", words.join(" "));
+    const PHRASES: &[&str] = &[
+        " ci ",
+        " cd ",
+        " ci/cd ",
+        " continuous integration ",
+        " continuous delivery ",
+        " continuous deployment ",
+        " deployment pipeline ",
+        " build pipeline ",
+        " release pipeline ",
+        " automated test",
+        " test automation ",
+        " test suite ",
+        " unit test",
+        " end to end test",
+        " integration test",
+        " development environment ",
+        " dev environment ",
+        " local environment ",
+        " staging environment ",
+    ];
+    PHRASES.iter().any(|p| text.contains(p))
+}
+
 fn operational_waste(doc: &PlanDocument, open: &[&Feature], out: &mut Vec<Finding>) {
-    if doc.plan.data.stage != Stage::Mvp {
+    let company = doc.plan.data.stage;
+    if company != Stage::Mvp {
         return;
     }
+    // Work planned now or under way (what is later is not being built yet), that is not a
+    // quick win, not bought, not a delivery foundation, and not already said to be ahead of the
+    // company's stage (K005 says what to do about that).
     for f in open.iter().filter(|f| {
         f.data.risk_class == RiskClass::Operational
+            && (f.data.horizon == Horizon::Now || f.data.status == FeatureStatus::InProgress)
             && !f.data.quick_win
             && f.data.build_or_buy != crate::domain::BuildOrBuy::Buy
+            && !is_delivery_foundation(&f.data.title)
+            && !is_stage_ahead(company, f)
     }) {
         out.push(finding(
             "K006",
             Severity::Warning,
             format!(
-                "Operational automation at the MVP stage: {} is not a quick win, so building it \
-                 now is waste. Buy a SaaS product for it, or keep doing it by hand until it is \
-                 easy and highly repetitive.",
+                "Operational work at the MVP stage: {} is planned now and is not a quick win. \
+                 Before product/market fit, buy a SaaS product for it, or keep doing it by hand \
+                 until it is easy and highly repetitive, and put the time into the business \
+                 risks.",
                 quoted(f)
             ),
             vec![feature_ref(f)],
@@ -349,8 +407,12 @@ fn priority_inversions(open: &[&Feature], ranks: &HashMap<&str, u32>, out: &mut 
 }
 
 fn team_shape(doc: &PlanDocument, out: &mut Vec<Finding>) {
+    // 5–7 people is the size one agile team works best at: a team above it should split; a
+    // smaller one should grow or merge once the company scales, while at the MVP stage a small
+    // founding team is what it is (the seed's 5–7 is the size it can reach, not a minimum).
+    let too_small = |size: u32| size < 5 && doc.plan.data.stage != Stage::Mvp;
     for t in &doc.teams {
-        if !(5..=7).contains(&t.data.size) {
+        if t.data.size > 7 || too_small(t.data.size) {
             out.push(finding(
                 "K008",
                 Severity::Warning,

@@ -9,6 +9,29 @@ use keel_core::storage::Since;
 use keel_core::{analysis, clock, info, sample, CoreError, Mode, PlanFile};
 use std::path::{Path, PathBuf};
 
+/// Writes a line to standard output; a reader gone (`keel log PLAN | head`) ends the command
+/// quietly, as Unix tools do, and any other failure to write is said on stderr.
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::cli::write_out(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+/// The same without the line's end.
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::write_out(format_args!($($arg)*)) };
+}
+
+pub(crate) fn write_out(text: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_fmt(text).and_then(|()| stdout.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("keel: the output could not be written: {e}");
+        std::process::exit(1);
+    }
+}
+
 mod imports;
 
 #[derive(Parser)]
@@ -223,7 +246,7 @@ pub fn main() -> i32 {
                 export::export_with(&f, format, today, since.as_deref(), findings, &out)
             })
             .map(|_| {
-                println!("Wrote {}.", out.display());
+                outln!("Wrote {}.", out.display());
                 0
             })
         }
@@ -271,7 +294,7 @@ pub fn main() -> i32 {
         .map(|_| 0),
         Some(Command::Import { plan, from }) => {
             export::json::import(&keel_core::plan_file_path(&plan), &from).and_then(|file| {
-                println!(
+                outln!(
                     "Created {} for {} from {}.",
                     file.path().display(),
                     file.plan()?.data.company_name,
@@ -299,7 +322,7 @@ fn new(path: &Path, sample: Option<SampleKind>, name: Option<&str>) -> Result<()
         )?,
         None => keel_core::create_named_plan(path, name, today)?,
     };
-    println!(
+    outln!(
         "Created {} for {}.",
         file.path().display(),
         file.plan()?.data.company_name
@@ -310,7 +333,7 @@ fn new(path: &Path, sample: Option<SampleKind>, name: Option<&str>) -> Result<()
 fn mark_version(path: &Path, label: &str) -> Result<(), CoreError> {
     let mut file = PlanFile::open(path)?;
     let version = file.mark_version(label, &crate::settings::system_name())?;
-    println!(
+    outln!(
         "Marked version “{}” of {} ({}).",
         version.label,
         path.display(),
@@ -322,8 +345,8 @@ fn mark_version(path: &Path, label: &str) -> Result<(), CoreError> {
 fn merge(path: &Path, from: &Path) -> Result<(), CoreError> {
     let mut file = PlanFile::open(path)?;
     let merged = file.merge_path(from)?;
-    println!("{} ← {}", path.display(), from.display());
-    println!("{}", merged.incoming.summary());
+    outln!("{} ← {}", path.display(), from.display());
+    outln!("{}", merged.incoming.summary());
     print_conflicts(&merged.conflicts);
     Ok(())
 }
@@ -331,10 +354,10 @@ fn merge(path: &Path, from: &Path) -> Result<(), CoreError> {
 /// What came in at the same time as this copy's edits, a line each.
 fn print_conflicts(conflicts: &[keel_core::ops::Conflict]) {
     for c in conflicts {
-        println!("At the same time: {}.", c.sentence);
+        outln!("At the same time: {}.", c.sentence);
     }
     if !conflicts.is_empty() {
-        println!("Settle them in Keel's History (take the other value, or keep this one).");
+        outln!("Settle them in Keel's History (take the other value, or keep this one).");
     }
 }
 
@@ -343,27 +366,27 @@ fn sync(path: &Path, folder: &Path, full_copy: bool) -> Result<(), CoreError> {
     let synced = file.sync_folder(folder, &mut std::collections::HashSet::new())?;
     if full_copy {
         let name = file.write_full_copy(folder)?;
-        println!("Wrote the plan's whole history for newcomers: {name}");
+        outln!("Wrote the plan's whole history for newcomers: {name}");
     }
     match &synced.merged {
         Some(merged) => {
-            println!("{}", merged.incoming.summary());
+            outln!("{}", merged.incoming.summary());
             print_conflicts(&merged.conflicts);
         }
-        None => println!("Nothing new from the folder."),
+        None => outln!("Nothing new from the folder."),
     }
     match &synced.wrote {
-        Some(name) => println!("Wrote this copy's new changes: {name}"),
-        None => println!("The folder already had every change of this copy."),
+        Some(name) => outln!("Wrote this copy's new changes: {name}"),
+        None => outln!("The folder already had every change of this copy."),
     }
     if synced.behind {
-        println!(
+        outln!(
             "This copy is older than where the folder starts: it asked for what it lacks, and \
              a teammate's Keel will put it there (or they can run keel sync --full-copy)."
         );
     }
     if synced.waiting > 0 {
-        println!(
+        outln!(
             "{} file(s) not read yet (still being copied, or waiting for earlier changes).",
             synced.waiting
         );
@@ -386,7 +409,7 @@ fn changes(
     };
     let bytes = file.changes_file(since)?;
     export::write_atomic(out, &bytes)?;
-    println!("Wrote {} ({} bytes).", out.display(), bytes.len());
+    outln!("Wrote {} ({} bytes).", out.display(), bytes.len());
     Ok(())
 }
 
@@ -395,20 +418,20 @@ fn log(path: &Path, since: Option<&str>, json: bool) -> Result<(), CoreError> {
     let since = since.map(|key| file.find_version(key)).transpose()?;
     let entries = file.log(since.as_ref().map(|v| &v.id))?;
     if json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&entries).unwrap_or_else(|e| e.to_string())
         );
         return Ok(());
     }
     match &since {
-        Some(v) => println!(
+        Some(v) => outln!(
             "{} — changes since “{}”: {}",
             path.display(),
             v.label,
             entries.len()
         ),
-        None => println!("{} — {} changes", path.display(), entries.len()),
+        None => outln!("{} — {} changes", path.display(), entries.len()),
     }
     for e in &entries {
         let author = if e.author.is_empty() {
@@ -416,7 +439,7 @@ fn log(path: &Path, since: Option<&str>, json: bool) -> Result<(), CoreError> {
         } else {
             &e.author
         };
-        println!("{}  {:<20} {}", e.at, author, e.label);
+        outln!("{}  {:<20} {}", e.at, author, e.label);
     }
     Ok(())
 }
@@ -424,12 +447,12 @@ fn log(path: &Path, since: Option<&str>, json: bool) -> Result<(), CoreError> {
 fn show_info(path: &Path, json: bool) -> Result<(), CoreError> {
     let info = info::file_info(path)?;
     if json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&info).unwrap_or_else(|e| e.to_string())
         );
     } else {
-        println!("{}\n{info}", path.display());
+        outln!("{}\n{info}", path.display());
     }
     Ok(())
 }
@@ -439,12 +462,12 @@ fn check(path: &Path, json: bool, date: Option<NaiveDate>) -> Result<i32, CoreEr
     let today = date.unwrap_or_else(clock::today);
     let findings = analysis::plan_check(&file, today)?;
     if json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&findings).unwrap_or_else(|e| e.to_string())
         );
     } else {
-        print!(
+        out!(
             "{}",
             check_text(&file.plan()?.data.company_name, today, &findings)
         );

@@ -432,3 +432,38 @@ fn a_plan_of_every_older_format_is_read_as_it_is_by_every_reading_command() {
         std::fs::set_permissions(shared.path(), perms).unwrap();
     }
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("p.keel");
+    let plan_arg = plan.to_str().unwrap();
+    assert!(keel(&["new", plan_arg, "--sample"]).status.success());
+    for args in [
+        vec!["log", plan_arg],
+        vec!["info", plan_arg],
+        vec!["check", plan_arg, "--date", "2026-11-27"],
+        vec!["log", plan_arg, "--json"],
+    ] {
+        // `keel log PLAN | head -0`: the reading end is closed before Keel writes.
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_keel"))
+            .args(&args)
+            .env(fixed_clock::VAR, fixed_clock::AT)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = text(&out.stderr);
+        assert!(
+            !err.contains("panicked") && err.is_empty(),
+            "{args:?} says nothing on a closed pipe: {err}"
+        );
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{args:?}: {:?}",
+            out.status
+        );
+    }
+}

@@ -82,6 +82,24 @@ fn import_features_prints_what_changes_and_a_dry_run_changes_nothing() {
     // The same export again: matched by issue id, nothing to add.
     let out = keel(&["import-features", &plan, "--from", &linear, "--dry-run"]);
     assert!(text(&out.stdout).contains("0 to add, 0 to update, 6 unchanged"));
+    // A scheduled re-import of an unchanged export succeeds and writes nothing.
+    let before = std::fs::read(&plan).unwrap();
+    let out = keel(&[
+        "import-features",
+        &plan,
+        "--from",
+        &linear,
+        "--map",
+        "Team=none",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Nothing new: every row is in the plan already"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
     let out = keel(&["log", &plan]);
     assert!(text(&out.stdout).contains("Imported 6 features from Linear"));
 }
@@ -100,6 +118,13 @@ fn import_actuals_asks_for_the_date_order_when_the_file_does_not_tell() {
     );
     assert!(said.contains("Dates read as month/day/year."), "{said}");
     assert!(said.contains("Imported 4 actuals."), "{said}");
+    let again = keel(&["import-actuals", &plan, "--from", &us]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(
+        text(&again.stdout).contains("Nothing new"),
+        "{}",
+        text(&again.stdout)
+    );
 
     let ambiguous = fixture("revenue-ambiguous.csv");
     let before = std::fs::read(&plan).unwrap();

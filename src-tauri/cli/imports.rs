@@ -68,15 +68,15 @@ fn mapping(guess: &FeatureImport, maps: &[String]) -> Result<Vec<Option<FeatureF
 /// The counts line and every row not imported.
 fn print_outcome(counts: [u32; 3], problems: &[RowProblem], more: u32) {
     let [added, updated, unchanged] = counts;
-    println!(
+    outln!(
         "{added} to add, {updated} to update, {unchanged} unchanged, {} not imported.",
         problems.len() as u32 + more
     );
     for p in problems {
-        println!("  line {}: {}", p.line, p.reason);
+        outln!("  line {}: {}", p.line, p.reason);
     }
     if more > 0 {
-        println!("  … and {more} more");
+        outln!("  … and {more} more");
     }
 }
 
@@ -84,19 +84,19 @@ fn print_outcome(counts: [u32; 3], problems: &[RowProblem], more: u32) {
 /// import then refuses without); true for a dry run.
 fn stops(needs_date_order: bool, dry_run: bool) -> bool {
     if needs_date_order {
-        println!("The dates read two ways (03/04/2026): say --dates dmy or --dates mdy.");
+        outln!("The dates read two ways (03/04/2026): say --dates dmy or --dates mdy.");
     }
     if dry_run {
-        println!("Dry run: nothing was changed.");
+        outln!("Dry run: nothing was changed.");
     }
     dry_run
 }
 
 fn print_features(s: &FeatureImport) {
-    println!("From {}: {} rows.", s.tool.label(), s.rows);
+    outln!("From {}: {} rows.", s.tool.label(), s.rows);
     for (column, field) in s.columns.iter().zip(&s.mapping) {
         let into = field.map_or("(not imported)", |f| f.label());
-        println!("  {:<28} → {into}", column.header);
+        outln!("  {:<28} → {into}", column.header);
     }
     print_outcome(
         [s.added, s.updated, s.unchanged],
@@ -104,8 +104,18 @@ fn print_features(s: &FeatureImport) {
         s.more_problems,
     );
     for note in &s.notes {
-        println!("Note: {note}");
+        outln!("Note: {note}");
     }
+}
+
+/// A file whose rows are all in the plan already (a scheduled re-import): nothing to do, and
+/// nothing went wrong. A file with no row to take at all is refused by the import.
+fn nothing_new(changing: u32, unchanged: u32) -> bool {
+    if changing == 0 && unchanged > 0 {
+        outln!("Nothing new: every row is in the plan already; the plan is unchanged.");
+        return true;
+    }
+    false
 }
 
 pub fn features(
@@ -131,11 +141,13 @@ pub fn features(
     };
     let preview = file.preview_feature_import(&bytes, &options)?;
     print_features(&preview);
-    if stops(preview.needs_date_order, dry_run) {
+    if stops(preview.needs_date_order, dry_run)
+        || nothing_new(preview.added + preview.updated, preview.unchanged)
+    {
         return Ok(());
     }
     let (_, applied) = file.import_features(&bytes, &options, author)?;
-    println!("{}.", applied.label);
+    outln!("{}.", applied.label);
     Ok(())
 }
 
@@ -145,14 +157,14 @@ fn print_actuals(s: &ActualsImport) {
             .map_or("(none)".to_string(), |c| format!("“{}”", c.header))
     };
     match s.kind {
-        keel_core::import::actuals::ActualsKind::Actuals => println!(
+        keel_core::import::actuals::ActualsKind::Actuals => outln!(
             "Actuals: dates from {}, values from {}; {} rows, {}.",
             column(s.date_column),
             column(s.value_column),
             s.rows,
             s.cadence
         ),
-        keel_core::import::actuals::ActualsKind::FactoryWeeks => println!(
+        keel_core::import::actuals::ActualsKind::FactoryWeeks => outln!(
             "Customer factory weeks: dates from {}; {} rows, {}.",
             column(s.date_column),
             s.rows,
@@ -160,7 +172,7 @@ fn print_actuals(s: &ActualsImport) {
         ),
     }
     if let Some(order) = s.date_order {
-        println!("Dates read as {}.", order.label());
+        outln!("Dates read as {}.", order.label());
     }
     print_outcome(
         [s.added, s.updated, s.unchanged],
@@ -185,10 +197,12 @@ pub fn actuals(
     };
     let preview = file.preview_traction_import(&bytes, &options)?;
     print_actuals(&preview);
-    if stops(preview.needs_date_order, dry_run) {
+    if stops(preview.needs_date_order, dry_run)
+        || nothing_new(preview.added + preview.updated, preview.unchanged)
+    {
         return Ok(());
     }
     let (_, applied) = file.import_traction(&bytes, &options, author)?;
-    println!("{}.", applied.label);
+    outln!("{}.", applied.label);
     Ok(())
 }

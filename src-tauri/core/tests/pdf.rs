@@ -113,7 +113,10 @@ fn the_sample_pdf_is_valid_has_metadata_and_every_section() {
     );
     // The plan check is the founders' own: the investor PDF leaves it out unless asked.
     assert!(!text.contains("Plan check"), "{text}");
-    assert!(!text.contains("Operational work at the MVP stage"), "{text}");
+    assert!(
+        !text.contains("Operational work at the MVP stage"),
+        "{text}"
+    );
     let today = date(2026, 11, 27);
     let file = keel_core::PlanFile::open(&dir.path().join("s.keel")).unwrap();
     let with = dir.path().join("with.pdf");

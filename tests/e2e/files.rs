@@ -227,3 +227,88 @@ async fn the_investor_update_asks_for_a_version_then_is_written_since_it() {
     app.screenshot("export-update").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_plan_shows_the_steps_that_make_it_each_one_click_away() {
+    let dir = tempfile::tempdir().unwrap();
+    fixed_clock::fix();
+    let file =
+        keel_core::create_named_plan(&dir.path().join("acme"), None, fixed_clock::today()).unwrap();
+    let path = file.path().to_path_buf();
+    drop(file);
+    let app = App::launch(&[path.to_str().unwrap()]).await;
+    assert_eq!(
+        app.text_of(".company").await,
+        "Acme",
+        "named after its file"
+    );
+    let steps = app
+        .wait_text("[data-testid=first-steps] h2", |t| {
+            t.contains("0 of 5 done")
+        })
+        .await;
+    assert!(steps.contains("Make the plan"), "{steps}");
+    app.screenshot("new-plan-steps").await;
+
+    // One click: a new feature, the cursor in its title.
+    app.click("[data-step=features] button").await;
+    app.element("aside.panel[aria-label='New feature']").await;
+    let mut focused = serde_json::Value::Null;
+    for _ in 0..50 {
+        focused = app
+            .client
+            .execute(
+                "const a = document.activeElement;
+                 return !!a && !!a.closest('aside.panel') && a === document.querySelector(
+                   'aside.panel input[type=text]');",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if focused == serde_json::json!(true) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(focused, serde_json::json!(true), "the cursor is in Title");
+    app.type_into(
+        "aside.panel input[type=text]",
+        "Pilot with three design partners",
+    )
+    .await;
+    app.click("aside.panel footer .primary").await;
+    app.wait_text("aside.panel .rank", |t| t.contains("business risk"))
+        .await;
+
+    app.click("nav button[data-section=overview]").await;
+    app.wait_text("[data-testid=first-steps] h2", |t| {
+        t.contains("1 of 5 done")
+    })
+    .await;
+    assert!(app
+        .attr_of("[data-step=features]", "class")
+        .await
+        .contains("done"));
+    // The goal's step opens Traction, where the goal comes first.
+    app.click("[data-step=goal] button").await;
+    assert_eq!(app.text_of("h1.section-title").await, "Traction");
+    app.element("#goal-title").await;
+    let goal_first: serde_json::Value = app
+        .client
+        .execute(
+            "const goal = document.getElementById('goal-title');
+             return ['chart-title', 'actuals-title', 'weeks-title'].every((id) => {
+               const other = document.getElementById(id);
+               return !other || (goal.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+             }) && document.getElementById('chart-title') !== null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        goal_first,
+        serde_json::json!(true),
+        "on Traction the goal comes first"
+    );
+    app.quit().await;
+}

@@ -181,6 +181,8 @@ export type Analysis = {
 	portfolio: Portfolio,
 	/**  What the window offers when the founder adds a goal or a milestone. */
 	suggestions: Suggestions,
+	/**  The steps that make a new plan, until all are done (then none). */
+	first_steps: FirstStep[],
 };
 
 /**  What the About box shows: one version, the one in Cargo.toml. */
@@ -527,6 +529,15 @@ export type FindingCounts = {
 	hints: number,
 };
 
+export type FirstStep = {
+	kind: StepKind,
+	/**  What to do, as a short instruction ("Set your Minimum Success Criteria"). */
+	title: string,
+	/**  Why, or where it stands. */
+	detail: string,
+	done: boolean,
+};
+
 /**  What the goal implies, month by month. */
 export type GoalFigures = {
 	/**
@@ -864,6 +875,9 @@ export type StepConversion = {
 	 */
 	conversion: number | null,
 };
+
+/**  Which step (the window opens the place it is done from). */
+export type StepKind = "vision" | "goal" | "actual" | "features" | "findings";
 
 /**  Defaults for new items, computed by the core's rules (never re-derived in the window). */
 export type Suggestions = {

@@ -37,6 +37,8 @@ pub struct Analysis {
     pub portfolio: Portfolio,
     /// What the window offers when the founder adds a goal or a milestone.
     pub suggestions: Suggestions,
+    /// The steps that make a new plan, until all are done (then none).
+    pub first_steps: Vec<crate::first_steps::FirstStep>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Type)]
@@ -101,7 +103,9 @@ pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {
     let snapshots: Vec<FactorySnapshotData> = data_of(&doc.factory_snapshots);
     let ranking = priority::rank(&doc.features, PriorityView::RiskFirst);
     let findings = check::check(doc, &ranking, today);
+    let first_steps = crate::first_steps::first_steps(doc, &findings);
     Analysis {
+        first_steps,
         as_of: today,
         finding_counts: FindingCounts::of(&findings),
         findings,

@@ -13,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod export;
 pub mod factory;
+pub mod first_steps;
 pub mod generate;
 pub(crate) mod history;
 pub mod import;
@@ -65,7 +66,35 @@ pub fn create_named_plan(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    create_empty_plan(&path, company_name.unwrap_or(&stem), start_date)
+    create_empty_plan(
+        &path,
+        company_name.unwrap_or(&name_of_file(&stem)),
+        start_date,
+    )
+}
+
+/// A company's name read from its file's: "acme-robotics" and "acme_robotics" are "Acme
+/// Robotics"; a name the founder wrote with capitals ("Loom.ly", "eBay") is kept as written.
+pub fn name_of_file(stem: &str) -> String {
+    if stem.chars().any(char::is_uppercase) {
+        return stem.to_string();
+    }
+    let words: Vec<String> = stem
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    if words.is_empty() {
+        stem.to_string()
+    } else {
+        words.join(" ")
+    }
 }
 
 /// Creates an empty plan for `company_name` starting on `start_date`.

@@ -12,8 +12,14 @@ async function setup(featureId: string) {
   const editor = new PlanEditor();
   await editor.load();
   const added: string[] = [];
-  render(FeaturePanel, { editor, featureId, onclose: () => {}, onadded: (id: string) => added.push(id) });
-  return { core, editor, added };
+  const closed: number[] = [];
+  render(FeaturePanel, {
+    editor,
+    featureId,
+    onclose: () => closed.push(1),
+    onadded: (id: string) => added.push(id),
+  });
+  return { core, editor, added, closed };
 }
 
 describe("FeaturePanel", () => {
@@ -55,5 +61,28 @@ describe("FeaturePanel", () => {
       ),
     ).toBeTruthy();
     expect(core.writes()).toEqual([]);
+  });
+
+  it("asks before Esc throws away a new feature with something typed", async () => {
+    const { closed } = await setup("new");
+    const title = screen.getByLabelText("Title");
+    await fireEvent.input(title, { target: { value: "Pilot program" } });
+    await fireEvent.change(title);
+    await fireEvent.keyDown(screen.getByRole("complementary"), { key: "Escape" });
+    expect(closed).toEqual([]);
+    const ask = screen.getByRole("alertdialog", { name: "Throw away this new feature?" });
+    expect(ask).toBeTruthy();
+    await fireEvent.keyDown(ask, { key: "Escape" });
+    expect(screen.queryByRole("alertdialog"), "a second Esc keeps editing").toBeNull();
+    expect((screen.getByLabelText("Title") as HTMLInputElement).value).toBe("Pilot program");
+    await fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    await fireEvent.click(screen.getByRole("button", { name: "Throw away" }));
+    expect(closed).toEqual([1]);
+  });
+
+  it("puts Done, not Delete, after the description in the Tab order", async () => {
+    await setup("1");
+    const buttons = [...document.querySelectorAll("aside footer button")].map((b) => b.textContent);
+    expect(buttons).toEqual(["Done", "Delete feature"]);
   });
 });

@@ -90,3 +90,27 @@ describe("Overview", () => {
     expect(screen.queryByTestId("since")).toBeNull();
   });
 });
+
+describe("Overview of a new plan", () => {
+  it("shows the steps that make a plan with their state, each one click away, and offers a first feature", async () => {
+    const onstep = vi.fn();
+    const onnewfeature = vi.fn();
+    const steps = [
+      { kind: "vision", title: "Name the company and write its vision", detail: "Where it goes.", done: true },
+      { kind: "goal", title: "Set your Minimum Success Criteria", detail: "The traction.", done: false },
+    ] as const;
+    setup({ steps, onstep, onnewfeature });
+    const card = screen.getByTestId("first-steps");
+    expect(within(card).getByRole("heading").textContent).toContain("1 of 2 done");
+    expect(within(card).queryByRole("button", { name: "Name the company and write its vision" })).toBeNull();
+    await fireEvent.click(within(card).getByRole("button", { name: "Set your Minimum Success Criteria" }));
+    expect(onstep).toHaveBeenCalledWith(steps[1]);
+    await fireEvent.click(screen.getByRole("button", { name: "New feature" }));
+    expect(onnewfeature).toHaveBeenCalledOnce();
+  });
+
+  it("shows no steps once all are done", () => {
+    setup({ steps: [] });
+    expect(screen.queryByTestId("first-steps")).toBeNull();
+  });
+});

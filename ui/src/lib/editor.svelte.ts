@@ -2,6 +2,7 @@
 // core, which saves it, records it in the plan's history (undo and redo live there too) and
 // answers with what changed and the recomputed analysis; the window patches its state with that.
 import type {
+  FirstStep,
   ActualData,
   ActualsImport,
   ActualsOptions,
@@ -90,6 +91,8 @@ export class PlanEditor {
   today = $state("");
   /** The core's defaults for a new goal, the next milestone and a new feature. */
   suggestions = $state.raw<Suggestions | null>(null);
+  /** The steps that make a new plan, until all are done. */
+  firstSteps = $state.raw<FirstStep[]>([]);
   /** False while only the first screen's features are here (see `finishLoading`). */
   complete = $state(true);
   /** Why no plan could be shown. */
@@ -151,6 +154,7 @@ export class PlanEditor {
       portfolio: analysis.portfolio ?? null,
       today: analysis.as_of,
       suggestions: analysis.suggestions,
+      firstSteps: analysis.first_steps,
     });
   }
 

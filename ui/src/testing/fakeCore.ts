@@ -224,6 +224,7 @@ export function fakeCore(
     curve: [],
     portfolio: options.portfolio ?? null,
     suggestions: suggestions(),
+    first_steps: [],
   });
   /** An edit's answer as the core gives it (this fake sends every feature and the order). */
   const edited = (label: string, created: string | null = null) =>

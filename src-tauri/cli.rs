@@ -173,6 +173,13 @@ enum Command {
         /// start_date, end_date, effort, reach, impact, confidence, team, id.
         #[arg(long = "map", value_name = "COLUMN=FIELD")]
         maps: Vec<String>,
+        /// The Keel status of a status value no rule knows: "Niet begonnen=idea", "クローズ=done".
+        /// Statuses: idea, planned, in_progress, done, dropped.
+        #[arg(long = "status", value_name = "VALUE=STATUS", value_parser = imports::status_choice)]
+        statuses: Vec<keel_core::import::StatusChoice>,
+        /// Import archived Trello cards too (as dropped features); they are left out otherwise.
+        #[arg(long)]
+        include_archived: bool,
         /// How to read dates like 03/04/2026 when the file does not tell: dmy or mdy.
         #[arg(long, value_parser = imports::date_order)]
         dates: Option<keel_core::import::DateOrder>,
@@ -268,12 +275,15 @@ pub fn main() -> i32 {
             plan,
             from,
             maps,
+            statuses,
+            include_archived,
             dates,
             dry_run,
         }) => imports::features(
             &plan,
             &from,
             &maps,
+            (statuses, include_archived),
             dates,
             dry_run,
             &crate::settings::system_name(),

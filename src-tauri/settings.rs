@@ -16,6 +16,10 @@ pub struct Settings {
     /// The shared folder each plan syncs through, by plan identity.
     #[serde(default)]
     pub sync_folders: std::collections::BTreeMap<String, std::path::PathBuf>,
+    /// The statuses you chose for another tool's status values, by tool: offered again at the
+    /// next import from it.
+    #[serde(default)]
+    pub import_statuses: std::collections::BTreeMap<String, Vec<keel_core::import::StatusChoice>>,
 }
 
 pub fn read(data_dir: &Path) -> Settings {

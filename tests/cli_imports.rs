@@ -194,3 +194,85 @@ fn unreadable_files_and_bad_mappings_exit_2_and_change_nothing() {
     );
     assert_eq!(std::fs::read(&plan).unwrap(), before, "nothing changed");
 }
+
+#[test]
+fn import_features_says_the_title_it_chose_and_takes_statuses_and_archived_cards_as_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let notion = fixture("notion-category.csv");
+    let out = keel(&["import-features", &plan, "--from", &notion, "--dry-run"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("Note: No column is named as a title: “Category” is taken as the title"),
+        "{said}"
+    );
+    assert!(
+        said.contains("--status \"クローズ=…\""),
+        "the command line says how to choose: {said}"
+    );
+    let out = keel(&[
+        "import-features",
+        &plan,
+        "--from",
+        &notion,
+        "--status",
+        "クローズ=done",
+        "--status",
+        "Niet begonnen=in progress",
+        "--status",
+        "やりたいこと=idea",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!text(&out.stdout).contains("Statuses Keel does not know"));
+    let file = keel_core::PlanFile::open_with(Path::new(&plan), keel_core::Mode::Inspect).unwrap();
+    let status = |title: &str| {
+        file.features()
+            .unwrap()
+            .into_iter()
+            .find(|f| f.data.title == title)
+            .unwrap()
+            .data
+            .status
+    };
+    assert_eq!(status("Gift cards"), keel_core::domain::FeatureStatus::Done);
+    assert_eq!(
+        status("Studio directory"),
+        keel_core::domain::FeatureStatus::InProgress
+    );
+    let bad = keel(&[
+        "import-features",
+        &plan,
+        "--from",
+        &notion,
+        "--status",
+        "クローズ=finished",
+    ]);
+    assert!(!bad.status.success());
+    assert!(
+        text(&bad.stderr).contains("is not a status"),
+        "{}",
+        text(&bad.stderr)
+    );
+
+    let trello = fixture("trello.json");
+    let out = keel(&["import-features", &plan, "--from", &trello, "--dry-run"]);
+    assert!(
+        text(&out.stdout).contains("2 archived cards are left out"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = keel(&[
+        "import-features",
+        &plan,
+        "--from",
+        &trello,
+        "--include-archived",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Imported 5 features from Trello."),
+        "{}",
+        text(&out.stdout)
+    );
+}

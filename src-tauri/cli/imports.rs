@@ -1,9 +1,10 @@
 //! `keel import-features` and `keel import-actuals`: what a file would change, then (without
 //! --dry-run) the change, as one operation.
 
+use keel_core::domain::FeatureStatus;
 use keel_core::import::{
     ActualsImport, ActualsOptions, DateOrder, FeatureField, FeatureImport, FeatureOptions,
-    RowProblem,
+    RowProblem, StatusChoice,
 };
 use keel_core::{CoreError, PlanFile};
 use std::path::Path;
@@ -15,6 +16,24 @@ pub fn date_order(text: &str) -> Result<DateOrder, String> {
         "mdy" => Ok(DateOrder::MonthFirst),
         _ => Err("dmy (day/month/year) or mdy (month/day/year)".into()),
     }
+}
+
+/// A `VALUE=STATUS` of `--status`.
+pub fn status_choice(text: &str) -> Result<StatusChoice, String> {
+    let (value, status) = text
+        .rsplit_once('=')
+        .ok_or_else(|| format!("“{text}” is not VALUE=STATUS"))?;
+    let key = status.trim().to_lowercase().replace([' ', '-'], "_");
+    let status = FeatureStatus::parse(&key).ok_or_else(|| {
+        format!("“{status}” is not a status (idea, planned, in_progress, done or dropped)")
+    })?;
+    if value.trim().is_empty() {
+        return Err(format!("“{text}” names no status value before the ="));
+    }
+    Ok(StatusChoice {
+        value: value.trim().to_string(),
+        status,
+    })
 }
 
 fn read(from: &Path) -> Result<Vec<u8>, CoreError> {
@@ -106,6 +125,19 @@ fn print_features(s: &FeatureImport) {
     for note in &s.notes {
         outln!("Note: {note}");
     }
+    let unchosen: Vec<String> = s
+        .statuses
+        .iter()
+        .filter(|u| !u.chosen)
+        .map(|u| format!("--status \"{}=…\"", u.value))
+        .collect();
+    if !unchosen.is_empty() {
+        outln!(
+            "Statuses Keel does not know become ideas; to choose, add {} (idea, planned, \
+             in_progress, done or dropped).",
+            unchosen.join(" ")
+        );
+    }
 }
 
 /// A file whose rows are all in the plan already (a scheduled re-import): nothing to do, and
@@ -122,6 +154,7 @@ pub fn features(
     plan: &Path,
     from: &Path,
     maps: &[String],
+    (statuses, include_archived): (Vec<StatusChoice>, bool),
     dates: Option<DateOrder>,
     dry_run: bool,
     author: &str,
@@ -133,11 +166,15 @@ pub fn features(
         &FeatureOptions {
             mapping: None,
             date_order: dates,
+            statuses: statuses.clone(),
+            include_archived,
         },
     )?;
     let options = FeatureOptions {
         mapping: Some(mapping(&guess, maps)?),
         date_order: dates,
+        statuses,
+        include_archived,
     };
     let preview = file.preview_feature_import(&bytes, &options)?;
     print_features(&preview);

@@ -1,7 +1,9 @@
 use crate::commands::edit::{edited, with_analysis, Edited};
 use crate::error::{CommandError, CommandResult};
 use crate::state::{AppState, FileKind};
-use keel_core::import::{ActualsImport, ActualsOptions, FeatureImport, FeatureOptions};
+use keel_core::import::{
+    ActualsImport, ActualsOptions, FeatureImport, FeatureOptions, StatusChoice, Tool,
+};
 use keel_core::CoreError;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -80,7 +82,46 @@ pub async fn preview_feature_import(
     options: FeatureOptions,
 ) -> CommandResult<FeatureImport> {
     let (_, bytes) = chosen(&state)?;
+    let preview = state.with_plan(|file| file.preview_feature_import(&bytes, &options))?;
+    // The statuses chosen at the last import from the same tool, offered again.
+    let remembered = remembered_statuses(&state, preview.tool);
+    if !options.statuses.is_empty() || remembered.is_empty() || preview.statuses.is_empty() {
+        return Ok(preview);
+    }
+    let options = FeatureOptions {
+        statuses: remembered,
+        ..options
+    };
     state.with_plan(|file| file.preview_feature_import(&bytes, &options))
+}
+
+fn remembered_statuses(state: &AppState, tool: Tool) -> Vec<StatusChoice> {
+    state
+        .data_dir()
+        .map(|dir| crate::settings::read(&dir))
+        .ok()
+        .and_then(|mut s| s.import_statuses.remove(tool.label()))
+        .unwrap_or_default()
+}
+
+/// Keeps the statuses chosen for `tool`'s values (a value chosen again takes its new status).
+fn remember_statuses(state: &AppState, tool: Tool, chosen: &[StatusChoice]) -> CommandResult<()> {
+    if chosen.is_empty() {
+        return Ok(());
+    }
+    let dir = state.data_dir()?;
+    let mut settings = crate::settings::read(&dir);
+    let kept = settings
+        .import_statuses
+        .entry(tool.label().to_string())
+        .or_default();
+    for choice in chosen {
+        let key = choice.value.trim().to_lowercase();
+        kept.retain(|c| c.value.trim().to_lowercase() != key);
+        kept.push(choice.clone());
+    }
+    crate::settings::write(&dir, &settings)?;
+    Ok(())
 }
 
 /// Imports the chosen file's features as one edit, signed with your name.
@@ -96,6 +137,7 @@ pub async fn import_features(
         let (summary, applied) = file.import_features(&bytes, &options, &author)?;
         Ok((summary, with_analysis(file, applied)?))
     })?;
+    remember_statuses(&state, summary.tool, &options.statuses)?;
     Ok(ImportedEdit {
         summary,
         edited: edited(&state, outcome)?,

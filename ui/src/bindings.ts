@@ -497,6 +497,10 @@ export type FeatureImport = {
 	more_problems: number,
 	/**  How values were read: the rules used and the values no rule knew. */
 	notes: string[],
+	/**  The status values no rule knows, each with what it becomes (the founder may choose). */
+	statuses: UnknownStatus[],
+	/**  Archived cards in the file (left out unless included). */
+	archived: number,
 };
 
 /**
@@ -506,6 +510,13 @@ export type FeatureImport = {
 export type FeatureOptions = {
 	mapping: (FeatureField | null)[] | null,
 	date_order: DateOrder | null,
+	/**
+	 *  The Keel status of each status value of the file that no rule knows ("Niet begonnen" →
+	 *  idea), as the founder chose them.
+	 */
+	statuses?: StatusChoice[],
+	/**  Import archived cards too (as dropped features); by default they are left out. */
+	include_archived?: boolean,
 };
 
 export type FeatureStatus = "idea" | "planned" | "in_progress" | "done" | "dropped";
@@ -866,6 +877,12 @@ export type Severity = "error" | "warning" | "hint";
 /**  The company's stage of tech, and the stage a feature belongs to. */
 export type Stage = "mvp" | "scaling" | "enterprise";
 
+/**  One of the file's status values and the Keel status it becomes. */
+export type StatusChoice = {
+	value: string,
+	status: FeatureStatus,
+};
+
 export type StepConversion = {
 	step: FactoryStep,
 	count: number,
@@ -1016,6 +1033,18 @@ export type TractionReport = {
 };
 
 export type TractionStatus = "ahead" | "on_track" | "behind";
+
+/**
+ *  A status value of the file no rule knows, and how many rows have it: the founder chooses
+ *  what it becomes (until then, an idea).
+ */
+export type UnknownStatus = {
+	value: string,
+	rows: number,
+	/**  What it becomes now: the founder's choice, or an idea. */
+	status: FeatureStatus,
+	chosen: boolean,
+};
 
 /**  A named version: a marked point in the plan's history ("Board meeting Q4"). */
 export type Version = {

@@ -222,14 +222,14 @@ fn a_github_project_view_as_tab_separated_values() {
 }
 
 #[test]
-fn a_trello_board_json_with_archived_cards() {
+fn a_trello_board_json() {
     let dir = tempfile::tempdir().unwrap();
     let (mut file, _) = sample(dir.path());
     let (summary, _) = file
         .import_features(&fixture("trello.json"), &FeatureOptions::default(), "Ada")
         .unwrap();
     assert_eq!(summary.tool, Tool::Trello);
-    assert_eq!(summary.added, 5);
+    assert_eq!(summary.added, 3, "its archived cards are left out");
     let calculator = by_title(&file, "Weaving calculator");
     assert_eq!(
         calculator.data.status,
@@ -243,13 +243,143 @@ fn a_trello_board_json_with_archived_cards() {
         Some("trello:65a0c0ffee0000000000c001")
     );
     assert_eq!(
-        by_title(&file, "Loom rental").data.status,
-        FeatureStatus::Dropped
-    );
-    assert_eq!(by_title(&file, "Forum").data.status, FeatureStatus::Dropped);
-    assert_eq!(
         by_title(&file, "Landing page").data.status,
         FeatureStatus::Done
+    );
+}
+
+#[test]
+fn trellos_archived_cards_are_left_out_unless_included() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut file, _) = sample(dir.path());
+    let bytes = fixture("trello.json");
+    let preview = file
+        .preview_feature_import(&bytes, &FeatureOptions::default())
+        .unwrap();
+    // An archived card and a card on an archived list.
+    assert_eq!(preview.archived, 2);
+    assert_eq!(preview.added, 3);
+    assert!(
+        preview
+            .notes
+            .iter()
+            .any(|n| n.starts_with("2 archived cards are left out")),
+        "{:?}",
+        preview.notes
+    );
+    let included = FeatureOptions {
+        include_archived: true,
+        ..FeatureOptions::default()
+    };
+    let (summary, _) = file.import_features(&bytes, &included, "Ada").unwrap();
+    assert_eq!(summary.added, 5);
+    assert_eq!(by_title(&file, "Forum").data.status, FeatureStatus::Dropped);
+}
+
+#[test]
+fn a_notion_title_property_of_another_name_and_a_sheet_in_dutch_find_their_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut file, _) = sample(dir.path());
+    let notion = fixture("notion-category.csv");
+    let preview = file
+        .preview_feature_import(&notion, &FeatureOptions::default())
+        .unwrap();
+    assert_eq!(preview.mapping[0], Some(FeatureField::Title), "Category");
+    assert!(
+        preview.notes[0].starts_with("No column is named as a title: “Category” is taken as the title (the first column, where Notion puts its title)"),
+        "{:?}",
+        preview.notes
+    );
+    assert_eq!(preview.added, 4);
+
+    let dutch = fixture("spreadsheet-dutch.csv");
+    let preview = file
+        .preview_feature_import(&dutch, &FeatureOptions::default())
+        .unwrap();
+    use FeatureField::*;
+    assert_eq!(
+        preview.mapping,
+        [
+            Some(Title),
+            Some(Description),
+            Some(Status),
+            Some(StartDate),
+            Some(EndDate)
+        ]
+    );
+    file.import_features(&dutch, &FeatureOptions::default(), "Ada")
+        .unwrap();
+    let yarn = by_title(&file, "Garencalculator");
+    assert_eq!(yarn.data.description, "Garen per patroon; per kleur");
+    assert_eq!(yarn.data.start_date, Some(date(2026, 12, 1)));
+    assert_eq!(yarn.data.status, FeatureStatus::InProgress);
+}
+
+#[test]
+fn status_values_no_rule_knows_are_offered_to_map_and_the_founders_choice_is_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut file, _) = sample(dir.path());
+    let notion = fixture("notion-category.csv");
+    let preview = file
+        .preview_feature_import(&notion, &FeatureOptions::default())
+        .unwrap();
+    let offered: Vec<(&str, u32, bool)> = preview
+        .statuses
+        .iter()
+        .map(|u| (u.value.as_str(), u.rows, u.chosen))
+        .collect();
+    assert_eq!(
+        offered,
+        [
+            ("Niet begonnen", 1, false),
+            ("やりたいこと", 1, false),
+            ("クローズ", 2, false)
+        ]
+    );
+    assert!(preview
+        .statuses
+        .iter()
+        .all(|u| u.status == FeatureStatus::Idea));
+    let options = FeatureOptions {
+        statuses: vec![
+            keel_core::import::StatusChoice {
+                value: "クローズ".into(),
+                status: FeatureStatus::Done,
+            },
+            keel_core::import::StatusChoice {
+                value: "niet begonnen".into(),
+                status: FeatureStatus::Planned,
+            },
+        ],
+        ..FeatureOptions::default()
+    };
+    let preview = file.preview_feature_import(&notion, &options).unwrap();
+    assert!(
+        preview
+            .notes
+            .iter()
+            .any(|n| n.contains("Your statuses: クローズ → done; niet begonnen → planned.")),
+        "{:?}",
+        preview.notes
+    );
+    assert!(
+        !preview.notes.iter().any(|n| n.contains("“クローズ”")),
+        "a chosen value is no longer said to be unknown: {:?}",
+        preview.notes
+    );
+    file.import_features(&notion, &options, "Ada").unwrap();
+    assert_eq!(
+        by_title(&file, "Gift cards").data.status,
+        FeatureStatus::Done
+    );
+    assert_eq!(
+        by_title(&file, "Studio directory").data.status,
+        FeatureStatus::Planned
+    );
+    assert_eq!(
+        by_title(&file, "Pattern marketplace").data.status,
+        FeatureStatus::Idea,
+        "a value left unchosen is an idea, as the note says"
     );
 }
 
@@ -306,7 +436,7 @@ fn a_notion_export_and_a_mapping_the_founder_chose() {
     mapping[3] = Some(FeatureField::EndDate);
     let options = FeatureOptions {
         mapping: Some(mapping),
-        date_order: None,
+        ..FeatureOptions::default()
     };
     file.import_features(&bytes, &options, "Ada").unwrap();
     let gifts = by_title(&file, "Gift cards");
@@ -325,7 +455,7 @@ fn a_notion_export_and_a_mapping_the_founder_chose() {
             None,
             None,
         ]),
-        date_order: None,
+        ..FeatureOptions::default()
     };
     let err = file
         .preview_feature_import(&bytes, &two_titles)

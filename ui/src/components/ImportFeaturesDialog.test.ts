@@ -31,6 +31,8 @@ function preview(mapping: (FeatureField | null)[]): FeatureImport {
     problems: [{ line: 3, reason: "it has no title" }],
     more_problems: 0,
     notes: ["No issue id column: importing this file again adds its features again."],
+    statuses: [],
+    archived: 0,
   };
 }
 
@@ -52,7 +54,12 @@ describe("ImportFeaturesDialog", () => {
     const when = screen.getByRole("combobox", { name: "Field for When" });
     await fireEvent.change(when, { target: { value: "end_date" } });
     await waitFor(() => expect(asked).toHaveLength(2));
-    expect(asked[1]).toEqual({ mapping: ["title", "end_date"], date_order: null });
+    expect(asked[1]).toEqual({
+      mapping: ["title", "end_date"],
+      date_order: null,
+      statuses: [],
+      include_archived: false,
+    });
   });
 
   it("says why the file cannot be imported, and offers no import", async () => {
@@ -62,5 +69,49 @@ describe("ImportFeaturesDialog", () => {
     render(ImportFeaturesDialog, { editor: new PlanEditor(), file: "empty.csv", onclose: () => {} });
     expect((await screen.findByRole("alert")).textContent).toContain("it is empty");
     expect((screen.getByRole("button", { name: /Import 0 features/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("lets the founder choose what each unknown status becomes, and imports with the choices", async () => {
+    const asked: FeatureOptions[] = [];
+    const imported: FeatureOptions[] = [];
+    mockIPC((cmd, args) => {
+      const options = (args as { options: FeatureOptions }).options;
+      if (cmd === "preview_feature_import") {
+        asked.push(options);
+        const chosen = new Map((options.statuses ?? []).map((c) => [c.value, c.status]));
+        return {
+          ...preview(["title", null]),
+          tool: "trello",
+          from: "Trello",
+          statuses: [
+            { value: "クローズ", rows: 2, status: chosen.get("クローズ") ?? "idea", chosen: chosen.has("クローズ") },
+            { value: "Niet begonnen", rows: 1, status: "planned", chosen: true },
+          ],
+        };
+      }
+      if (cmd === "import_features") imported.push(options);
+      throw { code: "io", message: "stop here" };
+    });
+    render(ImportFeaturesDialog, { editor: new PlanEditor(), file: "board.json", onclose: () => {} });
+    const closed = await screen.findByRole("combobox", { name: "Keel status for クローズ" });
+    expect((closed as HTMLSelectElement).value).toBe("idea");
+    expect(screen.getByText(/remembers it for the next import from Trello/)).toBeTruthy();
+    await fireEvent.change(closed, { target: { value: "done" } });
+    await waitFor(() => expect(asked).toHaveLength(2));
+    expect(asked[1]?.statuses).toEqual([
+      { value: "Niet begonnen", status: "planned" },
+      { value: "クローズ", status: "done" },
+    ]);
+    await waitFor(() =>
+      expect((screen.getByRole("combobox", { name: "Keel status for クローズ" }) as HTMLSelectElement).value).toBe(
+        "done",
+      ),
+    );
+    await fireEvent.click(screen.getByRole("button", { name: "Import 1 feature" }));
+    await waitFor(() => expect(imported).toHaveLength(1));
+    expect(imported[0]?.statuses).toEqual([
+      { value: "クローズ", status: "done" },
+      { value: "Niet begonnen", status: "planned" },
+    ]);
   });
 });

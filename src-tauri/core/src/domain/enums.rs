@@ -82,6 +82,19 @@ impl TractionMetric {
     }
 }
 
+impl FeatureStatus {
+    /// As a sentence says it ("in progress").
+    pub fn label(self) -> &'static str {
+        match self {
+            FeatureStatus::Idea => "idea",
+            FeatureStatus::Planned => "planned",
+            FeatureStatus::InProgress => "in progress",
+            FeatureStatus::Done => "done",
+            FeatureStatus::Dropped => "dropped",
+        }
+    }
+}
+
 impl Stage {
     pub fn label(self) -> &'static str {
         match self {

@@ -19,7 +19,36 @@ use std::collections::{BTreeMap, HashMap};
 pub struct FeatureOptions {
     pub mapping: Option<Vec<Option<FeatureField>>>,
     pub date_order: Option<DateOrder>,
+    /// The Keel status of each status value of the file that no rule knows ("Niet begonnen" →
+    /// idea), as the founder chose them.
+    #[serde(default)]
+    pub statuses: Vec<StatusChoice>,
+    /// Import archived cards too (as dropped features); by default they are left out.
+    #[serde(default)]
+    pub include_archived: bool,
 }
+
+/// One of the file's status values and the Keel status it becomes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct StatusChoice {
+    pub value: String,
+    pub status: FeatureStatus,
+}
+
+/// A status value of the file no rule knows, and how many rows have it: the founder chooses
+/// what it becomes (until then, an idea).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct UnknownStatus {
+    pub value: String,
+    pub rows: u32,
+    /// What it becomes now: the founder's choice, or an idea.
+    pub status: FeatureStatus,
+    pub chosen: bool,
+}
+
+/// At most this many distinct unknown status values are offered to map (a column of free text
+/// mapped to the status would offer hundreds).
+const MAX_UNKNOWN_STATUSES: usize = 30;
 
 /// A row as the preview shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -55,6 +84,10 @@ pub struct FeatureImport {
     pub more_problems: u32,
     /// How values were read: the rules used and the values no rule knew.
     pub notes: Vec<String>,
+    /// The status values no rule knows, each with what it becomes (the founder may choose).
+    pub statuses: Vec<UnknownStatus>,
+    /// Archived cards in the file (left out unless included).
+    pub archived: u32,
 }
 
 /// A field and its label.
@@ -162,6 +195,41 @@ fn rules(mapping: &[Option<FeatureField>], order: Option<DateOrder>) -> Vec<Stri
     out
 }
 
+/// The column most like titles among those the mapping left out: text in (nearly) every row,
+/// not numbers or dates, mostly different from row to row, and short; the first column wins a
+/// tie (a Notion export's title property is its first column).
+fn likeliest_title(table: &Table, mapping: &[Option<FeatureField>]) -> Option<usize> {
+    let rows = table.rows.iter().filter(|r| r.problem.is_none());
+    let count = rows.clone().count().max(1) as f64;
+    let mut best: Option<(usize, f64)> = None;
+    for (c, field) in mapping.iter().enumerate() {
+        if field.is_some() {
+            continue;
+        }
+        let cells: Vec<&str> = rows
+            .clone()
+            .filter_map(|r| r.cells.get(c))
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let texts = cells
+            .iter()
+            .filter(|s| {
+                s.chars().any(char::is_alphabetic)
+                    && values::number(s, false).is_none()
+                    && values::date(s, Some(DateOrder::DayFirst)).is_none()
+                    && s.chars().count() <= 200
+            })
+            .count() as f64;
+        let distinct = cells.iter().collect::<std::collections::HashSet<_>>().len() as f64;
+        let score = (texts / count) * (0.5 + 0.5 * distinct / count);
+        if score >= 0.5 && best.is_none_or(|(_, b)| score > b + 0.05) {
+            best = Some((c, score));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
 /// The horizon a new feature gets from its status when the file has no horizon.
 fn horizon_of(status: FeatureStatus) -> Horizon {
     match status {
@@ -171,13 +239,16 @@ fn horizon_of(status: FeatureStatus) -> Horizon {
     }
 }
 
-struct Reader {
+struct Reader<'a> {
+    /// The founder's statuses for values no rule knows, by value in lower case.
+    statuses: HashMap<String, FeatureStatus>,
+    chosen: &'a [StatusChoice],
     order: Option<DateOrder>,
     decimal_comma: bool,
     teams: HashMap<String, String>,
 }
 
-impl Reader {
+impl Reader<'_> {
     /// Sets `field` of `data` from `text` (trimmed, not empty); false when no rule reads it.
     fn set(&self, data: &mut FeatureData, field: FeatureField, text: &str) -> bool {
         fn put<T>(slot: &mut T, value: Option<T>) -> bool {
@@ -188,7 +259,11 @@ impl Reader {
             FeatureField::Description => {
                 put(&mut data.description, Some(values::unguarded(text).into()))
             }
-            FeatureField::Status => put(&mut data.status, values::word(values::STATUS_WORDS, text)),
+            FeatureField::Status => put(
+                &mut data.status,
+                values::word(values::STATUS_WORDS, text)
+                    .or_else(|| self.statuses.get(&text.to_lowercase()).copied()),
+            ),
             FeatureField::Horizon => {
                 put(&mut data.horizon, values::word(values::HORIZON_WORDS, text))
             }
@@ -245,6 +320,17 @@ pub fn plan(
     features: &[Feature],
     teams: &[Team],
 ) -> Result<(FeatureImport, Planned)> {
+    // No column says it is the title (Notion names it after the database's title property,
+    // "Category"; a sheet may be in another language): the likeliest text column is proposed,
+    // and said (as long as the mapping is the one proposed) for the founder to confirm.
+    let mut guessed = super::tools::guess(&table.headers);
+    let mut proposed = None;
+    if !guessed.contains(&Some(FeatureField::Title)) {
+        if let Some(c) = likeliest_title(table, &guessed) {
+            guessed[c] = Some(FeatureField::Title);
+            proposed = Some(c);
+        }
+    }
     let mapping = match &options.mapping {
         Some(m) if m.len() != table.headers.len() => {
             return Err(CoreError::invalid(
@@ -257,8 +343,9 @@ pub fn plan(
             ))
         }
         Some(m) => m.clone(),
-        None => super::tools::guess(&table.headers),
+        None => guessed.clone(),
     };
+    let proposed = proposed.filter(|_| mapping == guessed);
     for f in FeatureField::ALL {
         if mapping.iter().filter(|m| **m == Some(*f)).count() > 1 {
             return Err(CoreError::invalid(
@@ -288,6 +375,12 @@ pub fn plan(
         .collect();
     let mut unknown = Unknown::default();
     let reader = Reader {
+        statuses: options
+            .statuses
+            .iter()
+            .map(|c| (c.value.trim().to_lowercase(), c.status))
+            .collect(),
+        chosen: &options.statuses,
         order: date_order,
         decimal_comma: table.delimiter == ';',
         teams: teams
@@ -321,8 +414,18 @@ pub fn plan(
         problems: Vec::new(),
         more_problems: 0,
         notes: Vec::new(),
+        statuses: Vec::new(),
+        archived: 0,
     };
+    let mut statuses: BTreeMap<String, (String, u32)> = BTreeMap::new();
     for row in &table.rows {
+        if row.archived {
+            summary.archived += 1;
+            if !options.include_archived {
+                summary.rows -= 1;
+                continue;
+            }
+        }
         let line = row.line as u32;
         let source = source_column
             .map(|c| row.cells[c].trim())
@@ -349,6 +452,17 @@ pub fn plan(
             for (i, field) in mapping.iter().enumerate() {
                 let text = row.cells[i].trim();
                 if let (Some(field), false) = (field, text.is_empty()) {
+                    if *field == FeatureField::Status
+                        && values::word(values::STATUS_WORDS, text).is_none()
+                    {
+                        let key = text.to_lowercase();
+                        if statuses.len() < MAX_UNKNOWN_STATUSES || statuses.contains_key(&key) {
+                            statuses
+                                .entry(key)
+                                .or_insert_with(|| (text.to_string(), 0))
+                                .1 += 1;
+                        }
+                    }
                     if !reader.set(&mut data, *field, text) {
                         unknown.add(*field, text, line);
                     }
@@ -402,6 +516,54 @@ pub fn plan(
         }
     }
     summary.notes = rules(&mapping, date_order);
+    if let Some(c) = proposed {
+        summary.notes.insert(
+            0,
+            format!(
+                "No column is named as a title: “{}” is taken as the title ({}). Choose another \
+                 column for the title if it is not.",
+                shortened(table.headers[c].trim(), 40),
+                if c == 0 {
+                    "the first column, where Notion puts its title"
+                } else {
+                    "the column of text most like titles"
+                }
+            ),
+        );
+    }
+    match (summary.archived, options.include_archived) {
+        (0, _) => {}
+        (n, false) => summary.notes.push(format!(
+            "{n} archived card{} left out (include archived cards to import them as dropped).",
+            if n == 1 { " is" } else { "s are" }
+        )),
+        (n, true) => summary.notes.push(format!(
+            "{n} archived card{} imported as dropped.",
+            if n == 1 { " is" } else { "s are" }
+        )),
+    }
     summary.notes.extend(unknown.notes());
+    summary.statuses = statuses
+        .into_iter()
+        .map(|(key, (value, rows))| {
+            let chosen = reader.statuses.get(&key).copied();
+            UnknownStatus {
+                value,
+                rows,
+                status: chosen.unwrap_or(FeatureStatus::Idea),
+                chosen: chosen.is_some(),
+            }
+        })
+        .collect();
+    if !reader.chosen.is_empty() {
+        let said: Vec<String> = reader
+            .chosen
+            .iter()
+            .map(|c| format!("{} → {}", c.value.trim(), c.status.label()))
+            .collect();
+        summary
+            .notes
+            .push(format!("Your statuses: {}.", said.join("; ")));
+    }
     Ok((summary, planned))
 }

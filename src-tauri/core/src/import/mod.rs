@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 pub use actuals::{ActualsImport, ActualsOptions};
-pub use features::{FeatureImport, FeatureOptions};
+pub use features::{FeatureImport, FeatureOptions, StatusChoice, UnknownStatus};
 pub use tools::Tool;
 pub use values::DateOrder;
 

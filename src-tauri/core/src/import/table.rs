@@ -27,6 +27,8 @@ pub struct TableRow {
     /// Why the row cannot be used as it is (a cell over [`MAX_CELL`], more cells than the
     /// header), said in the preview.
     pub problem: Option<String>,
+    /// An archived card (Trello): left out unless the founder includes archived items.
+    pub archived: bool,
 }
 
 pub(crate) fn not_imported(detail: impl Into<String>) -> CoreError {
@@ -114,6 +116,7 @@ pub fn read(bytes: &[u8]) -> Result<Table> {
             cells = vec![String::new(); headers.len()];
         }
         rows.push(TableRow {
+            archived: false,
             line,
             cells,
             problem,

@@ -98,6 +98,7 @@ pub fn read(bytes: &[u8]) -> Result<Table> {
                 .collect::<Vec<_>>()
                 .join(", ");
             TableRow {
+                archived,
                 // The card's place in the board's list of cards (line 1 is the header).
                 line: i + 2,
                 cells: vec![

@@ -163,3 +163,79 @@ async fn revenue_whose_dates_read_two_ways_asks_for_their_order_then_imports() {
         "03/04/2026 read as 3 April: {dates:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unknown_statuses_are_chosen_in_the_preview_and_remembered_for_the_next_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("loomline.keel");
+    fixed_clock::fix();
+    drop(keel_core::sample::create_sample_plan(&plan, fixed_clock::today()).unwrap());
+    let notion = fixture("notion-category.csv");
+    let app = App::launch_with(
+        &[plan.to_str().unwrap()],
+        &[("KEEL_E2E_OPEN_FILE", notion.as_os_str())],
+    )
+    .await;
+    app.text_of(".company").await;
+    app.click("nav button[data-section=features]").await;
+    app.click(".toolbar button.import").await;
+    app.wait_text("[data-import-counts]", |t| t.contains("4 new"))
+        .await;
+    let notes = app
+        .text_of("section[aria-label='How values are read']")
+        .await;
+    assert!(
+        notes.contains("“Category” is taken as the title"),
+        "{notes}"
+    );
+    let status_of = |value: &'static str| {
+        let client = app.client.clone();
+        async move {
+            client
+                .execute(
+                    "return [...document.querySelectorAll('select[data-status-value]')]
+                       .find((s) => s.dataset.statusValue === arguments[0]).value;",
+                    vec![json!(value)],
+                )
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(status_of("クローズ").await, json!("idea"));
+    app.client
+        .execute(
+            "const s = [...document.querySelectorAll('select[data-status-value]')]
+               .find((s) => s.dataset.statusValue === arguments[0]);
+             s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+            vec![json!("クローズ"), json!("done")],
+        )
+        .await
+        .unwrap();
+    app.wait_text("section[aria-label='How values are read']", |t| {
+        t.contains("Your statuses: クローズ → done")
+    })
+    .await;
+    app.screenshot("import-statuses").await;
+    app.click("[data-import-run]").await;
+    app.wait_text(".save-status", |t| t.contains("Imported 4 features"))
+        .await;
+
+    // The next import from the same tool offers the same choice.
+    app.click(".toolbar button.import").await;
+    app.wait_text("section[aria-label='How values are read']", |t| {
+        t.contains("Your statuses: クローズ → done")
+    })
+    .await;
+    assert_eq!(status_of("クローズ").await, json!("done"));
+    app.quit().await;
+
+    let file = keel_core::PlanFile::open_with(&plan, keel_core::Mode::Inspect).unwrap();
+    let gifts = file
+        .features()
+        .unwrap()
+        .into_iter()
+        .find(|f| f.data.title == "Gift cards")
+        .expect("saved in the plan file");
+    assert_eq!(gifts.data.status, keel_core::domain::FeatureStatus::Done);
+}

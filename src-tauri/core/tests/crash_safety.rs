@@ -53,13 +53,15 @@ fn child_edits_until_killed() {
         let mut data = FeatureData::new(&title, RiskClass::Business);
         data.description = "x".repeat(i % 7 * 500);
         file.create_feature(data).unwrap();
-        if i % 5 == 0 {
+        if i % 5 == 0 && i / 5 < 200 {
             file.insert(ActualData {
-                // Each run of a round dates its actuals in its own span of 1,000 days, so
-                // that no two runs share a date; a new round starts a new plan.
-                date: chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap()
+                // Each run of a round dates its actuals in its own span of 200 days, so that
+                // no two runs share a date; a new round starts a new plan. Every date is long
+                // past (1900 to 2010), whatever day the test runs on: an actual of the future
+                // is refused.
+                date: chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap()
                     + chrono::Duration::days(
-                        (run.parse::<i64>().unwrap() % ROUND as i64) * 1000 + i as i64,
+                        (run.parse::<i64>().unwrap() % ROUND as i64) * 200 + (i / 5) as i64,
                     ),
                 value: i as f64,
             })

@@ -36,7 +36,17 @@ pub(super) fn edited<T: Serialize>(
     name: fn(&str) -> String,
 ) -> String {
     let changed = changed_keys(before, after);
-    let names: Vec<String> = changed.iter().map(|k| name(k)).collect();
+    let (a, b) = (
+        serde_json::to_value(before).unwrap_or(Value::Null),
+        serde_json::to_value(after).unwrap_or(Value::Null),
+    );
+    // A short value says what it was and what it is ("horizon now → later"); text and links
+    // say only which field changed.
+    let said = |k: &String| match (short(k, a.get(k)), short(k, b.get(k))) {
+        (Some(from), Some(to)) if changed.len() <= 3 => format!("{} {from} → {to}", name(k)),
+        _ => name(k),
+    };
+    let names: Vec<String> = changed.iter().map(said).collect();
     let list = match names.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
@@ -46,6 +56,23 @@ pub(super) fn edited<T: Serialize>(
         (_, true) => format!("Edited {what}"),
         ("the plan", false) => format!("Edited {list}"),
         (_, false) => format!("Edited {what}: {list}"),
+    }
+}
+
+/// A value as a few words, when it is short: a choice, a number, a date, a mark; None for text
+/// and for links to other items (their ids say nothing).
+fn short(key: &str, value: Option<&Value>) -> Option<String> {
+    if key.ends_with("_id") || ["title", "description", "source"].contains(&key) {
+        return None;
+    }
+    match value? {
+        Value::Null => Some("none".into()),
+        Value::Bool(on) => Some(if *on { "on" } else { "off" }.into()),
+        Value::Number(n) => n.as_f64().map(number),
+        Value::String(text) if text.chars().count() <= 24 && !text.contains('\n') => {
+            Some(text.replace('_', " "))
+        }
+        _ => None,
     }
 }
 
@@ -104,7 +131,15 @@ mod tests {
         after.team_id = Some("1".into());
         assert_eq!(
             edited("“SSO”", &before, &after, field_name),
-            "Edited “SSO”: horizon, team and title"
+            "Edited “SSO”: horizon next → now, team and title"
+        );
+        let mut later = before.clone();
+        later.horizon = Horizon::Later;
+        later.risk_level = 5;
+        later.status = crate::domain::FeatureStatus::InProgress;
+        assert_eq!(
+            edited("“SSO”", &before, &later, field_name),
+            "Edited “SSO”: horizon next → later, risk level 3 → 5 and status idea → in progress"
         );
         assert_eq!(
             edited("“SSO”", &before, &before, field_name),

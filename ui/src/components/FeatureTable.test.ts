@@ -27,6 +27,21 @@ describe("FeatureTable", () => {
     expect(rows[2]?.textContent).toContain("Now");
   });
 
+  it("beside the open panel keeps stage, status and horizon, and gives the reason to the rank's tooltip", () => {
+    render(FeatureTable, {
+      features: [feature(1, { title: "Onboarding", status: "in_progress", horizon: "now" })],
+      ranking: [{ id: "1", rank: 1, score: null, reason: "business risk, level 3" }],
+      compact: true,
+    });
+    const table = screen.getByRole("table", { name: "Features" });
+    const headers = within(table)
+      .getAllByRole("columnheader")
+      .map((h) => h.textContent);
+    expect(headers).toEqual(["Rank", "Title", "Risk", "Level", "Stage", "Status", "Horizon"]);
+    const cells = within(table).getAllByRole("cell");
+    expect(cells[0]?.getAttribute("title")).toBe("business risk, level 3");
+  });
+
   it("shows user text literally, never as markup", () => {
     render(FeatureTable, { features: [feature(1, { title: "<img src=x onerror=alert(1)>" })], ranking: [] });
     expect(screen.getByText("<img src=x onerror=alert(1)>")).toBeTruthy();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Feature } from "../bindings";
 import { featureData } from "../testing/fakeCore";
-import { layout } from "./timeline";
+import { labelledQuarters, layout, markerName } from "./timeline";
 
 const f = (id: number, start: string | null, end: string | null, stage: Feature["data"]["stage"] = "mvp"): Feature => ({
   id: String(id),
@@ -42,5 +42,27 @@ describe("layout", () => {
     expect(l.stageChanges[0]?.stage).toBe("scaling");
     expect(l.stageChanges[0]?.x).toBeGreaterThan(2 / 3);
     expect(layout([f(1, "2026-02-01", "2026-03-31")], [], "2026-02-15").stageChanges).toEqual([]);
+  });
+});
+
+describe("the timeline's axis", () => {
+  const quarters = Array.from({ length: 12 }, (_, i) => ({
+    label: `Q${(i % 4) + 1} ${2026 + Math.floor(i / 4)}`,
+    start: i / 12,
+  }));
+
+  it("labels every quarter when there is room, and never one cut at the right edge", () => {
+    expect(labelledQuarters(quarters, 1200)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    // 12 quarters in 640 px: 53 px each, too narrow for a 64 px label: every second one.
+    expect(labelledQuarters(quarters, 640)).toEqual([0, 2, 4, 6, 8, 10]);
+    // The last quarter's label would pass the edge when it is narrower than its label.
+    const three = [0, 1, 2].map((i) => ({ label: `Q${i + 1} 2026`, start: i / 3 }));
+    expect(labelledQuarters(three, 150)).toEqual([0]);
+    expect(labelledQuarters(three, 200), "67 px each: every label fits").toEqual([0, 1, 2]);
+  });
+
+  it("writes a marker's short name on its line", () => {
+    expect(markerName("Year 1: MSC ÷ 100")).toBe("Year 1");
+    expect(markerName("Seed round")).toBe("Seed round");
   });
 });

@@ -74,3 +74,19 @@ export function layout(
     today: frac(now),
   };
 }
+
+/** The quarters whose label is written, for an axis `width` pixels wide: every quarter when
+ *  there is room, else every second or third (labels never run together), and none whose
+ *  label would be cut at the right edge. */
+export function labelledQuarters(quarters: Quarter[], width: number, labelWidth = 64): number[] {
+  if (quarters.length === 0 || width <= 0) return quarters.map((_, i) => i);
+  const quarterWidth = width / quarters.length;
+  const step = Math.max(1, Math.ceil(labelWidth / quarterWidth));
+  return quarters.flatMap((q, i) => (i % step === 0 && q.start * width + labelWidth <= width + 1 ? [i] : []));
+}
+
+/** A marker's name as written on its line: "Year 1" of "Year 1: MSC ÷ 100". */
+export function markerName(name: string): string {
+  const short = name.split(":")[0]?.trim() ?? name;
+  return short.length > 0 ? short : name;
+}

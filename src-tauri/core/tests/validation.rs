@@ -317,12 +317,21 @@ fn every_date_is_between_1900_and_9999() {
             value: 1.0,
         })
         .expect("the first day of the range is accepted");
+    // The last day of the range is a plan's date (a milestone's); an actual of it would be
+    // in the future, which an actual never is.
+    file.insert(MilestoneData {
+        name: "Far".into(),
+        date: date(9999, 12, 31),
+        target: 1.0,
+        ninety_day_goals: String::new(),
+    })
+    .expect("the last day of the range is accepted");
     let last = file
         .insert(ActualData {
-            date: date(9999, 12, 31),
+            date: date(2000, 1, 1),
             value: 2.0,
         })
-        .expect("the last day of the range is accepted");
+        .expect("a day long past is accepted");
     let mut tables = file.document().unwrap();
     let mut history = file.history_document().unwrap();
     let dates: Vec<_> = tables.actuals.iter().map(|a| a.id.clone()).collect();

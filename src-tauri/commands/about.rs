@@ -16,3 +16,10 @@ pub fn app_info() -> AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
     }
 }
+
+/// Short help on Keel's ideas and on each plan-check rule (the core's words).
+#[tauri::command]
+#[specta::specta]
+pub fn help() -> keel_core::help::Help {
+    keel_core::help::help()
+}

@@ -41,6 +41,7 @@ macro_rules! keel_commands {
             files::save_plan_as,
             window::set_fullscreen,
             about::app_info,
+            about::help,
             startup::ui_ready,
         }
     };

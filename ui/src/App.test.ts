@@ -7,6 +7,7 @@ import { fakeCore } from "./testing/fakeCore";
 
 afterEach(() => clearMocks());
 
+const PALETTE = "Type an action or a feature's title";
 describe("App", () => {
   it("shows the core's message instead of a blank screen when no plan could be opened", async () => {
     mockIPC(() => {
@@ -64,15 +65,15 @@ describe("App", () => {
     render(App);
     await screen.findByText("▲ 1 warning");
     await fireEvent.keyDown(window, { key: "k", ctrlKey: true });
-    const input = await screen.findByRole("combobox");
+    const input = await screen.findByRole("combobox", { name: PALETTE });
     await fireEvent.input(input, { target: { value: "history" } });
     await fireEvent.keyDown(input, { key: "Enter" });
     await waitFor(() => expect(screen.getByRole("heading", { level: 1, name: "History" })).toBeTruthy());
-    expect(screen.queryByRole("combobox"), "the palette closes").toBeNull();
+    expect(screen.queryByRole("combobox", { name: PALETTE }), "the palette closes").toBeNull();
 
     await fireEvent.keyDown(window, { key: "k", ctrlKey: true });
-    await fireEvent.input(await screen.findByRole("combobox"), { target: { value: "billing" } });
-    await fireEvent.keyDown(screen.getByRole("combobox"), { key: "Enter" });
+    await fireEvent.input(await screen.findByRole("combobox", { name: PALETTE }), { target: { value: "billing" } });
+    await fireEvent.keyDown(screen.getByRole("combobox", { name: PALETTE }), { key: "Enter" });
     await waitFor(() => expect(screen.getByRole("heading", { level: 1, name: "Features" })).toBeTruthy());
     expect(await screen.findByDisplayValue("Billing"), "the feature opens in its panel").toBeTruthy();
   });
@@ -128,5 +129,29 @@ describe("App", () => {
 
     await fireEvent.click(screen.getByRole("button", { name: /History/ }));
     await waitFor(() => expect(count("history"), "and reads again when it shows").toBe(reads + 1));
+  });
+});
+
+describe("Help and theme", () => {
+  it("opens the help at a plan-check rule from its finding, and switches the theme from the sidebar", async () => {
+    fakeCore({ titles: ["Onboarding", "Billing"] });
+    render(App);
+    await screen.findByText("▲ 1 warning");
+    await fireEvent.click(screen.getByRole("button", { name: "Help and shortcuts" }));
+    expect(await screen.findByRole("heading", { name: "Minimum Success Criteria" })).toBeTruthy();
+    expect(screen.getByText("Ctrl+Z")).toBeTruthy();
+    await fireEvent.keyDown(window, { key: "Escape" });
+    const check = document.querySelector("nav button[data-section=check]");
+    if (!check) throw new Error("no Plan check in the navigation");
+    await fireEvent.click(check);
+    await fireEvent.click(await screen.findByRole("button", { name: "Help: rule K002" }));
+    const rule = await screen.findByRole("heading", { name: /No recent actual/ });
+    expect(rule.closest("section")?.className, "the rule asked about is marked").toContain("asked");
+    await fireEvent.keyDown(window, { key: "Escape" });
+    const theme = screen.getByRole("combobox", { name: "Theme" });
+    await fireEvent.change(theme, { target: { value: "dark" } });
+    expect(document.documentElement.dataset.theme).toBe("dark");
+    await fireEvent.change(theme, { target: { value: "light" } });
+    expect(document.documentElement.dataset.theme).toBe("light");
   });
 });

@@ -104,6 +104,8 @@ export const commands = {
 	/**  Present mode: the window goes full screen, and back. */
 	setFullscreen: (on: boolean) => typedError<null, CommandError>(__TAURI_INVOKE("set_fullscreen", { on })),
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
+	/**  Short help on Keel's ideas and on each plan-check rule (the core's words). */
+	help: () => __TAURI_INVOKE<Help>("help"),
 	/**
 	 *  The UI has rendered its first plan: `read_ms` (whole milliseconds) went in reading it (`load_plan`, from the UI's
 	 *  side), `render_ms` from then to the frame that shows it.
@@ -564,6 +566,19 @@ export type GoalFigures = {
 	leads_per_month: number | null,
 	/**  Visitors needed each month, given the acquisition rate as well. */
 	visitors_per_month: number | null,
+};
+
+export type Help = {
+	concepts: HelpTopic[],
+	/**  Every plan-check rule, by id. */
+	rules: HelpTopic[],
+};
+
+export type HelpTopic = {
+	/**  "msc", "ladder", "risk_classes", "factory", "cycle", or a rule's id ("K006"). */
+	id: string,
+	title: string,
+	text: string,
 };
 
 export type Horizon = "now" | "next" | "later";

@@ -15,6 +15,7 @@ pub mod export;
 pub mod factory;
 pub mod first_steps;
 pub mod generate;
+pub mod help;
 pub(crate) mod history;
 pub mod import;
 pub mod info;

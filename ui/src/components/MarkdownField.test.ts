@@ -24,4 +24,11 @@ describe("MarkdownField", () => {
     await fireEvent.blur(box);
     expect(saved).toEqual(["1. Win SaaS teams"]);
   });
+
+  it("puts the cursor in the text when a canvas box's Edit is chosen", async () => {
+    render(MarkdownField, { label: "Problem", value: "- Slow", compact: true, lines: true, onsave: () => {} });
+    await fireEvent.click(screen.getByRole("button", { name: "Edit Problem" }));
+    const text = screen.getByRole("textbox");
+    expect(document.activeElement).toBe(text);
+  });
 });

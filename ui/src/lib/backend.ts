@@ -16,6 +16,7 @@ import {
   type ExportFormat,
   type FeatureImport,
   type FeatureOptions,
+  type Help,
   type ImportedEdit,
   type ImportKind,
   type LogPage,
@@ -131,6 +132,14 @@ export const backend = {
   appInfo: async (): Promise<AppInfo> => {
     try {
       return await commands.appInfo();
+    } catch (e) {
+      throw new BackendError("ipc", `Keel's core could not be reached: ${String(e)}`);
+    }
+  },
+  /** Short help on Keel's ideas and each plan-check rule, as the core words it. */
+  help: async (): Promise<Help> => {
+    try {
+      return await commands.help();
     } catch (e) {
       throw new BackendError("ipc", `Keel's core could not be reached: ${String(e)}`);
     }

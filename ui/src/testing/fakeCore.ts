@@ -500,6 +500,13 @@ export function fakeCore(
             edited: edited(n === 0 ? "Merged: nothing new" : n === 1 ? "Merged 1 change" : `Merged ${n} changes`),
           };
         }
+        case "help":
+          return {
+            concepts: [
+              { id: "msc", title: "Minimum Success Criteria", text: "The smallest result that is a success." },
+            ],
+            rules: [{ id: "K002", title: "No recent actual", text: "Record the key metric at least once a month." }],
+          };
         default:
           throw { code: "not_found", message: `unexpected command ${cmd}`, field: null };
       }

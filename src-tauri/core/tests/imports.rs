@@ -296,15 +296,14 @@ fn a_notion_title_property_of_another_name_and_a_sheet_in_dutch_find_their_title
     let preview = file
         .preview_feature_import(&dutch, &FeatureOptions::default())
         .unwrap();
-    use FeatureField::*;
     assert_eq!(
         preview.mapping,
         [
-            Some(Title),
-            Some(Description),
-            Some(Status),
-            Some(StartDate),
-            Some(EndDate)
+            Some(FeatureField::Title),
+            Some(FeatureField::Description),
+            Some(FeatureField::Status),
+            Some(FeatureField::StartDate),
+            Some(FeatureField::EndDate)
         ]
     );
     file.import_features(&dutch, &FeatureOptions::default(), "Ada")

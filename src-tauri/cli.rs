@@ -9,7 +9,7 @@ use keel_core::storage::Since;
 use keel_core::{analysis, clock, info, sample, CoreError, Mode, PlanFile};
 use std::path::{Path, PathBuf};
 
-/// Writes a line to standard output; a reader gone (`keel log PLAN | head`) ends the command
+/// Writes a line to standard output, with no control character from a plan; a reader gone (`keel log PLAN | head`) ends the command
 /// quietly, as Unix tools do, and any other failure to write is said on stderr.
 macro_rules! outln {
     ($($arg:tt)*) => { $crate::cli::write_out(format_args!("{}\n", format_args!($($arg)*))) };
@@ -22,8 +22,24 @@ macro_rules! out {
 
 pub(crate) fn write_out(text: std::fmt::Arguments) {
     use std::io::Write;
+    // Text from a plan (a title, a teammate's name) never reaches the terminal as a control
+    // sequence: it could move the cursor, recolour or hide what is printed.
+    let text: String = text
+        .to_string()
+        .chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect();
     let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout.write_fmt(text).and_then(|()| stdout.flush()) {
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
@@ -315,7 +331,10 @@ pub fn main() -> i32 {
         }
     };
     result.unwrap_or_else(|e| {
-        eprintln!("keel: {e}");
+        eprintln!(
+            "keel: {}",
+            keel_core::export::escape::plain_line(&e.to_string())
+        );
         FAILED
     })
 }

@@ -467,3 +467,35 @@ fn a_reader_that_stops_early_ends_the_command_quietly() {
         );
     }
 }
+
+#[test]
+fn text_from_a_plan_never_reaches_the_terminal_as_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("p.keel");
+    fixed_clock::fix();
+    let file = keel_core::create_empty_plan(&plan, "Acme", fixed_clock::today()).unwrap();
+    drop(file);
+    let mut file = keel_core::PlanFile::open(&plan).unwrap();
+    let mut data = keel_core::domain::FeatureData::new(
+        "Evil\u{1b}[2J\u{1b}]0;pwned\u{7} title",
+        keel_core::domain::RiskClass::Business,
+    );
+    data.horizon = keel_core::domain::Horizon::Now;
+    file.create_feature(data).unwrap();
+    drop(file);
+    let plan_arg = plan.to_str().unwrap();
+    for args in [
+        vec!["log", plan_arg],
+        vec!["check", plan_arg, "--date", "2026-11-27"],
+    ] {
+        let out = keel(&args);
+        let said = text(&out.stdout);
+        assert!(said.contains("Evil"), "{args:?}: {said}");
+        assert!(
+            !said
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{args:?} prints no control character: {said:?}"
+        );
+    }
+}

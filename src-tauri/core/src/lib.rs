@@ -23,6 +23,7 @@ pub mod ladder;
 pub mod ops;
 pub mod portfolio;
 pub mod priority;
+pub mod problems;
 pub mod sample;
 pub mod sample_scaling;
 pub mod storage;

@@ -7,8 +7,8 @@
 use super::log::{log_beyond, LogEntry};
 use super::{record, PlanFile};
 use crate::error::{CoreError, Result};
-use crate::history::concurrent;
 use crate::history::history_error;
+use crate::history::{concurrent, tree};
 use crate::ops::{Applied, Conflict};
 use crate::storage::Mode;
 use loro::{ExportMode, VersionVector};
@@ -224,6 +224,11 @@ impl PlanFile {
         let mut incoming = Vec::new();
         let mut found = Vec::new();
         let recorded = self.record_with(|history, _| {
+            // What was already wrong in this copy is not the teammate's doing.
+            let known: std::collections::HashSet<String> =
+                crate::problems::problems(&tree::read_document(&history.doc)?)
+                    .into_iter()
+                    .collect();
             for changes in blobs {
                 let status = history
                     .doc
@@ -237,6 +242,7 @@ impl PlanFile {
                 }
             }
             incoming = log_beyond(&history.doc, &before);
+            gate(&history.doc, &known, &incoming)?;
             found = concurrent::found(&history.doc, &before)?;
             Ok(())
         })?;
@@ -259,6 +265,45 @@ impl PlanFile {
             conflicts,
         })
     }
+}
+
+/// A merge is checked as an edit is: the plan it leaves must pass the same rules, or the whole
+/// merge is refused (nothing is written) with the first new problem and whose changes they are.
+fn gate(
+    doc: &loro::LoroDoc,
+    known: &std::collections::HashSet<String>,
+    incoming: &[LogEntry],
+) -> Result<()> {
+    let after = tree::read_document(doc)
+        .map_err(|e| refused(format!("what it holds cannot be read as a plan ({e})")))?;
+    let new: Vec<String> = crate::problems::problems(&after)
+        .into_iter()
+        .filter(|p| !known.contains(p))
+        .collect();
+    let Some(first) = new.first() else {
+        return Ok(());
+    };
+    let mut authors: Vec<String> = incoming
+        .iter()
+        .map(|e| match e.author.as_str() {
+            "" => "Keel".to_string(),
+            who => crate::export::escape::plain_line(who),
+        })
+        .collect();
+    authors.sort_unstable();
+    authors.dedup();
+    let whose = match authors.as_slice() {
+        [] => "these changes".to_string(),
+        [one] => format!("the changes of {one}"),
+        many => format!("the changes of {}", many.join(", ")),
+    };
+    let more = match new.len() {
+        1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    Err(refused(format!(
+        "{whose} would put into the plan what Keel refuses — {first}{more}; nothing was merged"
+    )))
 }
 
 /// Where a change file starts.

@@ -423,3 +423,6 @@ fn map_open_error(path: &Path, error: CoreError) -> CoreError {
         other => other,
     }
 }
+
+#[cfg(test)]
+mod merge_gate;

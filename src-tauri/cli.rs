@@ -331,10 +331,7 @@ pub fn main() -> i32 {
         }
     };
     result.unwrap_or_else(|e| {
-        eprintln!(
-            "keel: {}",
-            keel_core::export::escape::plain_line(&e.to_string())
-        );
+        eprintln!("keel: {}", export::escape::plain_line(&e.to_string()));
         FAILED
     })
 }
@@ -419,6 +416,9 @@ fn sync(path: &Path, folder: &Path, full_copy: bool) -> Result<(), CoreError> {
             "{} file(s) not read yet (still being copied, or waiting for earlier changes).",
             synced.waiting
         );
+    }
+    for refused in &synced.refused {
+        outln!("Set aside, the rest was taken: {refused}");
     }
     Ok(())
 }

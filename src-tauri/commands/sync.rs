@@ -21,6 +21,8 @@ pub struct SyncStatus {
     /// This copy is older than where the folder starts; it asked teammates' Keels for what it
     /// lacks.
     pub behind: bool,
+    /// Files set aside in this pass, each with whose they are and why (said once).
+    pub refused: Vec<String>,
 }
 
 fn linked(state: &AppState) -> CommandResult<Option<(String, PathBuf)>> {
@@ -56,6 +58,7 @@ fn pass(state: &AppState, folder: PathBuf) -> CommandResult<SyncStatus> {
         wrote: synced.wrote.is_some(),
         waiting: synced.waiting,
         behind: synced.behind,
+        refused: synced.refused,
     })
 }
 
@@ -89,6 +92,7 @@ pub fn sync_now(state: State<'_, AppState>) -> CommandResult<SyncStatus> {
             wrote: false,
             waiting: 0,
             behind: false,
+            refused: Vec::new(),
         }),
     }
 }

@@ -934,6 +934,8 @@ export type SyncStatus = {
 	 *  lacks.
 	 */
 	behind: boolean,
+	/**  Files set aside in this pass, each with whose they are and why (said once). */
+	refused: string[],
 };
 
 export type TeamCard = {

@@ -521,9 +521,13 @@ export class PlanEditor {
    *  last pass brought from teammates (until the founder has seen it). */
   sync = $state.raw<SyncState>({ folder: null, error: null, behind: false });
   synced = $state.raw<MergeNews | null>(null);
+  /** Teammates' files the sync set aside (refused, the rest taken), each said once until
+   *  dismissed. */
+  setAside = $state.raw<string[]>([]);
 
   #tookSync(status: SyncStatus) {
     this.sync = { folder: status.folder, error: null, behind: status.behind };
+    if (status.refused.length > 0) this.setAside = [...this.setAside, ...status.refused];
     const merged = status.merged;
     if (merged) {
       this.#took(merged.edited);

@@ -244,6 +244,17 @@ describe("PlanEditor and a sync folder", () => {
     expect(editor.sync.behind).toBe(true);
   });
 
+  it("keeps the files the sync set aside, each said once, until the founder dismisses them", async () => {
+    const refused = ["“3f2a.keelchanges”: the changes of Dana would put into the plan what Keel refuses"];
+    const { editor } = await opened({ sync: { folder: "/shared/Sync", titles: [], refused } });
+    await editor.linkSyncFolder();
+    expect(editor.setAside).toEqual([
+      "“3f2a.keelchanges”: the changes of Dana would put into the plan what Keel refuses",
+    ]);
+    await editor.syncNow();
+    expect(editor.setAside, "said once: the next pass adds nothing").toHaveLength(1);
+  });
+
   it("knows when a plan is not linked", async () => {
     const { editor } = await opened();
     await editor.syncNow();

@@ -105,7 +105,7 @@ export function fakeCore(
      *  cancelled; a string, the core refuses with it. */
     teammate?: { author: string; titles: string[] } | string;
     /** The shared folder the plan syncs through, and what its next pass brings. */
-    sync?: { folder: string; titles: string[]; behind?: boolean };
+    sync?: { folder: string; titles: string[]; behind?: boolean; refused?: string[] };
     /** With the teammate's merge: Dana put feature "1" on Next while you put it on Now (the
      *  history kept Next), and deleted feature "2" while you edited it. */
     concurrent?: boolean;
@@ -412,7 +412,9 @@ export function fakeCore(
         case "link_sync_folder": {
           const sync = options.sync;
           if (!sync)
-            return cmd === "sync_now" ? { folder: null, merged: null, wrote: false, waiting: 0, behind: false } : null;
+            return cmd === "sync_now"
+              ? { folder: null, merged: null, wrote: false, waiting: 0, behind: false, refused: [] }
+              : null;
           const titles = sync.titles.splice(0);
           titles.forEach((title) => operate({ op: "create_feature", data: featureData(title) }));
           const n = titles.length;
@@ -430,6 +432,7 @@ export function fakeCore(
             wrote: false,
             waiting: 0,
             behind: sync.behind ?? false,
+            refused: sync.refused?.splice(0) ?? [],
           };
         }
         case "unlink_sync_folder":

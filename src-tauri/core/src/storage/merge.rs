@@ -181,7 +181,23 @@ impl PlanFile {
 
     /// Merges a teammate's copy or a change file, told apart by their first bytes.
     pub fn merge_path(&mut self, path: &Path) -> Result<Merged> {
+        // Only a regular file is read (a pipe would hang the merge, a device never ends).
+        let meta = std::fs::metadata(path)
+            .map_err(|e| CoreError::io(format!("{} cannot be read", path.display()), e))?;
+        if !meta.is_file() {
+            return Err(refused(format!(
+                "{} is not a file (a pipe, a device or a folder cannot be merged)",
+                path.display()
+            )));
+        }
         if is_change_file(path) {
+            if meta.len() > super::sync::MAX_CHANGE_FILE {
+                return Err(refused(format!(
+                    "{} is {} MB, more than a change file can be",
+                    path.display(),
+                    meta.len() / 1_000_000
+                )));
+            }
             let bytes = std::fs::read(path)
                 .map_err(|e| CoreError::io(format!("{} cannot be read", path.display()), e))?;
             self.merge_change_file(&bytes)
@@ -208,6 +224,22 @@ impl PlanFile {
         };
         let changes = self.history()?.changes_since(&base)?;
         Ok(encode(&self.plan_id()?, &changes))
+    }
+
+    /// Whether `changes` alone would merge (into a scratch copy of the history; nothing is
+    /// written): the reason it would be refused, if it would.
+    pub(super) fn trial(&mut self, changes: &[u8]) -> Result<()> {
+        let history = self.history()?;
+        let known: std::collections::HashSet<String> =
+            crate::problems::problems(&tree::read_document(&history.doc)?)
+                .into_iter()
+                .collect();
+        let before = history.version();
+        let scratch = history.doc.fork();
+        scratch
+            .import(changes)
+            .map_err(|e| refused(format!("its changes cannot be read ({e})")))?;
+        gate(&scratch, &known, &log_beyond(&scratch, &before))
     }
 
     /// Imports changes into the history and records them; on any refusal nothing changes.

@@ -97,3 +97,63 @@ fn a_teammates_name_with_control_characters_is_said_without_them() {
         "{err}"
     );
 }
+
+#[test]
+fn a_refused_file_in_a_sync_folder_is_set_aside_and_every_other_file_is_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let (mut mine, mut dana, _) = two_copies(dir.path());
+    let grace_path = dir.path().join("grace.keel");
+    std::fs::copy(dir.path().join("mine.keel"), &grace_path).unwrap();
+    let mut grace = PlanFile::open(&grace_path).unwrap();
+    for copy in [&mut mine, &mut dana, &mut grace] {
+        copy.sync_folder(&shared, &mut Default::default()).unwrap();
+    }
+    let feature = dana.features().unwrap()[0].clone();
+    let mut broken = feature.data.clone();
+    broken.effort_weeks = Some(-5.0);
+    write_unchecked(&mut dana, &feature.id, &broken, "Dana");
+    dana.sync_folder(&shared, &mut Default::default()).unwrap();
+    let mut renamed = grace.features().unwrap()[1].clone();
+    renamed.data.title = "Grace's rename".into();
+    grace.update_feature(&renamed.id, renamed.data).unwrap();
+    grace.sync_folder(&shared, &mut Default::default()).unwrap();
+
+    // Beside them, what must never be opened: a pipe and a link to an endless device.
+    let folder = super::plan_folder(&shared, &mine.plan_id().unwrap());
+    let fifo = folder.join("fifo.keelchanges");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    std::os::unix::fs::symlink("/dev/zero", folder.join("zero.keelchanges")).unwrap();
+
+    let mut session = std::collections::HashSet::new();
+    let synced = mine.sync_folder(&shared, &mut session).unwrap();
+    assert_eq!(synced.refused.len(), 1, "{:?}", synced.refused);
+    assert!(
+        synced.refused[0].contains("the changes of Dana") && synced.refused[0].contains("Effort"),
+        "{:?}",
+        synced.refused
+    );
+    assert!(
+        mine.features()
+            .unwrap()
+            .iter()
+            .any(|f| f.data.title == "Grace's rename"),
+        "the teammate's valid change beside it is taken"
+    );
+    assert_eq!(
+        mine.features().unwrap()[0].data.effort_weeks,
+        feature.data.effort_weeks
+    );
+    // The next pass of the session neither fails nor says it again.
+    let again = mine.sync_folder(&shared, &mut session).unwrap();
+    assert!(again.refused.is_empty());
+
+    // Merged by hand, a pipe is refused at once (it would wait for a writer for ever).
+    let err = mine.merge_path(&fifo).unwrap_err().to_string();
+    assert!(err.contains("is not a file"), "{err}");
+}

@@ -34,9 +34,16 @@ pub struct Synced {
     /// copy that linked the folder first): merge a teammate's recent copy once, or have one
     /// write a full copy into the folder.
     pub behind: bool,
+    /// Files set aside in this session, each with why ("“3f…keelchanges”, from Dana: …"): every
+    /// other file is still taken, and these are not tried again until Keel is opened again.
+    pub refused: Vec<String>,
 }
 
 const EXTENSION: &str = "keelchanges";
+
+/// The largest change file read (from a folder, or merged by hand): a whole history of a
+/// 10,000-feature plan is far smaller.
+pub(crate) const MAX_CHANGE_FILE: u64 = 64 * 1024 * 1024;
 
 /// The plan's own subfolder of a shared folder.
 pub fn plan_folder(shared: &Path, plan_id: &str) -> PathBuf {
@@ -75,7 +82,11 @@ fn found(folder: &Path, plan_id: &str) -> Result<(Vec<Found>, u32)> {
     let mut out = Vec::new();
     let mut unreadable = 0;
     for path in names {
-        let Ok(bytes) = std::fs::read(&path) else {
+        // Only a regular file of a sensible size is read: a link (to /dev/zero, or out of the
+        // folder), a pipe or a device is never opened.
+        let regular = std::fs::symlink_metadata(&path)
+            .is_ok_and(|m| m.file_type().is_file() && m.len() <= MAX_CHANGE_FILE);
+        let Some(bytes) = regular.then(|| std::fs::read(&path).ok()).flatten() else {
             unreadable += 1;
             continue;
         };
@@ -181,13 +192,33 @@ impl PlanFile {
             sync_base::write(&folder, &plan_id, &have)?;
             base = Some(have);
         }
-        let unseen: Vec<&Found> = files.iter().filter(|f| !seen.contains(&f.name)).collect();
-        let merged = if unseen.is_empty() {
-            None
-        } else {
+        let mut unseen: Vec<&Found> = files.iter().filter(|f| !seen.contains(&f.name)).collect();
+        let mut refused = Vec::new();
+        let merged = loop {
+            if unseen.is_empty() {
+                break None;
+            }
             // In one record, in any order: changes that follow others wait for them in memory.
             let blobs: Vec<&[u8]> = unseen.iter().map(|f| f.changes.as_slice()).collect();
-            Some(self.import_all(&blobs, true)?).filter(|m| m.incoming.changes > 0)
+            match self.import_all(&blobs, true) {
+                Ok(m) => break Some(m).filter(|m| m.incoming.changes > 0),
+                // One file the gate refuses never blocks the others: each is tried alone, the
+                // refused are set aside, and the rest are taken.
+                Err(e @ CoreError::NotThisPlan { .. }) => {
+                    let before = refused.len();
+                    for f in &unseen {
+                        if let Err(why) = self.trial(&f.changes) {
+                            refused.push(format!("“{}”: {why}", f.name));
+                            seen.insert(f.name.clone());
+                        }
+                    }
+                    if refused.len() == before {
+                        return Err(e);
+                    }
+                    unseen.retain(|f| !seen.contains(&f.name));
+                }
+                Err(e) => return Err(e),
+            }
         };
         let have = self.history()?.version();
         for f in unseen {
@@ -221,6 +252,7 @@ impl PlanFile {
             wrote,
             waiting,
             behind,
+            refused,
         })
     }
 

@@ -76,6 +76,15 @@ pub fn csv_field(text: &str) -> String {
     }
 }
 
+/// Text a plan holds, safe to print on a terminal or in one line of a message: control
+/// characters (an ANSI escape sequence, a carriage return, a bell) become “�”, so a plan can
+/// never move the cursor, recolour the terminal or hide what is printed.
+pub fn plain_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,13 +124,4 @@ mod tests {
         assert_eq!(csv_field("=1+1"), "'=1+1");
         assert_eq!(csv_field("line\nbreak"), "\"line\nbreak\"");
     }
-}
-
-/// Text a plan holds, safe to print on a terminal or in one line of a message: control
-/// characters (an ANSI escape sequence, a carriage return, a bell) become “�”, so a plan can
-/// never move the cursor, recolour the terminal or hide what is printed.
-pub fn plain_line(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect()
 }

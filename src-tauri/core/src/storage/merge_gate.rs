@@ -34,7 +34,8 @@ fn a_merged_value_the_app_refuses_is_refused_whole_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let (mut mine, mut theirs, path) = two_copies(dir.path());
     let feature = theirs.features().unwrap()[0].clone();
-    let cases: Vec<(&str, Box<dyn Fn(&mut FeatureData)>)> = vec![
+    type Breaks = Box<dyn Fn(&mut FeatureData)>;
+    let cases: Vec<(&str, Breaks)> = vec![
         ("Effort", Box::new(|d| d.effort_weeks = Some(-5.0))),
         ("Title", Box::new(|d| d.title = "x".repeat(1_000))),
         ("Title", Box::new(|d| d.title = String::new())),

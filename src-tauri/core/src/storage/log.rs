@@ -127,6 +127,25 @@ pub(super) fn log_beyond(doc: &loro::LoroDoc, before: &loro::VersionVector) -> V
     entries(metas)
 }
 
+/// Whether `doc` has, beyond `before`, a change that follows nothing: a history's first change.
+/// This plan has its own; another is the start of another plan's history (relabelled with this
+/// plan's identity, or merged by mistake), never a teammate's change to this one.
+pub(super) fn another_start(doc: &loro::LoroDoc, before: &loro::VersionVector) -> bool {
+    for (&peer, &end) in doc.oplog_vv().iter() {
+        let mut counter = before.get(&peer).copied().unwrap_or(0);
+        while counter < end {
+            let Some(meta) = doc.get_change(loro::ID::new(peer, counter)) else {
+                break;
+            };
+            if meta.deps.is_empty() {
+                return true;
+            }
+            counter = meta.id.counter + meta.len.max(1) as i32;
+        }
+    }
+    false
+}
+
 /// Log entries of changes in history order, newest first: the parts of one large commit (one
 /// after the other, same peer and message) are one entry.
 fn entries(metas: Vec<loro::ChangeMeta>) -> Vec<LogEntry> {

@@ -4,7 +4,7 @@
 //! here changes nothing, and anything that is not this plan's history is refused before a byte
 //! is written.
 
-use super::log::{log_beyond, LogEntry};
+use super::log::{another_start, log_beyond, LogEntry};
 use super::{record, PlanFile};
 use crate::error::{CoreError, Result};
 use crate::history::history_error;
@@ -79,6 +79,14 @@ impl Incoming {
             .collect::<Vec<_>>()
             .join("\n")
     }
+}
+
+/// Another plan's history under this plan's identity.
+fn another_plan() -> CoreError {
+    refused(
+        "it holds the start of another plan's history, not changes to this one; nothing was \
+         merged",
+    )
 }
 
 fn refused(detail: impl Into<String>) -> CoreError {
@@ -239,6 +247,9 @@ impl PlanFile {
         scratch
             .import(changes)
             .map_err(|e| refused(format!("its changes cannot be read ({e})")))?;
+        if another_start(&scratch, &before) {
+            return Err(another_plan());
+        }
         gate(&scratch, &known, &log_beyond(&scratch, &before))
     }
 
@@ -272,6 +283,9 @@ impl PlanFile {
                          merge those first (or merge the teammate's whole copy)",
                     ));
                 }
+            }
+            if another_start(&history.doc, &before) {
+                return Err(another_plan());
             }
             incoming = log_beyond(&history.doc, &before);
             gate(&history.doc, &known, &incoming)?;

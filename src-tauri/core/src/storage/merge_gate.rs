@@ -158,3 +158,31 @@ fn a_refused_file_in_a_sync_folder_is_set_aside_and_every_other_file_is_taken() 
     let err = mine.merge_path(&fifo).unwrap_err().to_string();
     assert!(err.contains("is not a file"), "{err}");
 }
+
+#[test]
+fn another_plans_history_under_this_plans_identity_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut mine, _, path) = two_copies(dir.path());
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let mut other =
+        crate::create_empty_plan(&dir.path().join("other.keel"), "Other Co", today).unwrap();
+    other
+        .create_feature(FeatureData::new(
+            "Their feature",
+            crate::domain::RiskClass::Business,
+        ))
+        .unwrap();
+    let whole = other.changes_file(Since::Start).unwrap();
+    let (_, changes) = super::merge::decode(&whole).unwrap();
+    // Relabelled with this plan's identity, the digest made anew: only the history tells.
+    let forged = super::merge::encode(&mine.plan_id().unwrap(), changes);
+    let before = std::fs::read(&path).unwrap();
+    let err = mine.merge_change_file(&forged).unwrap_err().to_string();
+    assert!(err.contains("the start of another plan's history"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!mine
+        .features()
+        .unwrap()
+        .iter()
+        .any(|f| f.data.title == "Their feature"));
+}

@@ -80,7 +80,7 @@ fn a_field_edit_sends_back_only_that_feature() {
             ME,
         )
         .unwrap();
-    assert_eq!(applied.label, "Edited “B”: status");
+    assert_eq!(applied.label, "Edited “B”: status idea → done");
     assert_eq!(applied.changes.features.len(), 1);
     assert_eq!(applied.changes.features[0].position, 2);
     assert!(

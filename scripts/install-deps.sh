@@ -5,7 +5,7 @@ set -euo pipefail
 
 build_packages=(libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
   libssl-dev build-essential pkg-config)
-test_packages=(xvfb dbus-daemon webkit2gtk-driver poppler-utils qpdf faketime syncthing desktop-file-utils appstream)
+test_packages=(xvfb xclip dbus-daemon webkit2gtk-driver poppler-utils qpdf faketime syncthing desktop-file-utils appstream)
 tauri_driver_version=2.1.0
 
 # The reliability targets (make fuzz, power-loss, faults, torture): FUSE, libfiu.

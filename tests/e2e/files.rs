@@ -225,6 +225,39 @@ async fn the_investor_update_asks_for_a_version_then_is_written_since_it() {
     assert!(text.starts_with("# Loomline — investor update"), "{text}");
     assert!(text.contains("since Board meeting ("), "{text}");
     app.screenshot("export-update").await;
+
+    // "Copy update" puts the update on the system clipboard as HTML and as text, for a mail
+    // client to paste: read back from the X clipboard the window owns.
+    app.click("button.copy").await;
+    app.wait_text(".message", |t| !t.contains("Saved to")).await;
+    assert_eq!(
+        app.text_of(".message").await,
+        "The update is copied: paste it into an e-mail."
+    );
+    let clipboard = |target: &str| {
+        let out = std::process::Command::new("xclip")
+            .args(["-selection", "clipboard", "-o", "-t", target])
+            .output()
+            .expect("xclip runs (make test installs it)");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let targets = clipboard("TARGETS");
+    assert!(targets.contains("text/html"), "{targets}");
+    let html = clipboard("text/html");
+    assert!(
+        html.contains("<h1") && html.contains("investor update</h1>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<li>Guided first-insight setup"),
+        "lists stay lists: {html}"
+    );
+    assert!(
+        !html.contains("\\$"),
+        "no Markdown escapes in what is pasted: {html}"
+    );
+    let plain = clipboard("UTF8_STRING");
+    assert!(plain.starts_with("# Loomline — investor update"), "{plain}");
     app.quit().await;
 }
 

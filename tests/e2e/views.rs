@@ -380,19 +380,31 @@ async fn every_slide_fits_the_screen_at_1280x720_and_up() {
     let app = App::launch(&[]).await;
     assert_eq!(app.text_of(".company").await, "Loomline");
     app.click("nav button.present").await;
-    for (width, height) in [(1280, 720), (1440, 900)] {
+    for (width, height, theme) in [
+        (1280, 720, "light"),
+        (1440, 900, "light"),
+        (1280, 720, "dark"),
+        (1440, 900, "dark"),
+    ] {
         app.resize(width, height).await;
+        app.client
+            .execute(
+                "document.documentElement.dataset.theme = arguments[0]; return true;",
+                vec![theme.into()],
+            )
+            .await
+            .unwrap();
         app.press('\u{E011}').await; // Home: the first slide
         for i in 1..=7 {
             app.wait_text(".present .counter", |t| t == format!("{i} / 7"))
                 .await;
             let slide = app.attr_of(".present .slide", "data-slide").await;
             let outside = slide_overflow(&app).await;
-            app.screenshot(&format!("present-{width}x{height}-{i}-{slide}"))
+            app.screenshot(&format!("present-{theme}-{width}x{height}-{i}-{slide}"))
                 .await;
             assert!(
                 outside.is_empty(),
-                "{slide} at {width}×{height}: content past the slide's box: {outside:?}"
+                "{slide} at {width}×{height} ({theme}): content past the slide's box: {outside:?}"
             );
             if slide == "check" {
                 let counts = app.text_of(".present .counts").await;

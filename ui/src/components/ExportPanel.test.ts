@@ -64,15 +64,16 @@ describe("ExportPanel", () => {
       return update;
     });
     const written: Record<string, string> = {};
+    // As the Clipboard API has it: each part a Blob or the promise of one.
     class Item {
-      constructor(public parts: Record<string, Blob>) {}
+      constructor(public parts: Record<string, Blob | Promise<Blob>>) {}
     }
     vi.stubGlobal("ClipboardItem", Item);
     Object.defineProperty(navigator, "clipboard", {
       configurable: true,
       value: {
         write: async (items: Item[]) => {
-          for (const [type, blob] of Object.entries(items[0]?.parts ?? {})) written[type] = await read(blob);
+          for (const [type, blob] of Object.entries(items[0]?.parts ?? {})) written[type] = await read(await blob);
         },
       },
     });

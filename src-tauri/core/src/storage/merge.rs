@@ -322,6 +322,13 @@ fn gate(
 ) -> Result<()> {
     let after = tree::read_document(doc)
         .map_err(|e| refused(format!("what it holds cannot be read as a plan ({e})")))?;
+    if let Some(name) = super::versions::unsound_versions(doc).first() {
+        return Err(refused(format!(
+            "it marks a version (“{}”) at a point that is not in the plan's history; nothing was \
+             merged",
+            crate::export::escape::plain_line(name)
+        )));
+    }
     let new: Vec<String> = crate::problems::problems(&after)
         .into_iter()
         .filter(|p| !known.contains(p))

@@ -186,3 +186,37 @@ fn another_plans_history_under_this_plans_identity_is_refused() {
         .iter()
         .any(|f| f.data.title == "Their feature"));
 }
+
+#[test]
+fn a_version_marked_at_a_point_not_in_the_history_is_refused_and_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut mine, mut theirs, path) = two_copies(dir.path());
+    let forged = loro::Frontiers::from(loro::ID::new(0x1234_5678, 99_999)).encode();
+    theirs
+        .change(
+            &Note::new("Marked version “Board”", "Dana"),
+            Kind::Bookmark,
+            |doc| {
+                let record = doc
+                    .get_map(tree::VERSIONS)
+                    .insert_container("v1", loro::LoroMap::new())
+                    .unwrap();
+                record.insert("label", "Board").unwrap();
+                record.insert("marked_at", "2026-11-27T10:00:00Z").unwrap();
+                record.insert("frontiers", forged.clone()).unwrap();
+                Ok(())
+            },
+        )
+        .unwrap();
+    // The copy that holds it reads on, without the version (reading the plan at it would fail).
+    assert!(theirs.versions().unwrap().is_empty());
+    theirs.change_counts(None).unwrap();
+    let bytes = theirs.changes_file(Since::Start).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = mine.merge_change_file(&bytes).unwrap_err().to_string();
+    assert!(
+        err.contains("marks a version (“Board”) at a point that is not in"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

@@ -14,6 +14,37 @@ use crate::validate::{self, Field};
 use loro::{Frontiers, LoroDoc, LoroMap, LoroValue};
 use rusqlite::Connection;
 
+/// Whether `frontiers` (as a version stores them) name changes this history holds.
+pub(crate) fn points_into(doc: &LoroDoc, frontiers: &[u8]) -> bool {
+    let Ok(point) = Frontiers::decode(frontiers) else {
+        return false;
+    };
+    let known = doc.oplog_vv();
+    let sound = point.iter().all(|id| known.includes_id(id));
+    sound
+}
+
+/// The versions of `doc` whose point is not in its history, by name.
+pub(crate) fn unsound_versions(doc: &LoroDoc) -> Vec<String> {
+    let LoroValue::Map(all) = doc.get_map(tree::VERSIONS).get_deep_value() else {
+        return Vec::new();
+    };
+    all.iter()
+        .filter_map(|(id, record)| {
+            let LoroValue::Map(fields) = record else {
+                return Some(id.to_string());
+            };
+            match fields.get("frontiers") {
+                Some(LoroValue::Binary(b)) if points_into(doc, b) => None,
+                _ => Some(match fields.get("label") {
+                    Some(LoroValue::String(s)) => s.to_string(),
+                    _ => id.to_string(),
+                }),
+            }
+        })
+        .collect()
+}
+
 /// Rewrites the projection's list of versions from the document.
 pub(crate) fn project_versions(conn: &Connection, doc: &LoroDoc) -> Result<()> {
     conn.execute("DELETE FROM version", [])?;
@@ -32,7 +63,9 @@ pub(crate) fn project_versions(conn: &Connection, doc: &LoroDoc) -> Result<()> {
             _ => String::new(),
         };
         let frontiers = match fields.get("frontiers") {
-            Some(LoroValue::Binary(b)) => b.to_vec(),
+            Some(LoroValue::Binary(b)) if points_into(doc, b) => b.to_vec(),
+            // A version whose point is not in this history (forged, or broken) is never listed:
+            // reading the plan at it would fail.
             _ => continue,
         };
         stmt.execute(rusqlite::params![

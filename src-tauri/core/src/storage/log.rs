@@ -146,6 +146,17 @@ pub(super) fn another_start(doc: &loro::LoroDoc, before: &loro::VersionVector) -
     false
 }
 
+/// The first change of `doc`'s history (the plan's creation): the change of counter 0 that
+/// follows nothing.
+pub(super) fn first_change(doc: &loro::LoroDoc) -> Option<loro::ID> {
+    doc.oplog_vv().iter().find_map(|(&peer, _)| {
+        let id = loro::ID::new(peer, 0);
+        doc.get_change(id)
+            .filter(|meta| meta.deps.is_empty())
+            .map(|_| id)
+    })
+}
+
 /// Log entries of changes in history order, newest first: the parts of one large commit (one
 /// after the other, same peer and message) are one entry.
 fn entries(metas: Vec<loro::ChangeMeta>) -> Vec<LogEntry> {

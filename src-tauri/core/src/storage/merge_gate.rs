@@ -220,3 +220,47 @@ fn a_version_marked_at_a_point_not_in_the_history_is_refused_and_never_read() {
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn a_forged_want_is_never_answered_with_the_whole_history_and_a_linked_plan_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let (mut mine, _, _) = two_copies(dir.path());
+    mine.sync_folder(&shared, &mut Default::default()).unwrap();
+    let plan_id = mine.plan_id().unwrap();
+    let folder = super::plan_folder(&shared, &plan_id);
+    let changes = |folder: &Path| {
+        std::fs::read_dir(folder)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "keelchanges")
+            })
+            .count()
+    };
+    let before = changes(&folder);
+    // 82 bytes saying "I have nothing": answered, it would put the whole plan in the folder.
+    super::sync_base::want(&folder, &plan_id, &loro::VersionVector::default()).unwrap();
+    mine.sync_folder(&shared, &mut Default::default()).unwrap();
+    assert_eq!(
+        changes(&folder),
+        before,
+        "no copy of the whole plan is written"
+    );
+
+    // The plan's folder made a link to somewhere else: Keel writes nothing there.
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &folder).unwrap();
+    let err = mine
+        .sync_folder(&shared, &mut Default::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("is not a folder (a link or a file)"), "{err}");
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+}

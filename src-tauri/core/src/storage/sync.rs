@@ -183,6 +183,18 @@ impl PlanFile {
                  never move the plan file)",
             ));
         }
+        // The plan's folder inside the shared one is a real folder: a link there would have
+        // Keel write wherever it points.
+        if std::fs::symlink_metadata(&folder).is_ok_and(|m| !m.file_type().is_dir()) {
+            return Err(CoreError::invalid(
+                crate::validate::Field::new("folder", "Sync folder"),
+                format!(
+                    "{} is not a folder (a link or a file): Keel writes only inside the shared \
+                     folder; remove it, and Keel makes the folder again",
+                    folder.display()
+                ),
+            ));
+        }
         let (files, mut waiting) = found(&folder, &plan_id)?;
         let mut base = sync_base::read(&folder, &plan_id)?;
         if base.is_none() && files.is_empty() {
@@ -285,7 +297,13 @@ impl PlanFile {
         let Some(base) = base else {
             return Ok(());
         };
+        let first = super::log::first_change(&self.history()?.doc);
         for (name, wanted) in sync_base::wants(folder, plan_id)? {
+            // A copy of this plan holds at least its first change: a want that does not (a
+            // forged or broken marker) is never answered with the whole history.
+            if !first.is_some_and(|id| wanted.includes_id(id)) {
+                continue;
+            }
             let carried = covered(files, Some(&wanted)).includes_vv(base);
             if own.contains(&name) || carried || wanted.includes_vv(&have) {
                 continue;

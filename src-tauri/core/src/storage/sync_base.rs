@@ -41,7 +41,10 @@ fn markers(
         if path.extension().is_none_or(|x| x != extension) {
             continue;
         }
-        let Ok(bytes) = std::fs::read(&path) else {
+        // A marker is a few dozen bytes in a regular file: anything else is not read.
+        let small_file = std::fs::symlink_metadata(&path)
+            .is_ok_and(|m| m.file_type().is_file() && m.len() <= 64 * 1024);
+        let Some(bytes) = small_file.then(|| std::fs::read(&path).ok()).flatten() else {
             continue;
         };
         let Ok((id, content)) = decode_as(magic, &bytes) else {

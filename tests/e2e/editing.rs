@@ -19,12 +19,18 @@ async fn a_new_feature_is_ranked_with_its_reason() {
         .wait_text("aside.panel .rank", |t| t.contains("business risk"))
         .await;
     assert!(rank.starts_with('#'), "the panel shows the rank: {rank}");
-    let row = app
-        .wait_text("table[aria-label=Features] tr.selected", |t| {
-            t.contains("Pilot with three design partners")
-        })
+    app.wait_text("table[aria-label=Features] tr.selected", |t| {
+        t.contains("Pilot with three design partners")
+    })
+    .await;
+    // Beside the panel, the reason is the rank's tooltip.
+    let reason = app
+        .attr_of(
+            "table[aria-label=Features] tr.selected td:first-child",
+            "title",
+        )
         .await;
-    assert!(row.contains("business risk, level 3"), "{row}");
+    assert!(reason.contains("business risk, level 3"), "{reason}");
     assert_eq!(
         app.count_once("table[aria-label=Features] tbody tr", 25)
             .await,
@@ -196,9 +202,14 @@ async fn a_too_long_title_shows_the_error_beside_the_field_and_saves_nothing() {
 async fn drop_downs_changed_faster_than_an_edit_takes_are_all_saved() {
     let app = App::launch(&[]).await;
     app.click("nav button[data-section=features]").await;
+    // The founder opens a feature once the plan is on screen.
+    app.count_once("table[aria-label=Features] tbody tr", 24)
+        .await;
     app.click("table[aria-label=Features] tbody tr:first-child .open")
         .await;
     app.element("aside.panel select").await;
+    // Read before the choices: they rerank the feature away from the first row.
+    let title = app.text_of(FIRST_TITLE).await;
     // Three choices of one feature within one script: each is made before the last is saved.
     app.client
         .execute(
@@ -215,7 +226,6 @@ async fn drop_downs_changed_faster_than_an_edit_takes_are_all_saved() {
         )
         .await
         .unwrap();
-    let title = app.text_of(FIRST_TITLE).await;
     let sample = app
         .data_home
         .path()

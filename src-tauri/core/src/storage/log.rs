@@ -112,6 +112,22 @@ pub(super) fn log_of(
 /// (never walking the history `before` already held: at 10,000 features that walk reads the
 /// plan's whole first change).
 pub(super) fn log_beyond(doc: &loro::LoroDoc, before: &loro::VersionVector) -> Vec<LogEntry> {
+    let mut metas = changes_beyond(doc, before);
+    metas.sort_by(|a, b| b.lamport.cmp(&a.lamport).then(b.id.peer.cmp(&a.id.peer)));
+    entries(metas)
+}
+
+/// Whether `doc` has, beyond `before`, a change that follows nothing: a history's first change.
+/// This plan has its own; another is the start of another plan's history (relabelled with this
+/// plan's identity, or merged by mistake), never a teammate's change to this one.
+pub(super) fn another_start(doc: &loro::LoroDoc, before: &loro::VersionVector) -> bool {
+    changes_beyond(doc, before)
+        .iter()
+        .any(|meta| meta.deps.is_empty())
+}
+
+/// The changes `doc` has beyond `before`, peer by peer, read from their ids.
+fn changes_beyond(doc: &loro::LoroDoc, before: &loro::VersionVector) -> Vec<loro::ChangeMeta> {
     let mut metas = Vec::new();
     for (&peer, &end) in doc.oplog_vv().iter() {
         let mut counter = before.get(&peer).copied().unwrap_or(0);
@@ -123,27 +139,7 @@ pub(super) fn log_beyond(doc: &loro::LoroDoc, before: &loro::VersionVector) -> V
             metas.push(meta);
         }
     }
-    metas.sort_by(|a, b| b.lamport.cmp(&a.lamport).then(b.id.peer.cmp(&a.id.peer)));
-    entries(metas)
-}
-
-/// Whether `doc` has, beyond `before`, a change that follows nothing: a history's first change.
-/// This plan has its own; another is the start of another plan's history (relabelled with this
-/// plan's identity, or merged by mistake), never a teammate's change to this one.
-pub(super) fn another_start(doc: &loro::LoroDoc, before: &loro::VersionVector) -> bool {
-    for (&peer, &end) in doc.oplog_vv().iter() {
-        let mut counter = before.get(&peer).copied().unwrap_or(0);
-        while counter < end {
-            let Some(meta) = doc.get_change(loro::ID::new(peer, counter)) else {
-                break;
-            };
-            if meta.deps.is_empty() {
-                return true;
-            }
-            counter = meta.id.counter + meta.len.max(1) as i32;
-        }
-    }
-    false
+    metas
 }
 
 /// The first change of `doc`'s history (the plan's creation): the change of counter 0 that

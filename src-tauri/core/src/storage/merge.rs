@@ -234,23 +234,22 @@ impl PlanFile {
         Ok(encode(&self.plan_id()?, &changes))
     }
 
+    /// What is already wrong in this copy (not a teammate's doing, so never held against a
+    /// merge): read once for any number of [`PlanFile::trial`]s.
+    pub(super) fn known_problems(&mut self) -> Result<Known> {
+        known_in(&self.history()?.doc)
+    }
+
     /// Whether `changes` alone would merge (into a scratch copy of the history; nothing is
     /// written): the reason it would be refused, if it would.
-    pub(super) fn trial(&mut self, changes: &[u8]) -> Result<()> {
+    pub(super) fn trial(&mut self, changes: &[u8], known: &Known) -> Result<()> {
         let history = self.history()?;
-        let known: std::collections::HashSet<String> =
-            crate::problems::problems(&tree::read_document(&history.doc)?)
-                .into_iter()
-                .collect();
         let before = history.version();
         let scratch = history.doc.fork();
         scratch
             .import(changes)
             .map_err(|e| refused(format!("its changes cannot be read ({e})")))?;
-        if another_start(&scratch, &before) {
-            return Err(another_plan());
-        }
-        gate(&scratch, &known, &log_beyond(&scratch, &before))
+        gate(&scratch, &before, known).map(drop)
     }
 
     /// Imports changes into the history and records them; on any refusal nothing changes.
@@ -267,11 +266,7 @@ impl PlanFile {
         let mut incoming = Vec::new();
         let mut found = Vec::new();
         let recorded = self.record_with(|history, _| {
-            // What was already wrong in this copy is not the teammate's doing.
-            let known: std::collections::HashSet<String> =
-                crate::problems::problems(&tree::read_document(&history.doc)?)
-                    .into_iter()
-                    .collect();
+            let known = known_in(&history.doc)?;
             for changes in blobs {
                 let status = history
                     .doc
@@ -284,11 +279,7 @@ impl PlanFile {
                     ));
                 }
             }
-            if another_start(&history.doc, &before) {
-                return Err(another_plan());
-            }
-            incoming = log_beyond(&history.doc, &before);
-            gate(&history.doc, &known, &incoming)?;
+            incoming = gate(&history.doc, &before, &known)?;
             found = concurrent::found(&history.doc, &before)?;
             Ok(())
         })?;
@@ -313,13 +304,25 @@ impl PlanFile {
     }
 }
 
-/// A merge is checked as an edit is: the plan it leaves must pass the same rules, or the whole
-/// merge is refused (nothing is written) with the first new problem and whose changes they are.
-fn gate(
-    doc: &loro::LoroDoc,
-    known: &std::collections::HashSet<String>,
-    incoming: &[LogEntry],
-) -> Result<()> {
+/// The problems a plan has (one sentence each), as the gate compares them.
+pub(super) type Known = std::collections::HashSet<String>;
+
+/// What is wrong in `doc` already: not a teammate's doing.
+fn known_in(doc: &loro::LoroDoc) -> Result<Known> {
+    Ok(crate::problems::problems(&tree::read_document(doc)?)
+        .into_iter()
+        .collect())
+}
+
+/// A merge is checked as an edit is: the changes `doc` gained after `before` must continue this
+/// plan's history, and the plan they leave must pass the same rules; else the whole merge is
+/// refused (nothing is written) with the first new problem and whose changes they are. Returns
+/// the incoming changes.
+fn gate(doc: &loro::LoroDoc, before: &VersionVector, known: &Known) -> Result<Vec<LogEntry>> {
+    if another_start(doc, before) {
+        return Err(another_plan());
+    }
+    let incoming = log_beyond(doc, before);
     let after = tree::read_document(doc)
         .map_err(|e| refused(format!("what it holds cannot be read as a plan ({e})")))?;
     if let Some(name) = super::versions::unsound_versions(doc).first() {
@@ -334,7 +337,7 @@ fn gate(
         .filter(|p| !known.contains(p))
         .collect();
     let Some(first) = new.first() else {
-        return Ok(());
+        return Ok(incoming);
     };
     let mut authors: Vec<String> = incoming
         .iter()

@@ -218,8 +218,9 @@ impl PlanFile {
                 // refused are set aside, and the rest are taken.
                 Err(e @ CoreError::NotThisPlan { .. }) => {
                     let before = refused.len();
+                    let known = self.known_problems()?;
                     for f in &unseen {
-                        if let Err(why) = self.trial(&f.changes) {
+                        if let Err(why) = self.trial(&f.changes, &known) {
                             refused.push(format!("“{}”: {why}", f.name));
                             seen.insert(f.name.clone());
                         }

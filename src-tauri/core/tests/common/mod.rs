@@ -1,6 +1,7 @@
 #![allow(dead_code)]
 
 pub mod hostile;
+pub mod imports;
 
 use chrono::NaiveDate;
 use keel_core::domain::{FeatureData, RiskClass};

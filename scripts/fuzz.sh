@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
-targets=(open_plan import_json change_file import_csv)
+targets=(open_plan import_json change_file change_ops import_csv)
 cargo fuzz build --sanitizer none
 status=0
 for target in "${targets[@]}"; do

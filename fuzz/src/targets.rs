@@ -119,3 +119,110 @@ fn assert_unchanged(path: &Path, bytes: &[u8], what: &str) {
     let now = std::fs::read(path).expect("the input reads back");
     assert!(now == bytes, "{what} was modified");
 }
+
+/// Reads `bytes` as a program of the history library's operations, writes them into a copy of
+/// the plan's history under a new peer, and merges the change file they make as
+/// [`merge_change_file`] does: every input is a well-formed change file of this plan, so the
+/// fuzzer explores what changes do (nesting, long texts, odd values, deleted records, a
+/// reordered list), not only what a header says.
+pub fn merge_forged_ops(base: &[u8], bytes: &[u8]) {
+    use loro::{LoroDoc, LoroMap, LoroText, LoroValue};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let plan = dir.path().join("plan.keel");
+    std::fs::write(&plan, base).expect("the plan is written");
+    let (plan_id, whole) = {
+        let mut file = PlanFile::open(&plan).expect("the base plan opens");
+        let whole = file
+            .changes_file(keel_core::storage::Since::Start)
+            .expect("the plan's history exports");
+        (file.plan_id().expect("a plan identity"), whole)
+    };
+    let (_, changes) = keel_core::storage::read_change_file(&whole).expect("a change file");
+    let doc = LoroDoc::new();
+    doc.import(changes).expect("the plan's own history imports");
+    let before = doc.oplog_vv();
+    doc.set_peer_id(0xF0F0).expect("a peer id");
+
+    const ROOTS: &[&str] = &[
+        "meta",
+        "plan",
+        "canvas",
+        "goal",
+        "features",
+        "teams",
+        "milestones",
+        "actuals",
+        "factory",
+        "versions",
+    ];
+    const KEYS: &[&str] = &[
+        "title",
+        "description",
+        "effort_weeks",
+        "impact",
+        "confidence",
+        "status",
+        "risk",
+        "deleted",
+        "start_date",
+        "end_date",
+        "team_id",
+        "milestone_id",
+        "currency",
+    ];
+    let mut maps: Vec<LoroMap> = ROOTS.iter().map(|r| doc.get_map(*r)).collect();
+    let features = doc.get_map("features");
+    for key in features.keys() {
+        if let Some(loro::ValueOrContainer::Container(loro::Container::Map(record))) =
+            features.get(&key)
+        {
+            maps.push(record);
+        }
+    }
+    let mut texts: Vec<LoroText> = Vec::new();
+    let order = doc.get_movable_list("feature_order");
+    let mut input = bytes.iter().copied();
+    let mut next = move || input.next();
+    while let Some(op) = next() {
+        let pick = usize::from(next().unwrap_or(0));
+        let arg = next().unwrap_or(0);
+        let key = KEYS[usize::from(arg) % KEYS.len()];
+        let map = &maps[pick % maps.len()];
+        let _ = match op % 9 {
+            0 => map.insert(key, i64::from(arg) - 128).map(drop),
+            1 => map.insert(key, f64::from(arg) / 7.0 - 5.0).map(drop),
+            2 => map.insert(key, "x".repeat(usize::from(arg) * 16)).map(drop),
+            3 => map
+                .insert_container(key, LoroMap::new())
+                .map(|m| maps.push(m)),
+            4 => map
+                .insert_container(key, LoroText::new())
+                .map(|t| texts.push(t)),
+            5 => match texts.get(pick % texts.len().max(1)) {
+                Some(text) => {
+                    let at = usize::from(arg) % (text.len_unicode() + 1);
+                    text.insert(at, &"é".repeat(usize::from(arg) + 1))
+                }
+                None => Ok(()),
+            },
+            6 => map.delete(key),
+            7 => match order.len() {
+                0 => Ok(()),
+                n => order.mov(pick % n, usize::from(arg) % n),
+            },
+            _ => {
+                let value = LoroValue::from(vec![LoroValue::from(key); usize::from(arg)]);
+                map.insert(key, value).map(drop)
+            }
+        };
+        if op >= 240 {
+            doc.set_next_commit_message(&format!("Edited\u{1b}[{arg}m"));
+            doc.commit();
+        }
+    }
+    doc.commit();
+    let forged = doc
+        .export(loro::ExportMode::updates(&before))
+        .expect("the changes export");
+    merge_change_file(base, &keel_core::storage::change_file(&plan_id, &forged));
+}

@@ -22,6 +22,8 @@ pub enum ErrorCode {
     Export,
     Storage,
     Io,
+    /// A sealed sync folder or change file, and no passphrase (or a wrong one) to open it.
+    Sealed,
     /// For shells: no plan is open (never produced by keel-core itself).
     NoPlanOpen,
     /// For shells: the shell's own state is unusable (never produced by keel-core itself).
@@ -76,6 +78,11 @@ pub enum CoreError {
     #[error("This cannot be merged into the plan: {detail}. Nothing was changed.")]
     NotThisPlan { detail: String },
 
+    /// A sealed sync folder or change file that this Keel has no passphrase for, or whose
+    /// passphrase was wrong: nothing was read or written.
+    #[error("{detail}; nothing was read or written.")]
+    Sealed { detail: String },
+
     #[error("The export could not be made: {detail}.")]
     Export { detail: String },
 
@@ -125,6 +132,7 @@ impl CoreError {
             | CoreError::NotImported { .. }
             | CoreError::NotThisPlan { .. } => ErrorCode::InvalidImport,
             CoreError::Export { .. } => ErrorCode::Export,
+            CoreError::Sealed { .. } => ErrorCode::Sealed,
             CoreError::Storage(_)
             | CoreError::History { .. }
             | CoreError::NotWritten { .. }

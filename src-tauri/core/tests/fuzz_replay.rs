@@ -72,3 +72,11 @@ fn every_kept_import_file_input_imports_or_is_refused() {
     let base = std::fs::read(fuzz_dir().join("seeds/base.keel")).expect("the base plan");
     replay("import_csv", |bytes| targets::import_csv(&base, bytes));
 }
+
+#[test]
+fn every_kept_program_of_forged_changes_merges_or_is_refused() {
+    let base = std::fs::read(fuzz_dir().join("seeds/base.keel")).expect("the base plan");
+    replay("change_ops", |bytes| {
+        targets::merge_forged_ops(&base, bytes)
+    });
+}

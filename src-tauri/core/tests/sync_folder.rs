@@ -334,7 +334,7 @@ fn a_full_copy_written_for_newcomers_brings_an_old_copy_up_to_date_at_once() {
     sync(&team.ali, &team.shared);
     let name = PlanFile::open(&team.ali)
         .unwrap()
-        .write_full_copy(&team.shared)
+        .write_full_copy(&team.shared, None)
         .unwrap();
     assert!(name.ends_with(".keelchanges"));
     let dana = sync(&team.dana, &team.shared);

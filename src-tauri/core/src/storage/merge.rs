@@ -5,7 +5,7 @@
 //! is written.
 
 use super::log::{another_start, log_beyond, LogEntry};
-use super::{record, PlanFile};
+use super::{record, screen, PlanFile};
 use crate::error::{CoreError, Result};
 use crate::history::history_error;
 use crate::history::{concurrent, tree};
@@ -89,7 +89,7 @@ fn another_plan() -> CoreError {
     )
 }
 
-fn refused(detail: impl Into<String>) -> CoreError {
+pub(super) fn refused(detail: impl Into<String>) -> CoreError {
     CoreError::NotThisPlan {
         detail: detail.into(),
     }
@@ -97,7 +97,7 @@ fn refused(detail: impl Into<String>) -> CoreError {
 
 /// The bytes of a change file: its header (this plan's identity), the changes, and a digest of
 /// both, so a truncated or altered file is told apart from a good one.
-pub(crate) fn encode(plan_id: &str, changes: &[u8]) -> Vec<u8> {
+pub fn encode(plan_id: &str, changes: &[u8]) -> Vec<u8> {
     encode_as(MAGIC, plan_id, changes)
 }
 
@@ -115,7 +115,7 @@ pub(crate) fn encode_as(magic: &[u8; 12], plan_id: &str, changes: &[u8]) -> Vec<
 }
 
 /// The plan identity and the changes of a change file, or why it is not one.
-pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &[u8])> {
+pub fn decode(bytes: &[u8]) -> Result<(String, &[u8])> {
     decode_as(MAGIC, bytes)
 }
 
@@ -145,6 +145,16 @@ pub(crate) fn decode_as<'a>(magic: &[u8; 12], bytes: &'a [u8]) -> Result<(String
     Ok((plan_id.to_string(), &body[id_end..]))
 }
 
+/// Whether `path` is a sealed file (by its first bytes).
+pub fn is_sealed_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut start = [0u8; 12];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut start))
+        .is_ok()
+        && super::seal::is_sealed(&start)
+}
+
 /// Whether `path` is a change file (by its first bytes).
 pub fn is_change_file(path: &Path) -> bool {
     use std::io::Read;
@@ -170,7 +180,8 @@ impl PlanFile {
 
     /// Merges every change of a teammate's copy (a plan file) that this plan lacks.
     pub fn merge_copy(&mut self, copy: &Path) -> Result<Merged> {
-        let doc = record::load(self.theirs(copy)?.conn())?.doc;
+        let theirs = self.theirs(copy)?;
+        let doc = guarded(|| record::load(theirs.conn()))?.doc;
         let mine = self.history()?.version();
         let changes = doc
             .export(ExportMode::updates(&mine))
@@ -189,6 +200,12 @@ impl PlanFile {
 
     /// Merges a teammate's copy or a change file, told apart by their first bytes.
     pub fn merge_path(&mut self, path: &Path) -> Result<Merged> {
+        self.merge_path_with(path, None)
+    }
+
+    /// [`PlanFile::merge_path`], with the passphrase of a sealed change file (taken from a
+    /// sealed sync folder): a file that does not open with it is refused before it is read.
+    pub fn merge_path_with(&mut self, path: &Path, passphrase: Option<&str>) -> Result<Merged> {
         // Only a regular file is read (a pipe would hang the merge, a device never ends).
         let meta = std::fs::metadata(path)
             .map_err(|e| CoreError::io(format!("{} cannot be read", path.display()), e))?;
@@ -198,7 +215,8 @@ impl PlanFile {
                 path.display()
             )));
         }
-        if is_change_file(path) {
+        let sealed = is_sealed_file(path);
+        if sealed || is_change_file(path) {
             if meta.len() > super::sync::MAX_CHANGE_FILE {
                 return Err(refused(format!(
                     "{} is {} MB, more than a change file can be",
@@ -208,7 +226,19 @@ impl PlanFile {
             }
             let bytes = std::fs::read(path)
                 .map_err(|e| CoreError::io(format!("{} cannot be read", path.display()), e))?;
-            self.merge_change_file(&bytes)
+            if !sealed {
+                return self.merge_change_file(&bytes);
+            }
+            let Some(passphrase) = passphrase else {
+                return Err(CoreError::Sealed {
+                    detail: format!(
+                        "{} is sealed: it merges with the passphrase of the team's sync folder",
+                        path.display()
+                    ),
+                });
+            };
+            let opened = super::seal::Seal::open_file(passphrase, &self.plan_id()?, &bytes)?;
+            self.merge_change_file(&opened)
         } else {
             self.merge_copy(path)
         }
@@ -240,16 +270,16 @@ impl PlanFile {
         known_in(&self.history()?.doc)
     }
 
-    /// Whether `changes` alone would merge (into a scratch copy of the history; nothing is
-    /// written): the reason it would be refused, if it would.
-    pub(super) fn trial(&mut self, changes: &[u8], known: &Known) -> Result<()> {
+    /// Whether `changes` would merge after `taken` (files already found to merge), into a
+    /// scratch copy of the history; nothing is written: the reason it would be refused, if it
+    /// would.
+    pub(super) fn trial(&mut self, taken: &[&[u8]], changes: &[u8], known: &Known) -> Result<()> {
         let history = self.history()?;
         let before = history.version();
         let scratch = history.doc.fork();
-        scratch
-            .import(changes)
-            .map_err(|e| refused(format!("its changes cannot be read ({e})")))?;
-        gate(&scratch, &before, known).map(drop)
+        let blobs: Vec<&[u8]> = taken.iter().copied().chain([changes]).collect();
+        take_in(&scratch, &blobs, true, &before)?;
+        guarded(|| gate(&scratch, &before, known)).map(drop)
     }
 
     /// Imports changes into the history and records them; on any refusal nothing changes.
@@ -267,19 +297,8 @@ impl PlanFile {
         let mut found = Vec::new();
         let recorded = self.record_with(|history, _| {
             let known = known_in(&history.doc)?;
-            for changes in blobs {
-                let status = history
-                    .doc
-                    .import(changes)
-                    .map_err(|e| refused(format!("its changes cannot be read ({e})")))?;
-                if status.pending.is_some() && !wait {
-                    return Err(refused(
-                        "it holds changes made after others this plan does not have yet; \
-                         merge those first (or merge the teammate's whole copy)",
-                    ));
-                }
-            }
-            incoming = gate(&history.doc, &before, &known)?;
+            take_in(&history.doc, blobs, wait, &before)?;
+            incoming = guarded(|| gate(&history.doc, &before, &known))?;
             found = concurrent::found(&history.doc, &before)?;
             Ok(())
         })?;
@@ -302,6 +321,44 @@ impl PlanFile {
             conflicts,
         })
     }
+}
+
+/// Imports blobs of changes into `doc` through every bound: each file's header before it is
+/// decoded, ids it shares with this plan's changes compared, then what the changes do read
+/// from the log while the plan's state is left as it was; only then is the state brought up
+/// to date. A failure of the history library on hostile bytes is a refusal, never a crash.
+fn take_in(doc: &loro::LoroDoc, blobs: &[&[u8]], wait: bool, before: &VersionVector) -> Result<()> {
+    guarded(|| {
+        doc.detach();
+        for changes in blobs {
+            screen::header(changes)?;
+            // Against this plan and the files before it (two files may reuse the same ids).
+            screen::same_as_known(doc, changes)?;
+            let status = doc
+                .import(changes)
+                .map_err(|e| refused(format!("its changes cannot be read ({e})")))?;
+            if status.pending.is_some() && !wait {
+                return Err(refused(
+                    "it holds changes made after others this plan does not have yet; merge \
+                     those first (or merge the teammate's whole copy)",
+                ));
+            }
+        }
+        screen::log(doc, before)?;
+        doc.checkout_to_latest();
+        Ok(())
+    })
+}
+
+/// Runs `f`, turning a panic inside it (the history library's, on bytes it cannot read) into a
+/// refusal; the caller drops what `f` was writing into.
+pub(super) fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        Err(refused(
+            "the history library failed on its changes (they are not changes a Keel wrote); \
+             nothing was merged",
+        ))
+    })
 }
 
 /// The problems a plan has (one sentence each), as the gate compares them.

@@ -244,7 +244,13 @@ fn a_forged_want_is_never_answered_with_the_whole_history_and_a_linked_plan_fold
     };
     let before = changes(&folder);
     // 82 bytes saying "I have nothing": answered, it would put the whole plan in the folder.
-    super::sync_base::want(&folder, &plan_id, &loro::VersionVector::default()).unwrap();
+    super::sync_base::want(
+        &folder,
+        super::seal::Lock::Open,
+        &plan_id,
+        &loro::VersionVector::default(),
+    )
+    .unwrap();
     mine.sync_folder(&shared, &mut Default::default()).unwrap();
     assert_eq!(
         changes(&folder),

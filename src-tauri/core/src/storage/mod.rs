@@ -22,6 +22,8 @@ mod older;
 mod plan;
 mod projection;
 mod record;
+mod screen;
+mod seal;
 mod sync;
 mod sync_base;
 mod temp;
@@ -36,11 +38,18 @@ pub(crate) use features::check_links;
 pub(crate) use features::list_features;
 pub use file_name::check_portable;
 pub use log::{LogEntry, LogPage};
-pub use merge::{is_change_file, Contribution, Incoming, Merged, Since};
+pub use merge::{
+    decode as read_change_file, encode as change_file, is_change_file, is_sealed_file,
+    Contribution, Incoming, Merged, Since,
+};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub(crate) use plan::{read_canvas, read_goal, read_plan};
 pub(crate) use projection::Written;
 pub(crate) use record::{Kind, Recorded};
+pub use seal::{
+    folder_is_sealed, is_sealed, Seal, ARGON2_LANES, ARGON2_MEMORY_KIB, ARGON2_PASSES,
+    MIN_PASSPHRASE,
+};
 pub use sync::{plan_folder, Synced};
 pub(crate) use temp::TempPath;
 pub use temp::{sweep_temporaries, write_atomic};
@@ -424,5 +433,7 @@ fn map_open_error(path: &Path, error: CoreError) -> CoreError {
     }
 }
 
+#[cfg(test)]
+mod merge_bounds;
 #[cfg(test)]
 mod merge_gate;

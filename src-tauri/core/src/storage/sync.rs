@@ -11,6 +11,7 @@
 //! changes follow others not yet arrived waits for them.
 
 use super::merge::{decode, encode, Merged};
+use super::seal::{self, Lock, Seal};
 use super::sync_base;
 use super::PlanFile;
 use crate::error::{CoreError, Result};
@@ -64,7 +65,7 @@ pub(super) fn io_error(path: &Path, e: std::io::Error) -> CoreError {
 
 /// The change files of this plan in the folder, in name order; those that do not read whole
 /// (or are another plan's) are counted, not returned.
-fn found(folder: &Path, plan_id: &str) -> Result<(Vec<Found>, u32)> {
+fn found(folder: &Path, lock: Lock<'_>, plan_id: &str) -> Result<Scan> {
     let mut names: Vec<PathBuf> = match std::fs::read_dir(folder) {
         Ok(entries) => entries
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -79,35 +80,60 @@ fn found(folder: &Path, plan_id: &str) -> Result<(Vec<Found>, u32)> {
         Err(e) => return Err(io_error(folder, e)),
     };
     names.sort();
-    let mut out = Vec::new();
-    let mut unreadable = 0;
+    let mut scan = Scan::default();
     for path in names {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         // Only a regular file of a sensible size is read: a link (to /dev/zero, or out of the
         // folder), a pipe or a device is never opened.
         let regular = std::fs::symlink_metadata(&path)
             .is_ok_and(|m| m.file_type().is_file() && m.len() <= MAX_CHANGE_FILE);
         let Some(bytes) = regular.then(|| std::fs::read(&path).ok()).flatten() else {
-            unreadable += 1;
+            scan.waiting += 1;
+            continue;
+        };
+        // In a sealed folder a file in clear is never decoded: anyone with access to the
+        // folder could have put it there. A sealed file that does not open may still be on
+        // its way (the key check fails on a part of a file), so it waits, never decoded.
+        if matches!(lock, Lock::Sealed(_)) && !seal::is_sealed(&bytes) {
+            scan.not_sealed.push(name);
+            continue;
+        }
+        let Some(bytes) = lock.unwrap(plan_id, bytes) else {
+            scan.waiting += 1;
             continue;
         };
         let ours = decode(&bytes).ok().filter(|(id, _)| id == plan_id);
-        let meta = ours
-            .as_ref()
-            .and_then(|(_, changes)| LoroDoc::decode_import_blob_meta(changes, false).ok());
+        let meta = ours.as_ref().and_then(|(_, changes)| {
+            super::merge::guarded(|| {
+                LoroDoc::decode_import_blob_meta(changes, false).map_err(history_error)
+            })
+            .ok()
+        });
         match (ours, meta) {
-            (Some((_, changes)), Some(meta)) => out.push(Found {
-                name: path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
+            (Some((_, changes)), Some(meta)) => scan.files.push(Found {
+                name,
                 changes: changes.to_vec(),
                 start: meta.partial_start_vv,
                 end: meta.partial_end_vv,
             }),
-            _ => unreadable += 1,
+            _ => scan.waiting += 1,
         }
     }
-    Ok((out, unreadable))
+    Ok(scan)
+}
+
+/// What a look through the plan's folder found.
+#[derive(Default)]
+struct Scan {
+    /// The change files of this plan that read whole, in name order.
+    files: Vec<Found>,
+    /// Files that do not read whole yet (or are another plan's).
+    waiting: u32,
+    /// Files in clear in a sealed folder, by name: never read.
+    not_sealed: Vec<String>,
 }
 
 /// What the folder holds, peer by peer: its base, then the run of counters from there that its
@@ -164,7 +190,74 @@ impl PlanFile {
     /// One sync with a shared folder: imports what teammates' change files hold that this plan
     /// lacks, then writes what this plan holds that the folder lacks as one new change file.
     /// `seen` holds the names already imported in this session (each is read once).
+    ///
+    /// A sealed folder needs its key: see [`PlanFile::sync_sealed_folder`].
     pub fn sync_folder(&mut self, shared: &Path, seen: &mut HashSet<String>) -> Result<Synced> {
+        let folder = plan_folder(shared, &self.plan_id()?);
+        if seal::folder_is_sealed(&folder) {
+            return Err(CoreError::Sealed {
+                detail: "This sync folder is sealed: Keel needs the team's passphrase to read \
+                         and write it"
+                    .to_string(),
+            });
+        }
+        self.sync_with(shared, Lock::Open, seen)
+    }
+
+    /// [`PlanFile::sync_folder`] with a sealed folder: every file written is sealed with
+    /// `seal`, and only files sealed with it are read.
+    pub fn sync_sealed_folder(
+        &mut self,
+        shared: &Path,
+        seal: &Seal,
+        seen: &mut HashSet<String>,
+    ) -> Result<Synced> {
+        self.sync_with(shared, Lock::Sealed(seal), seen)
+    }
+
+    /// The key of the plan's sealed folder in `shared`, from the passphrase a founder typed.
+    pub fn open_sealed_folder(&mut self, shared: &Path, passphrase: &str) -> Result<Seal> {
+        let plan_id = self.plan_id()?;
+        seal::open_folder(&plan_folder(shared, &plan_id), &plan_id, passphrase)
+    }
+
+    /// Seals the plan's folder in `shared` with `passphrase`: from now on every file Keel
+    /// writes there is sealed, and only sealed files are read. What the folder held in clear
+    /// is sealed too (and the files in clear removed). Returns the key.
+    pub fn seal_sync_folder(&mut self, shared: &Path, passphrase: &str) -> Result<Seal> {
+        let plan_id = self.plan_id()?;
+        let folder = plan_folder(shared, &plan_id);
+        refuse_link(&folder)?;
+        let key = seal::seal_folder(&folder, &plan_id, passphrase)?;
+        let entries = std::fs::read_dir(&folder).map_err(|e| io_error(&folder, e))?;
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            let Some(extension) = path.extension().and_then(|x| x.to_str()) else {
+                continue;
+            };
+            if ![EXTENSION, sync_base::EXTENSION, sync_base::WANT_EXTENSION].contains(&extension) {
+                continue;
+            }
+            let regular = std::fs::symlink_metadata(&path)
+                .is_ok_and(|m| m.file_type().is_file() && m.len() <= MAX_CHANGE_FILE);
+            let Some(bytes) = regular.then(|| std::fs::read(&path).ok()).flatten() else {
+                continue;
+            };
+            if seal::is_sealed(&bytes) {
+                continue;
+            }
+            let sealed = key.seal(&plan_id, &bytes)?;
+            write_new(&folder, &digest_name(&sealed, extension), &sealed)?;
+            let _ = std::fs::remove_file(&path);
+        }
+        Ok(key)
+    }
+
+    fn sync_with(
+        &mut self,
+        shared: &Path,
+        lock: Lock<'_>,
+        seen: &mut HashSet<String>,
+    ) -> Result<Synced> {
         self.ready_to_write()?;
         let plan_id = self.plan_id()?;
         let folder = plan_folder(shared, &plan_id);
@@ -183,29 +276,31 @@ impl PlanFile {
                  never move the plan file)",
             ));
         }
-        // The plan's folder inside the shared one is a real folder: a link there would have
-        // Keel write wherever it points.
-        if std::fs::symlink_metadata(&folder).is_ok_and(|m| !m.file_type().is_dir()) {
-            return Err(CoreError::invalid(
-                crate::validate::Field::new("folder", "Sync folder"),
-                format!(
-                    "{} is not a folder (a link or a file): Keel writes only inside the shared \
-                     folder; remove it, and Keel makes the folder again",
-                    folder.display()
-                ),
-            ));
-        }
-        let (files, mut waiting) = found(&folder, &plan_id)?;
-        let mut base = sync_base::read(&folder, &plan_id)?;
+        refuse_link(&folder)?;
+        let Scan {
+            files,
+            mut waiting,
+            not_sealed,
+        } = found(&folder, lock, &plan_id)?;
+        let mut base = sync_base::read(&folder, lock, &plan_id)?;
         if base.is_none() && files.is_empty() {
             // The first copy to link: the folder starts from what it has (teammates hold the
             // plan file already), so no copy of the whole plan goes into it.
             let have = self.history()?.version();
-            sync_base::write(&folder, &plan_id, &have)?;
+            sync_base::write(&folder, lock, &plan_id, &have)?;
             base = Some(have);
         }
         let mut unseen: Vec<&Found> = files.iter().filter(|f| !seen.contains(&f.name)).collect();
         let mut refused = Vec::new();
+        for name in not_sealed {
+            if seen.insert(name.clone()) {
+                refused.push(format!(
+                    "“{name}”: it is not sealed with the folder's passphrase (a Keel without \
+                     the passphrase, or someone else with access to the folder, wrote it); it \
+                     was not read"
+                ));
+            }
+        }
         let merged = loop {
             if unseen.is_empty() {
                 break None;
@@ -219,10 +314,16 @@ impl PlanFile {
                 Err(e @ CoreError::NotThisPlan { .. }) => {
                     let before = refused.len();
                     let known = self.known_problems()?;
+                    // Each after those that passed before it: two files may each pass alone
+                    // and clash together (the same ids with other content).
+                    let mut taken: Vec<&[u8]> = Vec::new();
                     for f in &unseen {
-                        if let Err(why) = self.trial(&f.changes, &known) {
-                            refused.push(format!("“{}”: {why}", f.name));
-                            seen.insert(f.name.clone());
+                        match self.trial(&taken, &f.changes, &known) {
+                            Ok(()) => taken.push(&f.changes),
+                            Err(why) => {
+                                refused.push(format!("“{}”: {why}", f.name));
+                                seen.insert(f.name.clone());
+                            }
                         }
                     }
                     if refused.len() == before {
@@ -243,7 +344,13 @@ impl PlanFile {
         }
 
         let behind = base.as_ref().is_some_and(|b| !have.includes_vv(b));
-        self.answer_wants(&folder, &plan_id, (&files, base.as_ref()), behind, seen)?;
+        self.answer_wants(
+            (&folder, lock),
+            &plan_id,
+            (&files, base.as_ref()),
+            behind,
+            seen,
+        )?;
 
         let history = self.history()?;
         let changes = history.changes_since(&covered(&files, base.as_ref()))?;
@@ -252,7 +359,7 @@ impl PlanFile {
             .change_num
             > 0;
         let wrote = if lacking {
-            let bytes = encode(&plan_id, &changes);
+            let bytes = lock.wrap(&plan_id, encode(&plan_id, &changes))?;
             let name = digest_name(&bytes, EXTENSION);
             write_new(&folder, &name, &bytes)?;
             seen.insert(name.clone());
@@ -274,7 +381,7 @@ impl PlanFile {
     /// written while it is behind and withdrawn once it is not.
     fn answer_wants(
         &mut self,
-        folder: &Path,
+        (folder, lock): (&Path, Lock<'_>),
         plan_id: &str,
         (files, base): (&[Found], Option<&VersionVector>),
         behind: bool,
@@ -283,7 +390,7 @@ impl PlanFile {
         const OWN: &str = "own-want:";
         let have = self.history()?.version();
         if behind {
-            let name = sync_base::want(folder, plan_id, &have)?;
+            let name = sync_base::want(folder, lock, plan_id, &have)?;
             seen.insert(format!("{OWN}{name}"));
             return Ok(());
         }
@@ -299,7 +406,7 @@ impl PlanFile {
             return Ok(());
         };
         let first = super::log::first_change(&self.history()?.doc);
-        for (name, wanted) in sync_base::wants(folder, plan_id)? {
+        for (name, wanted) in sync_base::wants(folder, lock, plan_id)? {
             // A copy of this plan holds at least its first change: a want that does not (a
             // forged or broken marker) is never answered with the whole history.
             if !first.is_some_and(|id| wanted.includes_id(id)) {
@@ -310,7 +417,7 @@ impl PlanFile {
                 continue;
             }
             let changes = self.history()?.changes_since(&wanted)?;
-            let bytes = encode(plan_id, &changes);
+            let bytes = lock.wrap(plan_id, encode(plan_id, &changes))?;
             write_new(folder, &digest_name(&bytes, EXTENSION), &bytes)?;
         }
         Ok(())
@@ -319,12 +426,40 @@ impl PlanFile {
     /// Writes the plan's whole history into the shared folder as one change file, for a
     /// teammate whose copy is older than the folder's start (the team chooses to: the folder
     /// then holds a copy of the whole plan). Returns the file's name.
-    pub fn write_full_copy(&mut self, shared: &Path) -> Result<String> {
+    pub fn write_full_copy(&mut self, shared: &Path, seal: Option<&Seal>) -> Result<String> {
         let plan_id = self.plan_id()?;
         let folder = plan_folder(shared, &plan_id);
-        let bytes = self.changes_file(super::Since::Start)?;
+        refuse_link(&folder)?;
+        let lock = match seal {
+            Some(seal) => Lock::Sealed(seal),
+            None if seal::folder_is_sealed(&folder) => {
+                return Err(CoreError::Sealed {
+                    detail: "This sync folder is sealed: Keel needs the team's passphrase to \
+                             write into it"
+                        .to_string(),
+                })
+            }
+            None => Lock::Open,
+        };
+        let bytes = lock.wrap(&plan_id, self.changes_file(super::Since::Start)?)?;
         let name = digest_name(&bytes, EXTENSION);
         write_new(&folder, &name, &bytes)?;
         Ok(name)
     }
+}
+
+/// The plan's folder inside the shared one is a real folder: a link there would have Keel
+/// write wherever it points.
+fn refuse_link(folder: &Path) -> Result<()> {
+    if std::fs::symlink_metadata(folder).is_ok_and(|m| !m.file_type().is_dir()) {
+        return Err(CoreError::invalid(
+            crate::validate::Field::new("folder", "Sync folder"),
+            format!(
+                "{} is not a folder (a link or a file): Keel writes only inside the shared \
+                 folder; remove it, and Keel makes the folder again",
+                folder.display()
+            ),
+        ));
+    }
+    Ok(())
 }

@@ -13,6 +13,7 @@
 //! already carry that; the older copy removes its marker once it has caught up. Only files move: the sync engine carries them like any other.
 
 use super::merge::{decode_as, encode_as};
+use super::seal::Lock;
 use super::sync::{digest_name, write_new};
 use crate::error::Result;
 use crate::history::meet;
@@ -22,11 +23,12 @@ use std::path::Path;
 const MAGIC: &[u8; 12] = b"KEEL-BASE\0\0\0";
 pub(super) const EXTENSION: &str = "keelbase";
 const WANT_MAGIC: &[u8; 12] = b"KEEL-WANT\0\0\0";
-const WANT_EXTENSION: &str = "keelwant";
+pub(super) const WANT_EXTENSION: &str = "keelwant";
 
 /// The versions the folder's markers of one kind say, by file name (those that read whole).
 fn markers(
     folder: &Path,
+    lock: Lock<'_>,
     plan_id: &str,
     magic: &[u8; 12],
     extension: &str,
@@ -47,6 +49,9 @@ fn markers(
         let Some(bytes) = small_file.then(|| std::fs::read(&path).ok()).flatten() else {
             continue;
         };
+        let Some(bytes) = lock.unwrap(plan_id, bytes) else {
+            continue;
+        };
         let Ok((id, content)) = decode_as(magic, &bytes) else {
             continue;
         };
@@ -64,22 +69,31 @@ fn markers(
 
 /// The folder's base, or `None` when it has no marker (its files then start from the plan's
 /// first change).
-pub(super) fn read(folder: &Path, plan_id: &str) -> Result<Option<VersionVector>> {
-    Ok(markers(folder, plan_id, MAGIC, EXTENSION)?
+pub(super) fn read(folder: &Path, lock: Lock<'_>, plan_id: &str) -> Result<Option<VersionVector>> {
+    Ok(markers(folder, lock, plan_id, MAGIC, EXTENSION)?
         .into_iter()
         .map(|(_, vv)| vv)
         .reduce(|a, b| meet(&a, &b)))
 }
 
 /// The versions older copies want brought up to date, by marker name.
-pub(super) fn wants(folder: &Path, plan_id: &str) -> Result<Vec<(String, VersionVector)>> {
-    markers(folder, plan_id, WANT_MAGIC, WANT_EXTENSION)
+pub(super) fn wants(
+    folder: &Path,
+    lock: Lock<'_>,
+    plan_id: &str,
+) -> Result<Vec<(String, VersionVector)>> {
+    markers(folder, lock, plan_id, WANT_MAGIC, WANT_EXTENSION)
 }
 
 /// Says this copy, at `version`, lacks changes from before the folder's start; returns the
 /// marker's name.
-pub(super) fn want(folder: &Path, plan_id: &str, version: &VersionVector) -> Result<String> {
-    let bytes = encode_as(WANT_MAGIC, plan_id, &version.encode());
+pub(super) fn want(
+    folder: &Path,
+    lock: Lock<'_>,
+    plan_id: &str,
+    version: &VersionVector,
+) -> Result<String> {
+    let bytes = lock.wrap(plan_id, encode_as(WANT_MAGIC, plan_id, &version.encode()))?;
     let name = digest_name(&bytes, WANT_EXTENSION);
     write_new(folder, &name, &bytes)?;
     Ok(name)
@@ -94,8 +108,13 @@ pub(super) fn withdraw(folder: &Path, own: &[String]) {
 }
 
 /// Writes a marker saying the folder starts at `version`.
-pub(super) fn write(folder: &Path, plan_id: &str, version: &VersionVector) -> Result<()> {
-    let bytes = encode_as(MAGIC, plan_id, &version.encode());
+pub(super) fn write(
+    folder: &Path,
+    lock: Lock<'_>,
+    plan_id: &str,
+    version: &VersionVector,
+) -> Result<()> {
+    let bytes = lock.wrap(plan_id, encode_as(MAGIC, plan_id, &version.encode()))?;
     let name = digest_name(&bytes, EXTENSION);
     write_new(folder, &name, &bytes)
 }

@@ -49,6 +49,7 @@ pub(crate) fn write_out(text: std::fmt::Arguments) {
 }
 
 mod imports;
+mod team;
 
 #[derive(Parser)]
 #[command(
@@ -169,6 +170,15 @@ enum Command {
         #[arg(long)]
         full_copy: bool,
     },
+    /// Seal the plan's sync folder with a passphrase the team shares: from then on every file
+    /// Keel writes there is encrypted and authenticated, and only such files are read. Asks
+    /// for the passphrase twice (or reads one line from standard input when it is not a
+    /// terminal); it is never stored.
+    Seal {
+        plan: PathBuf,
+        /// The shared folder the plan syncs through.
+        folder: PathBuf,
+    },
     /// Create a plan file from a JSON export.
     Import {
         plan: PathBuf,
@@ -275,7 +285,7 @@ pub fn main() -> i32 {
         }
         Some(Command::Log { plan, since, json }) => log(&plan, since.as_deref(), json).map(|_| 0),
         Some(Command::Version { plan, label }) => mark_version(&plan, &label).map(|_| 0),
-        Some(Command::Merge { plan, from }) => merge(&plan, &from).map(|_| 0),
+        Some(Command::Merge { plan, from }) => team::merge(&plan, &from).map(|_| 0),
         Some(Command::Changes {
             plan,
             since,
@@ -286,7 +296,8 @@ pub fn main() -> i32 {
             plan,
             folder,
             full_copy,
-        }) => sync(&plan, &folder, full_copy).map(|_| 0),
+        }) => team::sync(&plan, &folder, full_copy).map(|_| 0),
+        Some(Command::Seal { plan, folder }) => team::seal(&plan, &folder).map(|_| 0),
         Some(Command::ImportFeatures {
             plan,
             from,
@@ -365,61 +376,6 @@ fn mark_version(path: &Path, label: &str) -> Result<(), CoreError> {
         path.display(),
         version.id
     );
-    Ok(())
-}
-
-fn merge(path: &Path, from: &Path) -> Result<(), CoreError> {
-    let mut file = PlanFile::open(path)?;
-    let merged = file.merge_path(from)?;
-    outln!("{} ← {}", path.display(), from.display());
-    outln!("{}", merged.incoming.summary());
-    print_conflicts(&merged.conflicts);
-    Ok(())
-}
-
-/// What came in at the same time as this copy's edits, a line each.
-fn print_conflicts(conflicts: &[keel_core::ops::Conflict]) {
-    for c in conflicts {
-        outln!("At the same time: {}.", c.sentence);
-    }
-    if !conflicts.is_empty() {
-        outln!("Settle them in Keel's History (take the other value, or keep this one).");
-    }
-}
-
-fn sync(path: &Path, folder: &Path, full_copy: bool) -> Result<(), CoreError> {
-    let mut file = PlanFile::open(path)?;
-    let synced = file.sync_folder(folder, &mut std::collections::HashSet::new())?;
-    if full_copy {
-        let name = file.write_full_copy(folder)?;
-        outln!("Wrote the plan's whole history for newcomers: {name}");
-    }
-    match &synced.merged {
-        Some(merged) => {
-            outln!("{}", merged.incoming.summary());
-            print_conflicts(&merged.conflicts);
-        }
-        None => outln!("Nothing new from the folder."),
-    }
-    match &synced.wrote {
-        Some(name) => outln!("Wrote this copy's new changes: {name}"),
-        None => outln!("The folder already had every change of this copy."),
-    }
-    if synced.behind {
-        outln!(
-            "This copy is older than where the folder starts: it asked for what it lacks, and \
-             a teammate's Keel will put it there (or they can run keel sync --full-copy)."
-        );
-    }
-    if synced.waiting > 0 {
-        outln!(
-            "{} file(s) not read yet (still being copied, or waiting for earlier changes).",
-            synced.waiting
-        );
-    }
-    for refused in &synced.refused {
-        outln!("Set aside, the rest was taken: {refused}");
-    }
     Ok(())
 }
 

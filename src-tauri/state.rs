@@ -64,6 +64,9 @@ pub struct AppState {
     shown: Mutex<Shown>,
     /// The sync folder's change files this window already took in, for the open plan.
     pub(crate) sync_seen: Mutex<std::collections::HashSet<String>>,
+    /// The key of the open plan's sealed sync folder, once the founder typed the team's
+    /// passphrase in this session (the passphrase itself is never kept).
+    pub(crate) sync_seal: Mutex<Option<keel_core::storage::Seal>>,
     /// The file the founder chose to import, previewed until it is imported (the page never
     /// hands over a path).
     pub(crate) import_file: Mutex<Option<PathBuf>>,
@@ -78,6 +81,7 @@ impl Default for AppState {
             opening: Mutex::new(None),
             shown: Mutex::new(Shown::default()),
             sync_seen: Mutex::new(std::collections::HashSet::new()),
+            sync_seal: Mutex::new(None),
             import_file: Mutex::new(None),
         }
     }
@@ -223,6 +227,7 @@ impl AppState {
         let title = crate::window_title(&file);
         *lock(&self.open)? = Open::Plan(Box::new(file));
         lock(&self.sync_seen)?.clear();
+        *lock(&self.sync_seal)? = None;
         if let Some(shell) = self.shell.get() {
             shell.set_title(&title);
         }

@@ -6,7 +6,7 @@ mod cli_run;
 mod fixed_clock;
 mod teammate;
 
-use cli_run::{assert_one_sentence_error, keel, text};
+use cli_run::{assert_one_sentence_error, keel, keel_with_input, text};
 
 #[test]
 fn versions_are_marked_listed_and_reported_against() {
@@ -254,4 +254,82 @@ fn export_update_writes_the_investor_update_since_a_version_as_pdf_or_markdown()
     let pdf = keel(&["export", &plan, "--format", "update", "--out", &at("u.pdf")]);
     assert!(pdf.status.success(), "{}", text(&pdf.stderr));
     assert!(std::fs::read(at("u.pdf")).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn a_sealed_folder_syncs_and_merges_only_with_the_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    std::fs::create_dir(dir.path().join("shared")).unwrap();
+    std::fs::create_dir(dir.path().join("plans")).unwrap();
+    let (mine, theirs, shared) = (at("plans/mine.keel"), at("plans/theirs.keel"), at("shared"));
+    assert!(keel(&["new", &mine, "--sample"]).status.success());
+    std::fs::copy(&mine, &theirs).unwrap();
+    let pass = "a passphrase the team shares\n";
+
+    assert_one_sentence_error(
+        &keel_with_input(&["seal", &theirs, &shared], "short\n"),
+        "Passphrase: must be at least 10 characters",
+    );
+    let sealed = keel_with_input(&["seal", &theirs, &shared], pass);
+    assert!(sealed.status.success(), "{}", text(&sealed.stderr));
+    assert!(
+        text(&sealed.stdout).starts_with("Sealed "),
+        "{}",
+        text(&sealed.stdout)
+    );
+    let linked = keel_with_input(&["sync", &theirs, &shared], pass);
+    assert!(linked.status.success(), "{}", text(&linked.stderr));
+    assert!(keel(&["version", &theirs, "Dana's draft"]).status.success());
+    let wrote = keel_with_input(&["sync", &theirs, &shared], pass);
+    assert!(wrote.status.success(), "{}", text(&wrote.stderr));
+
+    // Without the passphrase, or with a wrong one: said, and nothing is read or written.
+    let before = std::fs::read(&mine).unwrap();
+    assert_one_sentence_error(
+        &keel_with_input(&["sync", &mine, &shared], "not the passphrase\n"),
+        "That passphrase does not open this sync folder",
+    );
+    assert_eq!(std::fs::read(&mine).unwrap(), before);
+    let took = keel_with_input(&["sync", &mine, &shared], pass);
+    let said = text(&took.stdout);
+    assert!(
+        said.contains("dana: 1 change — Marked version “Dana's draft”"),
+        "{said}{}",
+        text(&took.stderr)
+    );
+
+    // A sealed change file from the folder merges by hand with the passphrase.
+    let name = text(&wrote.stdout)
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Wrote this copy's new changes: ")
+                .map(str::to_string)
+        })
+        .expect("the change file's name");
+    let folder = std::fs::read_dir(dir.path().join("shared"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let file = folder.join(name);
+    let fresh = at("plans/fresh.keel");
+    std::fs::write(&fresh, &before).unwrap();
+    let fresh_before = std::fs::read(&fresh).unwrap();
+    assert_one_sentence_error(
+        &keel_with_input(
+            &["merge", &fresh, file.to_str().unwrap()],
+            "wrong passphrase\n",
+        ),
+        "That passphrase does not open this change file",
+    );
+    assert_eq!(std::fs::read(&fresh).unwrap(), fresh_before);
+    let merged = keel_with_input(&["merge", &fresh, file.to_str().unwrap()], pass);
+    assert!(
+        text(&merged.stdout).contains("dana: 1 change"),
+        "{}{}",
+        text(&merged.stdout),
+        text(&merged.stderr)
+    );
 }

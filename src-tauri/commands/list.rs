@@ -28,6 +28,8 @@ macro_rules! keel_commands {
             sync::link_sync_folder,
             sync::sync_now,
             sync::unlink_sync_folder,
+            sync::unlock_sync_folder,
+            sync::seal_sync_folder,
             traction::suggest_ladder,
             analysis::rank_features,
             export::export_plan,

@@ -3,7 +3,7 @@ use crate::error::CommandResult;
 use crate::state::{AppState, FileKind};
 use keel_core::analysis::Analysis;
 use keel_core::ops::Conflict;
-use keel_core::storage::{Incoming, Merged};
+use keel_core::storage::{Incoming, Merged, Unlock};
 use keel_core::Applied;
 use keel_core::PlanFile;
 use serde::Serialize;
@@ -29,8 +29,14 @@ pub async fn merge_teammate(state: State<'_, AppState>) -> CommandResult<Option<
     let Some(path) = state.ask_open_path(FileKind::Teammate) else {
         return Ok(None);
     };
+    // A sealed change file from the plan's sealed folder opens with that folder's key.
+    let seal = state
+        .sync_seal
+        .lock()
+        .map_err(|_| crate::error::CommandError::internal())?
+        .clone();
     let answer = state.with_plan(|file| {
-        let merged = file.merge_path(&path)?;
+        let merged = file.merge_path_with(&path, seal.as_ref().map(Unlock::Key))?;
         with_analysis_of(file, merged)
     })?;
     MergedEdit::answer(&state, answer).map(Some)

@@ -2,6 +2,7 @@ use crate::commands::merge::{with_analysis_of, MergedEdit};
 use crate::error::CommandResult;
 use crate::settings;
 use crate::state::{AppState, FileKind};
+use keel_core::storage::{folder_is_sealed, plan_folder};
 use serde::Serialize;
 use specta::Type;
 use std::path::PathBuf;
@@ -23,6 +24,26 @@ pub struct SyncStatus {
     pub behind: bool,
     /// Files set aside in this pass, each with whose they are and why (said once).
     pub refused: Vec<String>,
+    /// The folder is sealed: its files are encrypted with the team's passphrase.
+    pub sealed: bool,
+    /// The folder is sealed and this window has not been given the passphrase yet: nothing
+    /// was read or written.
+    pub locked: bool,
+}
+
+impl SyncStatus {
+    fn idle(folder: Option<String>) -> SyncStatus {
+        SyncStatus {
+            folder,
+            merged: None,
+            wrote: false,
+            waiting: 0,
+            behind: false,
+            refused: Vec::new(),
+            sealed: false,
+            locked: false,
+        }
+    }
 }
 
 fn linked(state: &AppState) -> CommandResult<Option<(String, PathBuf)>> {
@@ -36,12 +57,29 @@ fn linked(state: &AppState) -> CommandResult<Option<(String, PathBuf)>> {
 
 /// One pass with the linked folder: teammates' change files in, this copy's new changes out.
 fn pass(state: &AppState, folder: PathBuf) -> CommandResult<SyncStatus> {
+    let seal = state
+        .sync_seal
+        .lock()
+        .map_err(|_| crate::error::CommandError::internal())?
+        .clone();
+    let plan_id = state.with_plan(|file| file.plan_id())?;
+    let sealed = folder_is_sealed(&plan_folder(&folder, &plan_id)) || seal.is_some();
+    if sealed && seal.is_none() {
+        return Ok(SyncStatus {
+            sealed,
+            locked: true,
+            ..SyncStatus::idle(Some(folder.display().to_string()))
+        });
+    }
     let mut seen = state
         .sync_seen
         .lock()
         .map_err(|_| crate::error::CommandError::internal())?;
     let (synced, merged) = state.with_plan(|file| {
-        let mut synced = file.sync_folder(&folder, &mut seen)?;
+        let mut synced = match &seal {
+            Some(seal) => file.sync_sealed_folder(&folder, seal, &mut seen)?,
+            None => file.sync_folder(&folder, &mut seen)?,
+        };
         let merged = match synced.merged.take() {
             Some(m) => Some(with_analysis_of(file, m)?),
             None => None,
@@ -59,6 +97,8 @@ fn pass(state: &AppState, folder: PathBuf) -> CommandResult<SyncStatus> {
         waiting: synced.waiting,
         behind: synced.behind,
         refused: synced.refused,
+        sealed,
+        locked: false,
     })
 }
 
@@ -86,15 +126,52 @@ pub async fn link_sync_folder(state: State<'_, AppState>) -> CommandResult<Optio
 pub fn sync_now(state: State<'_, AppState>) -> CommandResult<SyncStatus> {
     match linked(&state)? {
         Some((_, folder)) => pass(&state, folder),
-        None => Ok(SyncStatus {
-            folder: None,
-            merged: None,
-            wrote: false,
-            waiting: 0,
-            behind: false,
-            refused: Vec::new(),
-        }),
+        None => Ok(SyncStatus::idle(None)),
     }
+}
+
+/// The linked folder, or the one sentence a command about sealing says without one.
+fn linked_folder(state: &AppState) -> CommandResult<PathBuf> {
+    linked(state)?.map(|(_, folder)| folder).ok_or_else(|| {
+        keel_core::CoreError::Sealed {
+            detail: "This plan is not linked to a sync folder".to_string(),
+        }
+        .into()
+    })
+}
+
+/// Opens the plan's sealed sync folder with the passphrase the founder typed (kept as a key
+/// for this session only) and syncs once; a wrong passphrase says so.
+#[tauri::command]
+#[specta::specta]
+pub fn unlock_sync_folder(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CommandResult<SyncStatus> {
+    let folder = linked_folder(&state)?;
+    let seal = state.with_plan(|file| file.open_sealed_folder(&folder, &passphrase))?;
+    *state
+        .sync_seal
+        .lock()
+        .map_err(|_| crate::error::CommandError::internal())? = Some(seal);
+    pass(&state, folder)
+}
+
+/// Seals the plan's sync folder with a passphrase the team shares (every file Keel writes
+/// there from now on is encrypted) and syncs once.
+#[tauri::command]
+#[specta::specta]
+pub fn seal_sync_folder(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CommandResult<SyncStatus> {
+    let folder = linked_folder(&state)?;
+    let seal = state.with_plan(|file| file.seal_sync_folder(&folder, &passphrase))?;
+    *state
+        .sync_seal
+        .lock()
+        .map_err(|_| crate::error::CommandError::internal())? = Some(seal);
+    pass(&state, folder)
 }
 
 /// Stops syncing the open plan through its folder (the folder and its files are left alone).

@@ -29,3 +29,24 @@ pub fn assert_one_sentence_error(out: &Output, says: &str) {
         "{err:?} must say {says:?}"
     );
 }
+
+/// [`keel`] with `input` on standard input (a passphrase, as a script gives one).
+pub fn keel_with_input(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_keel"))
+        .args(args)
+        .env(fixed_clock::VAR, fixed_clock::AT)
+        .env("USER", "dana")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the keel binary runs");
+    child
+        .stdin
+        .take()
+        .expect("a stdin")
+        .write_all(input.as_bytes())
+        .expect("the input is written");
+    child.wait_with_output().expect("the keel binary ends")
+}

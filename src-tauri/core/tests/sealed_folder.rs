@@ -7,7 +7,7 @@ mod common;
 
 use common::empty_plan;
 use keel_core::domain::{FeatureData, RiskClass};
-use keel_core::storage::{is_sealed, plan_folder};
+use keel_core::storage::{is_sealed, plan_folder, Unlock};
 use keel_core::{CoreError, PlanFile};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -188,7 +188,7 @@ fn a_sealed_change_file_merges_by_hand_only_with_the_passphrase() {
     assert!(matches!(err, CoreError::Sealed { .. }), "{err}");
     assert!(err.to_string().contains("is sealed"), "{err}");
     let err = dana
-        .merge_path_with(&file, Some("not the passphrase"))
+        .merge_path_with(&file, Some(Unlock::Passphrase("not the passphrase")))
         .unwrap_err()
         .to_string();
     assert!(
@@ -199,7 +199,8 @@ fn a_sealed_change_file_merges_by_hand_only_with_the_passphrase() {
     assert_eq!(std::fs::read(&team.dana).unwrap(), before);
 
     let mut dana = PlanFile::open(&team.dana).unwrap();
-    dana.merge_path_with(&file, Some(PASSPHRASE)).unwrap();
+    dana.merge_path_with(&file, Some(Unlock::Passphrase(PASSPHRASE)))
+        .unwrap();
     drop(dana);
     assert!(titles(&team.dana).contains(&SECRET.to_string()));
 }

@@ -145,6 +145,15 @@ pub(crate) fn decode_as<'a>(magic: &[u8; 12], bytes: &'a [u8]) -> Result<(String
     Ok((plan_id.to_string(), &body[id_end..]))
 }
 
+/// What opens a sealed change file.
+#[derive(Clone, Copy)]
+pub enum Unlock<'a> {
+    /// The passphrase a founder typed (the key is derived for the file's salt).
+    Passphrase(&'a str),
+    /// The key of the sealed sync folder the file comes from.
+    Key(&'a super::seal::Seal),
+}
+
 /// Whether `path` is a sealed file (by its first bytes).
 pub fn is_sealed_file(path: &Path) -> bool {
     use std::io::Read;
@@ -203,9 +212,9 @@ impl PlanFile {
         self.merge_path_with(path, None)
     }
 
-    /// [`PlanFile::merge_path`], with the passphrase of a sealed change file (taken from a
-    /// sealed sync folder): a file that does not open with it is refused before it is read.
-    pub fn merge_path_with(&mut self, path: &Path, passphrase: Option<&str>) -> Result<Merged> {
+    /// [`PlanFile::merge_path`], with what opens a sealed change file (taken from a sealed
+    /// sync folder): a file that does not open with it is refused before it is read.
+    pub fn merge_path_with(&mut self, path: &Path, unlock: Option<Unlock<'_>>) -> Result<Merged> {
         // Only a regular file is read (a pipe would hang the merge, a device never ends).
         let meta = std::fs::metadata(path)
             .map_err(|e| CoreError::io(format!("{} cannot be read", path.display()), e))?;
@@ -229,7 +238,7 @@ impl PlanFile {
             if !sealed {
                 return self.merge_change_file(&bytes);
             }
-            let Some(passphrase) = passphrase else {
+            let Some(unlock) = unlock else {
                 return Err(CoreError::Sealed {
                     detail: format!(
                         "{} is sealed: it merges with the passphrase of the team's sync folder",
@@ -237,7 +246,21 @@ impl PlanFile {
                     ),
                 });
             };
-            let opened = super::seal::Seal::open_file(passphrase, &self.plan_id()?, &bytes)?;
+            let plan_id = self.plan_id()?;
+            let opened = match unlock {
+                Unlock::Passphrase(passphrase) => {
+                    super::seal::Seal::open_file(passphrase, &plan_id, &bytes)?
+                }
+                Unlock::Key(seal) => {
+                    seal.open(&plan_id, &bytes)
+                        .ok_or_else(|| CoreError::Sealed {
+                            detail: format!(
+                                "{} does not open with the passphrase of this plan's sync folder",
+                                path.display()
+                            ),
+                        })?
+                }
+            };
             self.merge_change_file(&opened)
         } else {
             self.merge_copy(path)

@@ -40,7 +40,7 @@ pub use file_name::check_portable;
 pub use log::{LogEntry, LogPage};
 pub use merge::{
     decode as read_change_file, encode as change_file, is_change_file, is_sealed_file,
-    Contribution, Incoming, Merged, Since,
+    Contribution, Incoming, Merged, Since, Unlock,
 };
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub(crate) use plan::{read_canvas, read_goal, read_plan};

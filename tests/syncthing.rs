@@ -104,13 +104,7 @@ fn start(laptop: &Laptop) -> Daemon {
 
 /// Keel, as a founder runs it: one sync of the plan through the folder.
 fn keel_sync(plan: &Path, folder: &Path) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_keel"))
-        .arg("sync")
-        .arg(plan)
-        .arg(folder)
-        .env(fixed_clock::VAR, fixed_clock::AT)
-        .output()
-        .expect("keel runs");
+    let out = keel(&["sync"], plan, folder, "");
     assert!(
         out.status.success(),
         "{}",
@@ -118,6 +112,38 @@ fn keel_sync(plan: &Path, folder: &Path) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// `keel COMMAND PLAN FOLDER` with `input` on its standard input (the team's passphrase).
+fn keel(command: &[&str], plan: &Path, folder: &Path, input: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_keel"))
+        .args(command)
+        .arg(plan)
+        .arg(folder)
+        .env(fixed_clock::VAR, fixed_clock::AT)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("keel runs");
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input.as_bytes()).unwrap();
+    drop(stdin);
+    child.wait_with_output().expect("keel ends")
+}
+
+/// One sync of the plan through a sealed folder, with the team's passphrase.
+fn keel_sync_sealed(plan: &Path, folder: &Path) -> String {
+    let out = keel(&["sync"], plan, folder, PASSPHRASE);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+const PASSPHRASE: &str = "the team's own passphrase\n";
 
 fn add(plan: &Path, title: &str, author: &str) {
     PlanFile::open(plan)
@@ -244,6 +270,90 @@ fn two_laptops_edit_apart_then_converge_through_syncthing() {
         .collect();
     assert!(titles.contains(&"Pricing page".to_string()));
     assert!(titles.contains(&"Weaver forum".to_string()));
+}
+
+#[test]
+fn a_sealed_folder_carries_only_sealed_files_and_both_laptops_converge() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ali, dana, ali_plan, dana_plan) = two_laptops(dir.path());
+    let (_a, _d) = (start(&ali), start(&dana));
+    let sealed = keel(&["seal"], &ali_plan, &ali.folder, PASSPHRASE);
+    assert!(
+        sealed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sealed.stderr)
+    );
+    keel_sync_sealed(&ali_plan, &ali.folder);
+    let has = |folder: &Path, extension: &str| {
+        walk(folder)
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == extension))
+    };
+    wait_for(
+        "the seal and the base at Dana's",
+        Duration::from_secs(90),
+        || has(&dana.folder, "keelseal") && has(&dana.folder, "keelbase"),
+    );
+
+    // Dana's Keel without the passphrase reads and writes nothing, and says so.
+    let before = std::fs::read(&dana_plan).unwrap();
+    let refused = keel(&["sync"], &dana_plan, &dana.folder, "a guess at it\n");
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("That passphrase does not open"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    assert_eq!(std::fs::read(&dana_plan).unwrap(), before);
+    keel_sync_sealed(&dana_plan, &dana.folder);
+
+    add(&ali_plan, "Pricing page", "Ali");
+    assert!(keel_sync_sealed(&ali_plan, &ali.folder).contains("Wrote this copy's new changes"));
+    add(&dana_plan, "Weaver forum", "Dana");
+    assert!(keel_sync_sealed(&dana_plan, &dana.folder).contains("Wrote this copy's new changes"));
+    wait_for(
+        "both folders to hold both files",
+        Duration::from_secs(90),
+        || change_files(&ali.folder) == 2 && change_files(&dana.folder) == 2,
+    );
+    let at_ali = keel_sync_sealed(&ali_plan, &ali.folder);
+    assert!(
+        at_ali.contains("Dana: 1 change — Added “Weaver forum”"),
+        "{at_ali}"
+    );
+    let at_dana = keel_sync_sealed(&dana_plan, &dana.folder);
+    assert!(
+        at_dana.contains("Ali: 1 change — Added “Pricing page”"),
+        "{at_dana}"
+    );
+    assert_eq!(
+        plan(&ali_plan),
+        plan(&dana_plan),
+        "both laptops have the same plan"
+    );
+
+    // What Syncthing carried: every file of Keel's sealed, no title in clear.
+    for folder in [&ali.folder, &dana.folder] {
+        for path in walk(folder) {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with('.') || path.components().any(|c| c.as_os_str() == ".stfolder") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(
+                bytes.starts_with(b"KEEL-SEALED"),
+                "{} is sealed",
+                path.display()
+            );
+            for title in ["Pricing page", "Weaver forum"] {
+                assert!(
+                    !bytes.windows(title.len()).any(|w| w == title.as_bytes()),
+                    "{} holds “{title}” in clear",
+                    path.display()
+                );
+            }
+        }
+    }
 }
 
 fn percentiles(mut v: Vec<Duration>) -> (Duration, Duration) {

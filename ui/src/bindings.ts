@@ -73,6 +73,16 @@ export const commands = {
 	syncNow: () => typedError<SyncStatus, CommandError>(__TAURI_INVOKE("sync_now")),
 	/**  Stops syncing the open plan through its folder (the folder and its files are left alone). */
 	unlinkSyncFolder: () => typedError<null, CommandError>(__TAURI_INVOKE("unlink_sync_folder")),
+	/**
+	 *  Opens the plan's sealed sync folder with the passphrase the founder typed (kept as a key
+	 *  for this session only) and syncs once; a wrong passphrase says so.
+	 */
+	unlockSyncFolder: (passphrase: string) => typedError<SyncStatus, CommandError>(__TAURI_INVOKE("unlock_sync_folder", { passphrase })),
+	/**
+	 *  Seals the plan's sync folder with a passphrase the team shares (every file Keel writes
+	 *  there from now on is encrypted) and syncs once.
+	 */
+	sealSyncFolder: (passphrase: string) => typedError<SyncStatus, CommandError>(__TAURI_INVOKE("seal_sync_folder", { passphrase })),
 	/**  The 10x ladder a goal implies (MSC ÷ 100, MSC ÷ 10, MSC, a year apart); nothing is saved. */
 	suggestLadder: (goal: TractionGoal) => __TAURI_INVOKE<MilestoneData[]>("suggest_ladder", { goal }),
 	rankFeatures: (view: PriorityView) => typedError<RankedFeature[], CommandError>(__TAURI_INVOKE("rank_features", { view })),
@@ -391,6 +401,8 @@ export type Edited = {
 
 /**  What went wrong, as a stable code (the UI branches on it; the message is for people). */
 export type ErrorCode = "validation" | "not_found" | "file_missing" | "not_sqlite" | "other_application" | "corrupt" | "newer_version" | "read_only" | "already_exists" | "invalid_import" | "export" | "storage" | "io" | 
+/**  A sealed sync folder or change file, and no passphrase (or a wrong one) to open it. */
+"sealed" | 
 /**  For shells: no plan is open (never produced by keel-core itself). */
 "no_plan_open" | 
 /**  For shells: the shell's own state is unusable (never produced by keel-core itself). */
@@ -936,6 +948,13 @@ export type SyncStatus = {
 	behind: boolean,
 	/**  Files set aside in this pass, each with whose they are and why (said once). */
 	refused: string[],
+	/**  The folder is sealed: its files are encrypted with the team's passphrase. */
+	sealed: boolean,
+	/**
+	 *  The folder is sealed and this window has not been given the passphrase yet: nothing
+	 *  was read or written.
+	 */
+	locked: boolean,
 };
 
 export type TeamCard = {

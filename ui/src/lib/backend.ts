@@ -170,6 +170,8 @@ export const backend = {
   linkSyncFolder: (): Promise<SyncStatus | null> => call(commands.linkSyncFolder()),
   syncNow: (): Promise<SyncStatus> => call(commands.syncNow()),
   unlinkSyncFolder: (): Promise<null> => call(commands.unlinkSyncFolder()),
+  unlockSyncFolder: (passphrase: string): Promise<SyncStatus> => call(commands.unlockSyncFolder(passphrase)),
+  sealSyncFolder: (passphrase: string): Promise<SyncStatus> => call(commands.sealSyncFolder(passphrase)),
   openRecent: (index: number): Promise<PlanView> => call(commands.openRecent(index)),
   /** Removes a recent plan from the list (never the file); resolves to the list as it is then. */
   forgetRecent: (index: number): Promise<RecentPlan[]> => call(commands.forgetRecent(index)),

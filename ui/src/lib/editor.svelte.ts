@@ -50,7 +50,17 @@ export type MergeNews = Pick<MergedEdit, "incoming" | "conflicts">;
 
 /** The plan's sync folder on this computer (null: not linked), why the last pass failed, and
  *  whether this copy is older than where the folder starts (it asked teammates for the rest). */
-export type SyncState = { folder: string | null; error: string | null; behind: boolean };
+export type SyncState = {
+  folder: string | null;
+  error: string | null;
+  behind: boolean;
+  /** The folder is sealed with the team's passphrase. */
+  sealed: boolean;
+  /** Sealed, and this window has not been given the passphrase yet: nothing moves. */
+  locked: boolean;
+};
+
+const NOT_LINKED: SyncState = { folder: null, error: null, behind: false, sealed: false, locked: false };
 
 export type SaveState =
   { kind: "idle" } | { kind: "saving" } | { kind: "saved"; what: string } | { kind: "failed"; message: string };
@@ -171,7 +181,7 @@ export class PlanEditor {
   /** After another plan was opened: its own undo, its own versions. */
   async reopen() {
     this.save = { kind: "idle" };
-    this.sync = { folder: null, error: null, behind: false };
+    this.sync = NOT_LINKED;
     this.synced = null;
     this.undoLabel = null;
     this.redoLabel = null;
@@ -519,14 +529,20 @@ export class PlanEditor {
 
   /** The folder this plan syncs through on this computer (null: not linked), and what the
    *  last pass brought from teammates (until the founder has seen it). */
-  sync = $state.raw<SyncState>({ folder: null, error: null, behind: false });
+  sync = $state.raw<SyncState>(NOT_LINKED);
   synced = $state.raw<MergeNews | null>(null);
   /** Teammates' files the sync set aside (refused, the rest taken), each said once until
    *  dismissed. */
   setAside = $state.raw<string[]>([]);
 
   #tookSync(status: SyncStatus) {
-    this.sync = { folder: status.folder, error: null, behind: status.behind };
+    this.sync = {
+      folder: status.folder,
+      error: null,
+      behind: status.behind,
+      sealed: status.sealed,
+      locked: status.locked,
+    };
     if (status.refused.length > 0) this.setAside = [...this.setAside, ...status.refused];
     const merged = status.merged;
     if (merged) {
@@ -560,9 +576,32 @@ export class PlanEditor {
     });
   }
 
+  /** Opens the sealed sync folder with the team's passphrase (kept by the app as a key for
+   *  this session) and syncs once; the core's sentence when it does not open. */
+  unlockSyncFolder(passphrase: string): Promise<BackendError | null> {
+    return this.#sealAction(() => backend.unlockSyncFolder(passphrase));
+  }
+
+  /** Seals the sync folder with a passphrase the team shares and syncs once. */
+  sealSyncFolder(passphrase: string): Promise<BackendError | null> {
+    return this.#sealAction(() => backend.sealSyncFolder(passphrase));
+  }
+
+  #sealAction(action: () => Promise<SyncStatus>): Promise<BackendError | null> {
+    return this.#serial(async () => {
+      await this.finishLoadingNow();
+      try {
+        this.#tookSync(await action());
+        return null;
+      } catch (e) {
+        return asBackendError(e);
+      }
+    });
+  }
+
   async unlinkSyncFolder(): Promise<void> {
     await backend.unlinkSyncFolder();
-    this.sync = { folder: null, error: null, behind: false };
+    this.sync = NOT_LINKED;
   }
 
   /** Marks the plan as it is now as a named version. */

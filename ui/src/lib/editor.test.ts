@@ -229,7 +229,13 @@ describe("PlanEditor and a sync folder", () => {
   it("links a folder, takes what teammates put there, and says who changed what", async () => {
     const { editor } = await opened({ sync: { folder: "/shared/Sync", titles: ["Weaver forum"] } });
     expect(await editor.linkSyncFolder()).toBe(true);
-    expect(editor.sync).toEqual({ folder: "/shared/Sync", error: null, behind: false });
+    expect(editor.sync).toEqual({
+      folder: "/shared/Sync",
+      error: null,
+      behind: false,
+      sealed: false,
+      locked: false,
+    });
     expect(titles(editor.features)).toContain("Weaver forum");
     expect(editor.synced?.incoming.by[0]?.author).toBe("Dana");
     await editor.syncNow();
@@ -258,7 +264,34 @@ describe("PlanEditor and a sync folder", () => {
   it("knows when a plan is not linked", async () => {
     const { editor } = await opened();
     await editor.syncNow();
-    expect(editor.sync).toEqual({ folder: null, error: null, behind: false });
+    expect(editor.sync).toEqual({ folder: null, error: null, behind: false, sealed: false, locked: false });
+  });
+
+  it("waits for the passphrase of a sealed folder, says a wrong one, and syncs with the right one", async () => {
+    const { editor } = await opened({
+      sync: { folder: "/shared/Sync", titles: ["Weaver forum"], passphrase: "the team's passphrase" },
+    });
+    await editor.linkSyncFolder();
+    expect(editor.sync).toMatchObject({ sealed: true, locked: true });
+    expect(titles(editor.features), "nothing moves while locked").not.toContain("Weaver forum");
+    const wrong = await editor.unlockSyncFolder("a guess");
+    expect(wrong?.code).toBe("sealed");
+    expect(wrong?.message).toContain("That passphrase does not open this sync folder");
+    expect(editor.sync.locked).toBe(true);
+    expect(await editor.unlockSyncFolder("the team's passphrase")).toBeNull();
+    expect(editor.sync).toMatchObject({ sealed: true, locked: false });
+    expect(titles(editor.features)).toContain("Weaver forum");
+  });
+
+  it("seals an open folder with a passphrase the core accepts", async () => {
+    const { editor } = await opened({ sync: { folder: "/shared/Sync", titles: [] } });
+    await editor.linkSyncFolder();
+    expect(editor.sync.sealed).toBe(false);
+    const short = await editor.sealSyncFolder("short");
+    expect(short?.message).toBe("Passphrase: must be at least 10 characters.");
+    expect(editor.sync.sealed).toBe(false);
+    expect(await editor.sealSyncFolder("a long team passphrase")).toBeNull();
+    expect(editor.sync).toMatchObject({ sealed: true, locked: false });
   });
 });
 

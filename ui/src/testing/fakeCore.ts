@@ -105,7 +105,14 @@ export function fakeCore(
      *  cancelled; a string, the core refuses with it. */
     teammate?: { author: string; titles: string[] } | string;
     /** The shared folder the plan syncs through, and what its next pass brings. */
-    sync?: { folder: string; titles: string[]; behind?: boolean; refused?: string[] };
+    sync?: {
+      folder: string;
+      titles: string[];
+      behind?: boolean;
+      refused?: string[];
+      /** The folder is sealed with this passphrase (nothing moves until it is given). */
+      passphrase?: string;
+    };
     /** With the teammate's merge: Dana put feature "1" on Next while you put it on Now (the
      *  history kept Next), and deleted feature "2" while you edited it. */
     concurrent?: boolean;
@@ -122,6 +129,8 @@ export function fakeCore(
   let conflicts: Conflict[] = [];
   /** Features deleted, kept as the history keeps them. */
   let deleted: Feature[] = [];
+  /** The sealed sync folder was opened (or sealed) with its passphrase in this session. */
+  let unlocked = false;
   const found = (): Conflict[] => [
     {
       id: 1,
@@ -408,13 +417,31 @@ export function fakeCore(
           record(`${cmd === "undo" ? "Undo" : "Redo"}: ${step.label}`);
           return edited(`${cmd === "undo" ? "Undid" : "Redid"}: ${step.label}`);
         }
+        case "seal_sync_folder":
+        case "unlock_sync_folder":
         case "sync_now":
         case "link_sync_folder": {
           const sync = options.sync;
-          if (!sync)
-            return cmd === "sync_now"
-              ? { folder: null, merged: null, wrote: false, waiting: 0, behind: false, refused: [] }
-              : null;
+          const idle = { merged: null, wrote: false, waiting: 0, behind: false, refused: [] };
+          if (!sync) return cmd === "sync_now" ? { folder: null, ...idle, sealed: false, locked: false } : null;
+          const given = String(args.passphrase ?? "");
+          if (cmd === "seal_sync_folder") {
+            if ([...given].length < 10)
+              throw { code: "validation", message: "Passphrase: must be at least 10 characters.", field: "passphrase" };
+            sync.passphrase = given;
+            unlocked = true;
+          }
+          if (cmd === "unlock_sync_folder") {
+            if (given !== sync.passphrase)
+              throw {
+                code: "sealed",
+                message:
+                  "That passphrase does not open this sync folder (ask the teammate who sealed it); nothing was read or written.",
+              };
+            unlocked = true;
+          }
+          const sealed = sync.passphrase !== undefined;
+          if (sealed && !unlocked) return { folder: sync.folder, ...idle, sealed, locked: true };
           const titles = sync.titles.splice(0);
           titles.forEach((title) => operate({ op: "create_feature", data: featureData(title) }));
           const n = titles.length;
@@ -433,6 +460,8 @@ export function fakeCore(
             waiting: 0,
             behind: sync.behind ?? false,
             refused: sync.refused?.splice(0) ?? [],
+            sealed,
+            locked: false,
           };
         }
         case "unlink_sync_folder":

@@ -91,6 +91,69 @@ async fn a_plan_synced_through_a_shared_folder_shows_a_teammates_change_as_it_ar
     app.quit().await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sealed_sync_folder_waits_for_the_teams_passphrase_and_says_a_wrong_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plans, shared) = (dir.path().join("plans"), dir.path().join("Shared"));
+    std::fs::create_dir_all(&plans).unwrap();
+    std::fs::create_dir_all(&shared).unwrap();
+    let (mine, theirs) = sample_and_copy(&plans, dir.path());
+    // Dana sealed the folder and synced; then she adds a feature and syncs again.
+    {
+        let mut file = keel_core::PlanFile::open(&theirs).unwrap();
+        let seal = file
+            .seal_sync_folder(&shared, "the team's passphrase")
+            .unwrap();
+        file.sync_sealed_folder(&shared, &seal, &mut Default::default())
+            .unwrap();
+        drop(file);
+        teammate::adds_feature(&theirs, "Weaver forum", "Dana Scott");
+        keel_core::PlanFile::open(&theirs)
+            .unwrap()
+            .sync_sealed_folder(&shared, &seal, &mut Default::default())
+            .unwrap();
+    }
+    let app = App::launch_with(
+        &[mine.to_str().unwrap()],
+        &[("KEEL_E2E_SYNC_FOLDER", shared.as_os_str())],
+    )
+    .await;
+    app.text_of(".company").await;
+    app.click(".file-menu .trigger").await;
+    app.click(".menu button[data-action=sync]").await;
+    app.wait_text("[data-testid=sync-locked]", |t| {
+        t.contains("Sync folder sealed")
+    })
+    .await;
+    app.click("[data-testid=sync-locked]").await;
+    // Typed, then Enter.
+    app.type_into("[role=dialog] input[type=password]", "a guess at it")
+        .await;
+    let said = app
+        .wait_text("[role=dialog] .error", |t| !t.is_empty())
+        .await;
+    assert!(
+        said.contains("That passphrase does not open this sync folder"),
+        "{said}"
+    );
+    app.screenshot("sealed-wrong-passphrase").await;
+    app.type_into(
+        "[role=dialog] input[type=password]",
+        "the team's passphrase",
+    )
+    .await;
+    let banner = app
+        .wait_text(".synced span", |t| t.contains("Dana Scott · 1 change"))
+        .await;
+    assert!(banner.starts_with("From the sync folder:"), "{banner}");
+    app.wait_text(".topbar .sync", |t| {
+        t.contains("Synced through a sealed folder")
+    })
+    .await;
+    app.screenshot("sealed-synced").await;
+    app.quit().await;
+}
+
 /// The horizons other than the one a feature is on, in a fixed order.
 fn other_horizons(than: keel_core::domain::Horizon) -> Vec<keel_core::domain::Horizon> {
     use keel_core::domain::Horizon;

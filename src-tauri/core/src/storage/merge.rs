@@ -403,8 +403,15 @@ fn gate(doc: &loro::LoroDoc, before: &VersionVector, known: &Known) -> Result<Ve
         return Err(another_plan());
     }
     let incoming = log_beyond(doc, before);
-    let after = tree::read_document(doc)
-        .map_err(|e| refused(format!("what it holds cannot be read as a plan ({e})")))?;
+    let after = tree::read_document(doc).map_err(|e| {
+        let why = match e {
+            CoreError::History { detail } => detail,
+            other => other.to_string(),
+        };
+        refused(format!(
+            "what it holds cannot be read as a plan ({why}); nothing was merged"
+        ))
+    })?;
     if let Some(name) = super::versions::unsound_versions(doc).first() {
         return Err(refused(format!(
             "it marks a version (“{}”) at a point that is not in the plan's history; nothing was \

@@ -263,15 +263,38 @@ const MEMORY_BOUND_KB: u64 = 1_500_000;
 fn hostile_change_files_are_refused_within_a_memory_bound() {
     let dir = tempfile::tempdir().unwrap();
     let (mut plan, path) = sample(dir.path());
-    let cases: [(&str, fn(&LoroDoc)); 3] = [
-        ("nest", |doc| nest(doc, 3_000)),
-        ("title", |doc| long_title(doc, 5_000_000)),
-        ("records", |doc| many_features(doc, 100_000)),
+    // Each file, and what its refusal must say.
+    let cases: [(&str, fn(&LoroDoc), &str); 4] = [
+        ("nest", |doc| nest(doc, 3_000), "parts nested 5 deep"),
+        (
+            "title",
+            |doc| long_title(doc, 5_000_000),
+            "a text of more than",
+        ),
+        (
+            "records",
+            |doc| many_features(doc, 100_000),
+            "more than 100000 new records",
+        ),
+        // Within every bound, so read whole into the plan's state, and refused by the rules.
+        (
+            "records within the bounds",
+            |doc| many_features(doc, 30_000),
+            "cannot be read as a plan (an item cannot be read: missing field",
+        ),
     ];
+    let files: Vec<PathBuf> = cases
+        .iter()
+        .map(|(name, write, _)| {
+            let file = dir.path().join(format!("{name}.keelchanges"));
+            std::fs::write(&file, forged(&mut plan, 7, write)).unwrap();
+            file
+        })
+        .collect();
+    // The plan is opened by each child alone.
+    drop(plan);
     let exe = std::env::current_exe().unwrap();
-    for (name, write) in cases {
-        let file = dir.path().join(format!("{name}.keelchanges"));
-        std::fs::write(&file, forged(&mut plan, 7, write)).unwrap();
+    for ((name, _, says), file) in cases.iter().zip(&files) {
         // In a child process of this test binary, its address space capped: a merge that
         // went past the bound would fail to allocate and abort, never print its refusal.
         let out = std::process::Command::new("sh")
@@ -283,17 +306,26 @@ fn hostile_change_files_are_refused_within_a_memory_bound() {
             ))
             .arg(&exe)
             .env("KEEL_MERGE_PLAN", &path)
-            .env("KEEL_MERGE_FILE", &file)
+            .env("KEEL_MERGE_FILE", file)
             .output()
             .unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);
+        let peak = stdout
+            .lines()
+            .find_map(|l| l.strip_prefix("peak "))
+            .unwrap_or("unknown");
+        println!("{name}: {} bytes, peak resident {peak}", file_len(file));
         assert!(
-            out.status.success() && stdout.contains("refused: "),
+            out.status.success() && stdout.contains("refused: ") && stdout.contains(says),
             "{name}: {}\n{stdout}\n{}",
             out.status,
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+fn file_len(path: &Path) -> u64 {
+    std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
 }
 
 /// One merge, run by the test above in a child process (ignored in an ordinary run).
@@ -307,4 +339,11 @@ fn one_merge_in_a_child_process() {
         Ok(merged) => println!("merged: {}", merged.incoming.summary()),
         Err(e) => println!("refused: {e}"),
     }
+    // The peak resident memory of this process, for RELIABILITY.md's figures.
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let peak = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .unwrap_or("VmHWM: unknown");
+    println!("peak {}", peak.trim_start_matches("VmHWM:").trim());
 }

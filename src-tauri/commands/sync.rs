@@ -120,10 +120,11 @@ pub async fn link_sync_folder(state: State<'_, AppState>) -> CommandResult<Optio
 }
 
 /// One pass with the open plan's sync folder (the window asks every few seconds); only the
-/// folder's absence when the plan is not linked.
+/// folder's absence when the plan is not linked. Off the main thread: a pass that takes in a
+/// large file never freezes the window.
 #[tauri::command]
 #[specta::specta]
-pub fn sync_now(state: State<'_, AppState>) -> CommandResult<SyncStatus> {
+pub async fn sync_now(state: State<'_, AppState>) -> CommandResult<SyncStatus> {
     match linked(&state)? {
         Some((_, folder)) => pass(&state, folder),
         None => Ok(SyncStatus::idle(None)),
@@ -141,10 +142,11 @@ fn linked_folder(state: &AppState) -> CommandResult<PathBuf> {
 }
 
 /// Opens the plan's sealed sync folder with the passphrase the founder typed (kept as a key
-/// for this session only) and syncs once; a wrong passphrase says so.
+/// for this session only) and syncs once; a wrong passphrase says so. Off the main thread: the
+/// key's derivation takes about half a second.
 #[tauri::command]
 #[specta::specta]
-pub fn unlock_sync_folder(
+pub async fn unlock_sync_folder(
     state: State<'_, AppState>,
     passphrase: String,
 ) -> CommandResult<SyncStatus> {
@@ -158,10 +160,10 @@ pub fn unlock_sync_folder(
 }
 
 /// Seals the plan's sync folder with a passphrase the team shares (every file Keel writes
-/// there from now on is encrypted) and syncs once.
+/// there from now on is encrypted) and syncs once, off the main thread.
 #[tauri::command]
 #[specta::specta]
-pub fn seal_sync_folder(
+pub async fn seal_sync_folder(
     state: State<'_, AppState>,
     passphrase: String,
 ) -> CommandResult<SyncStatus> {

@@ -288,3 +288,77 @@ fn a_plan_linked_to_a_shared_folder_takes_teammates_changes_and_puts_its_own_the
         Value::Null
     );
 }
+
+#[test]
+fn a_sealed_folder_waits_for_the_passphrase_and_an_open_one_is_sealed_through_the_commands() {
+    let h = start_with(sample, true);
+    let shell = fake_shell(&h);
+    let dir = h.path.parent().unwrap().to_path_buf();
+    let shared = dir.join("Shared");
+    std::fs::create_dir(&shared).unwrap();
+    *shell.open.lock().unwrap() = Some(shared.clone());
+    let linked = invoke(&h, "link_sync_folder", json!({})).unwrap();
+    assert_eq!(linked["sealed"], false, "{linked}");
+    let short = invoke(&h, "seal_sync_folder", json!({ "passphrase": "short" })).unwrap_err();
+    assert_eq!(short["code"], "validation", "{short}");
+    let sealed = invoke(
+        &h,
+        "seal_sync_folder",
+        json!({ "passphrase": "the team's passphrase" }),
+    )
+    .unwrap();
+    assert_eq!(sealed["sealed"], true, "{sealed}");
+    assert_eq!(sealed["locked"], false, "{sealed}");
+}
+
+#[test]
+fn a_folder_a_teammate_sealed_is_locked_until_the_right_passphrase() {
+    let h = start_with(sample, true);
+    let shell = fake_shell(&h);
+    let dir = h.path.parent().unwrap().to_path_buf();
+    let shared = dir.join("Shared");
+    std::fs::create_dir(&shared).unwrap();
+    let theirs = dir.join("theirs").join("theirs.keel");
+    std::fs::create_dir(theirs.parent().unwrap()).unwrap();
+    std::fs::copy(&h.path, &theirs).unwrap();
+    {
+        let mut file = keel_core::PlanFile::open(&theirs).unwrap();
+        let seal = file
+            .seal_sync_folder(&shared, "the team's passphrase")
+            .unwrap();
+        file.sync_sealed_folder(&shared, &seal, &mut Default::default())
+            .unwrap();
+        drop(file);
+        crate::teammate::adds_feature(&theirs, "Weaver forum", "Dana");
+        keel_core::PlanFile::open(&theirs)
+            .unwrap()
+            .sync_sealed_folder(&shared, &seal, &mut Default::default())
+            .unwrap();
+    }
+    *shell.open.lock().unwrap() = Some(shared.clone());
+    let linked = invoke(&h, "link_sync_folder", json!({})).unwrap();
+    assert_eq!(linked["locked"], true, "{linked}");
+    assert_eq!(linked["merged"], Value::Null);
+    let polled = invoke(&h, "sync_now", json!({})).unwrap();
+    assert_eq!(polled["locked"], true, "nothing moves while locked");
+    let wrong = invoke(&h, "unlock_sync_folder", json!({ "passphrase": "a guess" })).unwrap_err();
+    assert_eq!(wrong["code"], "sealed", "{wrong}");
+    assert!(
+        wrong["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("That passphrase does not open this sync folder"),
+        "{wrong}"
+    );
+    let opened = invoke(
+        &h,
+        "unlock_sync_folder",
+        json!({ "passphrase": "the team's passphrase" }),
+    )
+    .unwrap();
+    assert_eq!(opened["locked"], false, "{opened}");
+    assert_eq!(
+        opened["merged"]["summary"],
+        "Dana: 1 change — Added “Weaver forum”"
+    );
+}

@@ -301,7 +301,7 @@ impl PlanFile {
         let before = history.version();
         let scratch = history.doc.fork();
         let blobs: Vec<&[u8]> = taken.iter().copied().chain([changes]).collect();
-        take_in(&scratch, &blobs, true, &before)?;
+        screened(&scratch, &blobs, true, &before)?;
         guarded(|| gate(&scratch, &before, known)).map(drop)
     }
 
@@ -346,18 +346,39 @@ impl PlanFile {
     }
 }
 
-/// Imports blobs of changes into `doc` through every bound: each file's header before it is
-/// decoded, ids it shares with this plan's changes compared, then what the changes do read
-/// from the log while the plan's state is left as it was; only then is the state brought up
-/// to date. A failure of the history library on hostile bytes is a refusal, never a crash.
+/// Imports blobs of changes into `doc` through every bound: the changes are first read into a
+/// scratch copy of the history ([`screened`]), and only changes that pass every bound reach
+/// `doc` (the plan's own history is never detached: its undo follows only its own state).
 fn take_in(doc: &loro::LoroDoc, blobs: &[&[u8]], wait: bool, before: &VersionVector) -> Result<()> {
+    let scratch = guarded(|| Ok(doc.fork()))?;
+    screened(&scratch, blobs, wait, before)?;
     guarded(|| {
-        doc.detach();
+        for changes in blobs {
+            doc.import(changes)
+                .map_err(|e| refused(format!("its changes cannot be read ({e})")))?;
+        }
+        Ok(())
+    })
+}
+
+/// Imports blobs of changes into `scratch` (a copy of the history, dropped after) through
+/// every bound: each file's header before it is decoded, ids it shares with this plan's
+/// changes compared, then what the changes do read from the log while the state is left as it
+/// was; only then is the state brought up to date. A failure of the history library on
+/// hostile bytes is a refusal, never a crash.
+fn screened(
+    scratch: &loro::LoroDoc,
+    blobs: &[&[u8]],
+    wait: bool,
+    before: &VersionVector,
+) -> Result<()> {
+    guarded(|| {
+        scratch.detach();
         for changes in blobs {
             screen::header(changes)?;
             // Against this plan and the files before it (two files may reuse the same ids).
-            screen::same_as_known(doc, changes)?;
-            let status = doc
+            screen::same_as_known(scratch, changes)?;
+            let status = scratch
                 .import(changes)
                 .map_err(|e| refused(format!("its changes cannot be read ({e})")))?;
             if status.pending.is_some() && !wait {
@@ -367,8 +388,8 @@ fn take_in(doc: &loro::LoroDoc, blobs: &[&[u8]], wait: bool, before: &VersionVec
                 ));
             }
         }
-        screen::log(doc, before)?;
-        doc.checkout_to_latest();
+        screen::log(scratch, before)?;
+        scratch.checkout_to_latest();
         Ok(())
     })
 }

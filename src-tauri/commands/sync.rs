@@ -150,13 +150,9 @@ pub async fn unlock_sync_folder(
     state: State<'_, AppState>,
     passphrase: String,
 ) -> CommandResult<SyncStatus> {
-    let folder = linked_folder(&state)?;
-    let seal = state.with_plan(|file| file.open_sealed_folder(&folder, &passphrase))?;
-    *state
-        .sync_seal
-        .lock()
-        .map_err(|_| crate::error::CommandError::internal())? = Some(seal);
-    pass(&state, folder)
+    keyed(&state, |file, folder| {
+        file.open_sealed_folder(folder, &passphrase)
+    })
 }
 
 /// Seals the plan's sync folder with a passphrase the team shares (every file Keel writes
@@ -167,13 +163,26 @@ pub async fn seal_sync_folder(
     state: State<'_, AppState>,
     passphrase: String,
 ) -> CommandResult<SyncStatus> {
-    let folder = linked_folder(&state)?;
-    let seal = state.with_plan(|file| file.seal_sync_folder(&folder, &passphrase))?;
+    keyed(&state, |file, folder| {
+        file.seal_sync_folder(folder, &passphrase)
+    })
+}
+
+/// Keeps the linked folder's key that `key` gives for this session, then syncs once.
+fn keyed(
+    state: &AppState,
+    key: impl FnOnce(
+        &mut keel_core::PlanFile,
+        &std::path::Path,
+    ) -> keel_core::Result<keel_core::storage::Seal>,
+) -> CommandResult<SyncStatus> {
+    let folder = linked_folder(state)?;
+    let seal = state.with_plan(|file| key(file, &folder))?;
     *state
         .sync_seal
         .lock()
         .map_err(|_| crate::error::CommandError::internal())? = Some(seal);
-    pass(&state, folder)
+    pass(state, folder)
 }
 
 /// Stops syncing the open plan through its folder (the folder and its files are left alone).

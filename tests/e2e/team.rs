@@ -99,20 +99,13 @@ async fn a_sealed_sync_folder_waits_for_the_teams_passphrase_and_says_a_wrong_on
     std::fs::create_dir_all(&shared).unwrap();
     let (mine, theirs) = sample_and_copy(&plans, dir.path());
     // Dana sealed the folder and synced; then she adds a feature and syncs again.
-    {
-        let mut file = keel_core::PlanFile::open(&theirs).unwrap();
-        let seal = file
-            .seal_sync_folder(&shared, "the team's passphrase")
-            .unwrap();
-        file.sync_sealed_folder(&shared, &seal, &mut Default::default())
-            .unwrap();
-        drop(file);
-        teammate::adds_feature(&theirs, "Weaver forum", "Dana Scott");
-        keel_core::PlanFile::open(&theirs)
-            .unwrap()
-            .sync_sealed_folder(&shared, &seal, &mut Default::default())
-            .unwrap();
-    }
+    teammate::seals_and_adds_feature(
+        &theirs,
+        &shared,
+        "the team's passphrase",
+        "Weaver forum",
+        "Dana Scott",
+    );
     let app = App::launch_with(
         &[mine.to_str().unwrap()],
         &[("KEEL_E2E_SYNC_FOLDER", shared.as_os_str())],

@@ -321,20 +321,13 @@ fn a_folder_a_teammate_sealed_is_locked_until_the_right_passphrase() {
     let theirs = dir.join("theirs").join("theirs.keel");
     std::fs::create_dir(theirs.parent().unwrap()).unwrap();
     std::fs::copy(&h.path, &theirs).unwrap();
-    {
-        let mut file = keel_core::PlanFile::open(&theirs).unwrap();
-        let seal = file
-            .seal_sync_folder(&shared, "the team's passphrase")
-            .unwrap();
-        file.sync_sealed_folder(&shared, &seal, &mut Default::default())
-            .unwrap();
-        drop(file);
-        crate::teammate::adds_feature(&theirs, "Weaver forum", "Dana");
-        keel_core::PlanFile::open(&theirs)
-            .unwrap()
-            .sync_sealed_folder(&shared, &seal, &mut Default::default())
-            .unwrap();
-    }
+    crate::teammate::seals_and_adds_feature(
+        &theirs,
+        &shared,
+        "the team's passphrase",
+        "Weaver forum",
+        "Dana",
+    );
     *shell.open.lock().unwrap() = Some(shared.clone());
     let linked = invoke(&h, "link_sync_folder", json!({})).unwrap();
     assert_eq!(linked["locked"], true, "{linked}");

@@ -46,3 +46,24 @@ pub fn moves_first_feature(copy: &Path, horizon: keel_core::domain::Horizon, aut
     )
     .unwrap();
 }
+
+/// `author` seals the plan's folder in `shared` with `passphrase`, links their copy, adds a
+/// feature titled `title` and syncs it there.
+pub fn seals_and_adds_feature(
+    copy: &Path,
+    shared: &Path,
+    passphrase: &str,
+    title: &str,
+    author: &str,
+) {
+    let mut file = keel_core::PlanFile::open(copy).unwrap();
+    let seal = file.seal_sync_folder(shared, passphrase).unwrap();
+    file.sync_sealed_folder(shared, &seal, &mut Default::default())
+        .unwrap();
+    drop(file);
+    adds_feature(copy, title, author);
+    keel_core::PlanFile::open(copy)
+        .unwrap()
+        .sync_sealed_folder(shared, &seal, &mut Default::default())
+        .unwrap();
+}

@@ -68,19 +68,21 @@ export const commands = {
 	linkSyncFolder: () => typedError<SyncStatus | null, CommandError>(__TAURI_INVOKE("link_sync_folder")),
 	/**
 	 *  One pass with the open plan's sync folder (the window asks every few seconds); only the
-	 *  folder's absence when the plan is not linked.
+	 *  folder's absence when the plan is not linked. Off the main thread: a pass that takes in a
+	 *  large file never freezes the window.
 	 */
 	syncNow: () => typedError<SyncStatus, CommandError>(__TAURI_INVOKE("sync_now")),
 	/**  Stops syncing the open plan through its folder (the folder and its files are left alone). */
 	unlinkSyncFolder: () => typedError<null, CommandError>(__TAURI_INVOKE("unlink_sync_folder")),
 	/**
 	 *  Opens the plan's sealed sync folder with the passphrase the founder typed (kept as a key
-	 *  for this session only) and syncs once; a wrong passphrase says so.
+	 *  for this session only) and syncs once; a wrong passphrase says so. Off the main thread: the
+	 *  key's derivation takes about half a second.
 	 */
 	unlockSyncFolder: (passphrase: string) => typedError<SyncStatus, CommandError>(__TAURI_INVOKE("unlock_sync_folder", { passphrase })),
 	/**
 	 *  Seals the plan's sync folder with a passphrase the team shares (every file Keel writes
-	 *  there from now on is encrypted) and syncs once.
+	 *  there from now on is encrypted) and syncs once, off the main thread.
 	 */
 	sealSyncFolder: (passphrase: string) => typedError<SyncStatus, CommandError>(__TAURI_INVOKE("seal_sync_folder", { passphrase })),
 	/**  The 10x ladder a goal implies (MSC ÷ 100, MSC ÷ 10, MSC, a year apart); nothing is saved. */

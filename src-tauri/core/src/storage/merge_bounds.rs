@@ -259,12 +259,15 @@ fn a_teammates_ordinary_change_file_passes_every_bound() {
 /// the plan take about a third of it.
 const MEMORY_BOUND_KB: u64 = 1_500_000;
 
+/// A hostile file's name, what writes it, and what its refusal must say.
+type Case = (&'static str, fn(&LoroDoc), &'static str);
+
 #[test]
 fn hostile_change_files_are_refused_within_a_memory_bound() {
     let dir = tempfile::tempdir().unwrap();
     let (mut plan, path) = sample(dir.path());
     // Each file, and what its refusal must say.
-    let cases: [(&str, fn(&LoroDoc), &str); 4] = [
+    let cases: [Case; 4] = [
         ("nest", |doc| nest(doc, 3_000), "parts nested 5 deep"),
         (
             "title",

@@ -194,7 +194,7 @@ fn weigh(value: &LoroValue) -> Result<()> {
                 items.len()
             }
             LoroValue::Map(fields) => {
-                stack.extend(fields.iter().map(|(_, i)| (i, depth + 1)));
+                stack.extend(fields.values().map(|i| (i, depth + 1)));
                 fields.keys().map(|k| k.len()).sum()
             }
             _ => 8,

@@ -302,10 +302,6 @@ impl PlanFile {
         let scratch = history.doc.fork();
         let blobs: Vec<&[u8]> = taken.iter().copied().chain([changes]).collect();
         screened(&scratch, &blobs, true, &before)?;
-        guarded(|| {
-            scratch.checkout_to_latest();
-            Ok(())
-        })?;
         guarded(|| gate(&scratch, &before, known)).map(drop)
     }
 
@@ -368,8 +364,8 @@ fn take_in(doc: &loro::LoroDoc, blobs: &[&[u8]], wait: bool, before: &VersionVec
 /// Imports blobs of changes into `scratch` (a copy of the history, dropped after) through
 /// every bound: each file's header before it is decoded, ids it shares with this plan's
 /// changes compared, then what the changes do read from the log while the state is left as it
-/// was (a trial brings it up to date after, to check what the plan would be). A failure of the
-/// history library on hostile bytes is a refusal, never a crash.
+/// was; only then is the state brought up to date. A failure of the history library on
+/// hostile bytes is a refusal, never a crash.
 fn screened(
     scratch: &loro::LoroDoc,
     blobs: &[&[u8]],
@@ -392,7 +388,9 @@ fn screened(
                 ));
             }
         }
-        screen::log(scratch, before)
+        screen::log(scratch, before)?;
+        scratch.checkout_to_latest();
+        Ok(())
     })
 }
 

@@ -88,7 +88,9 @@ fn found(folder: &Path, lock: Lock<'_>, plan_id: &str) -> Result<Scan> {
             .unwrap_or_default();
         // Only a regular file of a sensible size is read: a link (to /dev/zero, or out of the
         // folder), a pipe or a device is never opened.
-        let Some(bytes) = read_regular(&path, MAX_CHANGE_FILE) else {
+        let regular = std::fs::symlink_metadata(&path)
+            .is_ok_and(|m| m.file_type().is_file() && m.len() <= MAX_CHANGE_FILE);
+        let Some(bytes) = regular.then(|| std::fs::read(&path).ok()).flatten() else {
             scan.waiting += 1;
             continue;
         };
@@ -235,7 +237,9 @@ impl PlanFile {
             if ![EXTENSION, sync_base::EXTENSION, sync_base::WANT_EXTENSION].contains(&extension) {
                 continue;
             }
-            let Some(bytes) = read_regular(&path, MAX_CHANGE_FILE) else {
+            let regular = std::fs::symlink_metadata(&path)
+                .is_ok_and(|m| m.file_type().is_file() && m.len() <= MAX_CHANGE_FILE);
+            let Some(bytes) = regular.then(|| std::fs::read(&path).ok()).flatten() else {
                 continue;
             };
             if seal::is_sealed(&bytes) {
@@ -442,14 +446,6 @@ impl PlanFile {
         write_new(&folder, &name, &bytes)?;
         Ok(name)
     }
-}
-
-/// The bytes of `path` when it is a regular file of at most `max` bytes: a link (to
-/// /dev/zero, or out of the folder), a pipe or a device is never opened.
-pub(super) fn read_regular(path: &Path, max: u64) -> Option<Vec<u8>> {
-    let regular =
-        std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file() && m.len() <= max);
-    regular.then(|| std::fs::read(path).ok()).flatten()
 }
 
 /// The plan's folder inside the shared one is a real folder: a link there would have Keel

@@ -51,6 +51,7 @@ lint: deps-test ui-deps
 
 core-check:
 	./scripts/check-core-independent.sh
+	./scripts/check-core-rooms.sh
 	./scripts/check-no-test-seams.sh
 
 sources-check:

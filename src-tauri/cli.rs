@@ -3,10 +3,12 @@
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use keel_core::check::{Finding, Severity};
-use keel_core::export::{self, ExportFormat};
-use keel_core::storage::Since;
-use keel_core::{analysis, clock, info, sample, CoreError, Mode, PlanFile};
+use keel_core::compute::analysis;
+use keel_core::compute::check::{Finding, Severity};
+use keel_core::io::export::{self, ExportFormat};
+use keel_core::io::info;
+use keel_core::sync::Since;
+use keel_core::{clock, samples, CoreError, Mode, PlanFile};
 use std::path::{Path, PathBuf};
 
 /// Writes a line to standard output, with no control character from a plan; a reader gone (`keel log PLAN | head`) ends the command
@@ -202,13 +204,13 @@ enum Command {
         /// The Keel status of a status value no rule knows: "Niet begonnen=idea", "クローズ=done".
         /// Statuses: idea, planned, in_progress, done, dropped.
         #[arg(long = "status", value_name = "VALUE=STATUS", value_parser = imports::status_choice)]
-        statuses: Vec<keel_core::import::StatusChoice>,
+        statuses: Vec<keel_core::io::import::StatusChoice>,
         /// Import archived Trello cards too (as dropped features); they are left out otherwise.
         #[arg(long)]
         include_archived: bool,
         /// How to read dates like 03/04/2026 when the file does not tell: dmy or mdy.
         #[arg(long, value_parser = imports::date_order)]
-        dates: Option<keel_core::import::DateOrder>,
+        dates: Option<keel_core::io::import::DateOrder>,
         /// Print what would change and change nothing.
         #[arg(long)]
         dry_run: bool,
@@ -222,7 +224,7 @@ enum Command {
         from: PathBuf,
         /// How to read dates like 03/04/2026 when the file does not tell: dmy or mdy.
         #[arg(long, value_parser = imports::date_order)]
-        dates: Option<keel_core::import::DateOrder>,
+        dates: Option<keel_core::io::import::DateOrder>,
         /// Print what would change and change nothing.
         #[arg(long)]
         dry_run: bool,
@@ -351,12 +353,11 @@ fn new(path: &Path, sample: Option<SampleKind>, name: Option<&str>) -> Result<()
     let today = clock::today();
     let file = match sample {
         Some(SampleKind::Mvp) => {
-            sample::create_sample_plan(&keel_core::plan_file_path(path), today)?
+            samples::create_sample_plan(&keel_core::plan_file_path(path), today)?
         }
-        Some(SampleKind::Scaling) => keel_core::sample_scaling::create_scaling_sample(
-            &keel_core::plan_file_path(path),
-            today,
-        )?,
+        Some(SampleKind::Scaling) => {
+            samples::scaling::create_scaling_sample(&keel_core::plan_file_path(path), today)?
+        }
         None => keel_core::create_named_plan(path, name, today)?,
     };
     outln!(
@@ -445,7 +446,7 @@ fn show_info(path: &Path, json: bool) -> Result<(), CoreError> {
 fn check(path: &Path, json: bool, date: Option<NaiveDate>) -> Result<i32, CoreError> {
     let file = PlanFile::open_with(path, Mode::Inspect)?;
     let today = date.unwrap_or_else(clock::today);
-    let findings = analysis::plan_check(&file, today)?;
+    let findings = analysis::plan_check(&file.document()?, today);
     if json {
         outln!(
             "{}",

@@ -4,7 +4,7 @@
 //! the shipped app never reads them.
 
 use crate::state::{FileKind, Shell};
-use keel_core::export::ExportFormat;
+use keel_core::io::export::ExportFormat;
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;

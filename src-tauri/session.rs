@@ -1,7 +1,7 @@
 //! Which plan the app opens at start: the one named on the command line, else the last plan
 //! opened, else the sample plan (created in the app's data folder on first run).
 
-use keel_core::{clock, sample, CoreError, PlanFile};
+use keel_core::{clock, samples, CoreError, PlanFile};
 use std::path::{Path, PathBuf};
 
 const RECENT_FILE: &str = "recent.json";
@@ -10,7 +10,7 @@ pub const SAMPLE_FILE: &str = "Sample plan.keel";
 
 pub fn open_at_start(data_dir: &Path, explicit: Option<&Path>) -> Result<PlanFile, CoreError> {
     // What a crash or a power loss left of the last write of the settings or the recent list.
-    keel_core::storage::sweep_temporaries(data_dir);
+    keel_core::store::sweep_temporaries(data_dir);
     let path = match explicit {
         Some(path) => path.to_path_buf(),
         None => match recent(data_dir).into_iter().find(|p| p.exists()) {
@@ -31,7 +31,7 @@ pub fn ensure_sample(data_dir: &Path) -> Result<PathBuf, CoreError> {
             context: format!("{} cannot be created", data_dir.display()),
             source: e,
         })?;
-        sample::create_sample_plan(&path, clock::today())?;
+        samples::create_sample_plan(&path, clock::today())?;
     }
     Ok(path)
 }
@@ -77,5 +77,5 @@ fn write_recent(data_dir: &Path, list: &[PathBuf]) -> Result<(), CoreError> {
     std::fs::create_dir_all(data_dir).map_err(|e| CoreError::io(context(), e))?;
     let json = serde_json::to_vec_pretty(list)
         .map_err(|e| CoreError::io(context(), std::io::Error::other(e)))?;
-    keel_core::export::write_atomic(&data_dir.join(RECENT_FILE), &json)
+    keel_core::io::export::write_atomic(&data_dir.join(RECENT_FILE), &json)
 }

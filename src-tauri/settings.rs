@@ -19,7 +19,8 @@ pub struct Settings {
     /// The statuses you chose for another tool's status values, by tool: offered again at the
     /// next import from it.
     #[serde(default)]
-    pub import_statuses: std::collections::BTreeMap<String, Vec<keel_core::import::StatusChoice>>,
+    pub import_statuses:
+        std::collections::BTreeMap<String, Vec<keel_core::io::import::StatusChoice>>,
 }
 
 pub fn read(data_dir: &Path) -> Settings {
@@ -34,7 +35,7 @@ pub fn write(data_dir: &Path, settings: &Settings) -> Result<(), CoreError> {
     std::fs::create_dir_all(data_dir).map_err(|e| CoreError::io(context(), e))?;
     let json = serde_json::to_vec_pretty(settings)
         .map_err(|e| CoreError::io(context(), std::io::Error::other(e)))?;
-    keel_core::export::write_atomic(&data_dir.join(SETTINGS_FILE), &json)
+    keel_core::io::export::write_atomic(&data_dir.join(SETTINGS_FILE), &json)
 }
 
 /// The name of the system account: its full name where the system has one, else its login.

@@ -6,8 +6,8 @@
 //! plan through one path, [`AppState::install`].
 
 use crate::error::{CommandError, CommandResult};
-use keel_core::analysis::Analysis;
-use keel_core::export::ExportFormat;
+use keel_core::compute::analysis::Analysis;
+use keel_core::io::export::ExportFormat;
 use keel_core::PlanFile;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, OnceLock};
@@ -66,7 +66,7 @@ pub struct AppState {
     pub(crate) sync_seen: Mutex<std::collections::HashSet<String>>,
     /// The key of the open plan's sealed sync folder, once the founder typed the team's
     /// passphrase in this session (the passphrase itself is never kept).
-    pub(crate) sync_seal: Mutex<Option<keel_core::storage::Seal>>,
+    pub(crate) sync_seal: Mutex<Option<keel_core::sync::Seal>>,
     /// The file the founder chose to import, previewed until it is imported (the page never
     /// hands over a path).
     pub(crate) import_file: Mutex<Option<PathBuf>>,
@@ -89,8 +89,8 @@ impl Default for AppState {
 
 #[derive(Default)]
 struct Shown {
-    ranking: Vec<keel_core::priority::RankedFeature>,
-    findings: Vec<keel_core::check::Finding>,
+    ranking: Vec<keel_core::compute::priority::RankedFeature>,
+    findings: Vec<keel_core::compute::check::Finding>,
 }
 
 /// What the window already holds of an analysis.

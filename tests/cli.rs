@@ -20,7 +20,7 @@ fn new_sample_then_info_describes_the_file() {
     let out = keel(&["info", plan_arg]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let info = text(&out.stdout);
-    let format = format!("Plan format:       {}", keel_core::storage::SCHEMA_VERSION);
+    let format = format!("Plan format:       {}", keel_core::store::SCHEMA_VERSION);
     for expected in [
         "Company:           Loomline",
         format.as_str(),
@@ -351,7 +351,7 @@ fn folder_bytes(dir: &Path) -> Vec<(std::ffi::OsString, Vec<u8>)> {
 
 #[test]
 fn a_plan_of_every_older_format_is_read_as_it_is_by_every_reading_command() {
-    let current = keel_core::storage::SCHEMA_VERSION;
+    let current = keel_core::store::SCHEMA_VERSION;
     for version in 1..current {
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!(
             "src-tauri/core/tests/fixtures/plan-v{version}.keel"

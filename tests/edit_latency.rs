@@ -133,7 +133,10 @@ async fn key_press_to_painted_edit() {
     run("sample plan", &[], false).await;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.keel");
-    drop(keel_core::generate::write_large_plan(&path, 10_000, 7, fixed_clock::today()).unwrap());
+    drop(
+        keel_core::samples::generate::write_large_plan(&path, 10_000, 7, fixed_clock::today())
+            .unwrap(),
+    );
     run("10,000 features", &[path.to_str().unwrap()], false).await;
     run(
         "10,000 features, every section shown first",

@@ -332,7 +332,7 @@ fn io_errors_fail_each_write_with_one_sentence_and_lose_nothing() {
             // A failed removal leaves a temporary file for the next start to remove (it sweeps
             // the plan's folder with this function).
             if fault.contains("unlink") {
-                keel_core::storage::sweep_temporaries(&at);
+                keel_core::store::sweep_temporaries(&at);
             }
             match check(&at, *w, &out, new, &fault) {
                 Ok(failed) => failures += usize::from(failed),

@@ -217,7 +217,7 @@ fn two_laptops(dir: &Path) -> (Laptop, Laptop, PathBuf, PathBuf) {
     let dana_plan = dir.join("dana").join("plan.keel");
     // The founders' edits are made in this process: at the tests' moment.
     fixed_clock::fix();
-    drop(keel_core::sample::create_sample_plan(&ali_plan, fixed_clock::today()).unwrap());
+    drop(keel_core::samples::create_sample_plan(&ali_plan, fixed_clock::today()).unwrap());
     std::fs::copy(&ali_plan, &dana_plan).unwrap();
     (ali, dana, ali_plan, dana_plan)
 }

@@ -12,7 +12,7 @@ pub fn open_plan(bytes: &[u8]) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("input.keel");
     std::fs::write(&path, bytes).expect("the input is written");
-    if let Ok(info) = keel_core::info::file_info(&path) {
+    if let Ok(info) = keel_core::io::info::file_info(&path) {
         // What info prints must be printable.
         let _ = info.to_string();
     }
@@ -43,12 +43,12 @@ pub fn import_json(bytes: &[u8]) {
     let source = dir.path().join("input.json");
     let plan = dir.path().join("imported.keel");
     std::fs::write(&source, bytes).expect("the input is written");
-    match keel_core::export::json::import(&plan, &source) {
+    match keel_core::io::export::json::import(&plan, &source) {
         Ok(file) => {
             // An accepted import is a plan that reads back.
             file.plan().expect("an imported plan reads back");
             drop(file);
-            let check = keel_core::info::file_info(&plan).expect("an imported plan opens");
+            let check = keel_core::io::info::file_info(&plan).expect("an imported plan opens");
             assert_eq!(check.integrity, "ok");
         }
         Err(_) => assert!(!plan.exists(), "a refused import leaves no plan file"),
@@ -85,7 +85,7 @@ pub fn merge_change_file(base: &[u8], bytes: &[u8]) {
 /// copy of the plan whose bytes are `base`: previews and imports may refuse, but a refused one
 /// changes nothing and an accepted one leaves a plan whose tables show what its history holds.
 pub fn import_csv(base: &[u8], bytes: &[u8]) {
-    use keel_core::import::{ActualsOptions, FeatureOptions};
+    use keel_core::io::import::{ActualsOptions, FeatureOptions};
     let dir = tempfile::tempdir().expect("a temporary folder");
     let plan = dir.path().join("plan.keel");
     std::fs::write(&plan, base).expect("the plan is written");
@@ -133,11 +133,11 @@ pub fn merge_forged_ops(base: &[u8], bytes: &[u8]) {
     let (plan_id, whole) = {
         let mut file = PlanFile::open(&plan).expect("the base plan opens");
         let whole = file
-            .changes_file(keel_core::storage::Since::Start)
+            .changes_file(keel_core::sync::Since::Start)
             .expect("the plan's history exports");
         (file.plan_id().expect("a plan identity"), whole)
     };
-    let (_, changes) = keel_core::storage::read_change_file(&whole).expect("a change file");
+    let (_, changes) = keel_core::sync::read_change_file(&whole).expect("a change file");
     let doc = LoroDoc::new();
     doc.import(changes).expect("the plan's own history imports");
     let before = doc.oplog_vv();
@@ -224,5 +224,5 @@ pub fn merge_forged_ops(base: &[u8], bytes: &[u8]) {
     let forged = doc
         .export(loro::ExportMode::updates(&before))
         .expect("the changes export");
-    merge_change_file(base, &keel_core::storage::change_file(&plan_id, &forged));
+    merge_change_file(base, &keel_core::sync::change_file(&plan_id, &forged));
 }

@@ -2,7 +2,7 @@
 //! --dry-run) the change, as one operation.
 
 use keel_core::domain::FeatureStatus;
-use keel_core::import::{
+use keel_core::io::import::{
     ActualsImport, ActualsOptions, DateOrder, FeatureField, FeatureImport, FeatureOptions,
     RowProblem, StatusChoice,
 };
@@ -44,7 +44,7 @@ fn read(from: &Path) -> Result<Vec<u8>, CoreError> {
 
 fn bad_map(detail: String) -> CoreError {
     CoreError::Validation {
-        field: keel_core::validate::Field::new("map", "--map"),
+        field: keel_core::domain::validate::Field::new("map", "--map"),
         problem: detail,
     }
 }
@@ -194,14 +194,14 @@ fn print_actuals(s: &ActualsImport) {
             .map_or("(none)".to_string(), |c| format!("“{}”", c.header))
     };
     match s.kind {
-        keel_core::import::actuals::ActualsKind::Actuals => outln!(
+        keel_core::io::import::actuals::ActualsKind::Actuals => outln!(
             "Actuals: dates from {}, values from {}; {} rows, {}.",
             column(s.date_column),
             column(s.value_column),
             s.rows,
             s.cadence
         ),
-        keel_core::import::actuals::ActualsKind::FactoryWeeks => outln!(
+        keel_core::io::import::actuals::ActualsKind::FactoryWeeks => outln!(
             "Customer factory weeks: dates from {}; {} rows, {}.",
             column(s.date_column),
             s.rows,

@@ -3,7 +3,7 @@
 //! passphrase on the terminal (never echoed), or reads one line from standard input when it is
 //! not a terminal; the passphrase is never stored.
 
-use keel_core::storage::{folder_is_sealed, is_sealed_file, plan_folder, Unlock};
+use keel_core::sync::{folder_is_sealed, is_sealed_file, plan_folder, Unlock};
 use keel_core::{CoreError, PlanFile};
 use std::io::IsTerminal;
 use std::path::Path;

@@ -20,6 +20,6 @@ pub fn app_info() -> AppInfo {
 /// Short help on Keel's ideas and on each plan-check rule (the core's words).
 #[tauri::command]
 #[specta::specta]
-pub fn help() -> keel_core::help::Help {
-    keel_core::help::help()
+pub fn help() -> keel_core::domain::help::Help {
+    keel_core::domain::help::help()
 }

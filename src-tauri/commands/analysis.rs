@@ -1,7 +1,6 @@
 use crate::error::CommandResult;
 use crate::state::AppState;
-use keel_core::analysis;
-use keel_core::priority::{PriorityView, RankedFeature};
+use keel_core::compute::priority::{rank, PriorityView, RankedFeature};
 use tauri::State;
 
 #[tauri::command]
@@ -10,5 +9,5 @@ pub fn rank_features(
     state: State<'_, AppState>,
     view: PriorityView,
 ) -> CommandResult<Vec<RankedFeature>> {
-    state.with_plan(|file| analysis::ranked_features(file, view))
+    state.with_plan(|file| Ok(rank(&file.features()?, view)))
 }

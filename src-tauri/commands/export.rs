@@ -1,7 +1,7 @@
 use crate::error::CommandResult;
 use crate::state::{AppState, FileKind};
 use keel_core::clock;
-use keel_core::export::{self, ExportFormat};
+use keel_core::io::export::{self, ExportFormat};
 use tauri::State;
 
 /// Asks where to save (a native dialog run by the backend, so the page never hands over a

@@ -1,6 +1,6 @@
 use crate::error::CommandResult;
 use crate::state::AppState;
-use keel_core::compare::Comparison;
+use keel_core::compute::compare::Comparison;
 use keel_core::domain::{Id, Version};
 use keel_core::LogPage;
 use serde::Serialize;
@@ -63,8 +63,8 @@ pub fn author(state: State<'_, AppState>) -> CommandResult<Author> {
 #[specta::specta]
 pub fn set_author(state: State<'_, AppState>, name: String) -> CommandResult<Author> {
     let dir = state.data_dir()?;
-    let name = keel_core::validate::text(
-        keel_core::validate::Field::new("name", "Your name"),
+    let name = keel_core::domain::validate::text(
+        keel_core::domain::validate::Field::new("name", "Your name"),
         &name,
         1,
         80,

@@ -1,7 +1,7 @@
 use crate::commands::edit::{edited, with_analysis, Edited};
 use crate::error::{CommandError, CommandResult};
 use crate::state::{AppState, FileKind};
-use keel_core::import::{
+use keel_core::io::import::{
     ActualsImport, ActualsOptions, FeatureImport, FeatureOptions, StatusChoice, Tool,
 };
 use keel_core::CoreError;

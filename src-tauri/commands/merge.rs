@@ -1,9 +1,9 @@
 use crate::commands::edit::{edited, with_analysis, Edited};
 use crate::error::CommandResult;
 use crate::state::{AppState, FileKind};
-use keel_core::analysis::Analysis;
+use keel_core::compute::analysis::Analysis;
 use keel_core::ops::Conflict;
-use keel_core::storage::{Incoming, Merged, Unlock};
+use keel_core::sync::{Incoming, Merged, Unlock};
 use keel_core::Applied;
 use keel_core::PlanFile;
 use serde::Serialize;

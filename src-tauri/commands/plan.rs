@@ -1,6 +1,6 @@
 use crate::error::CommandResult;
 use crate::state::AppState;
-use keel_core::analysis::{self, Analysis};
+use keel_core::compute::analysis::{self, Analysis};
 use keel_core::domain::Plan;
 use keel_core::{clock, PlanDocument, PlanFile};
 use serde::Serialize;

@@ -2,7 +2,7 @@ use crate::commands::merge::{with_analysis_of, MergedEdit};
 use crate::error::CommandResult;
 use crate::settings;
 use crate::state::{AppState, FileKind};
-use keel_core::storage::{folder_is_sealed, plan_folder};
+use keel_core::sync::{folder_is_sealed, plan_folder};
 use serde::Serialize;
 use specta::Type;
 use std::path::PathBuf;
@@ -174,7 +174,7 @@ fn keyed(
     key: impl FnOnce(
         &mut keel_core::PlanFile,
         &std::path::Path,
-    ) -> keel_core::Result<keel_core::storage::Seal>,
+    ) -> keel_core::Result<keel_core::sync::Seal>,
 ) -> CommandResult<SyncStatus> {
     let folder = linked_folder(state)?;
     let seal = state.with_plan(|file| key(file, &folder))?;

@@ -180,8 +180,8 @@ fn under_fault(template: &Path, work: &Path, w: Write, fault: &[String]) -> Resu
     // A failed removal leaves a temporary file for the next start to remove (it sweeps the
     // plan's folder and the app's data folder with this function).
     if fault.contains("unlink") {
-        keel_core::storage::sweep_temporaries(&dir);
-        keel_core::storage::sweep_temporaries(&dir.join("data"));
+        keel_core::store::sweep_temporaries(&dir);
+        keel_core::store::sweep_temporaries(&dir.join("data"));
     }
     let reference = template.with_file_name("reference");
     let outcome = check(&dir, w, &result, &label, &reference);

@@ -17,7 +17,7 @@ async fn a_notion_export_is_previewed_mapped_and_imported_from_the_window() {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("loomline.keel");
     fixed_clock::fix();
-    drop(keel_core::sample::create_sample_plan(&plan, fixed_clock::today()).unwrap());
+    drop(keel_core::samples::create_sample_plan(&plan, fixed_clock::today()).unwrap());
     let notion = fixture("notion.csv");
     let app = App::launch_with(
         &[plan.to_str().unwrap()],
@@ -98,7 +98,7 @@ async fn revenue_whose_dates_read_two_ways_asks_for_their_order_then_imports() {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("loomline.keel");
     fixed_clock::fix();
-    drop(keel_core::sample::create_sample_plan(&plan, fixed_clock::today()).unwrap());
+    drop(keel_core::samples::create_sample_plan(&plan, fixed_clock::today()).unwrap());
     let revenue = fixture("revenue-ambiguous.csv");
     let app = App::launch_with(
         &[plan.to_str().unwrap()],
@@ -169,7 +169,7 @@ async fn unknown_statuses_are_chosen_in_the_preview_and_remembered_for_the_next_
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("loomline.keel");
     fixed_clock::fix();
-    drop(keel_core::sample::create_sample_plan(&plan, fixed_clock::today()).unwrap());
+    drop(keel_core::samples::create_sample_plan(&plan, fixed_clock::today()).unwrap());
     let notion = fixture("notion-category.csv");
     let app = App::launch_with(
         &[plan.to_str().unwrap()],

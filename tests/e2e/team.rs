@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 fn sample_and_copy(mine_in: &Path, theirs_in: &Path) -> (PathBuf, PathBuf) {
     let (mine, theirs) = (mine_in.join("mine.keel"), theirs_in.join("theirs.keel"));
     fixed_clock::fix();
-    drop(keel_core::sample::create_sample_plan(&mine, fixed_clock::today()).unwrap());
+    drop(keel_core::samples::create_sample_plan(&mine, fixed_clock::today()).unwrap());
     std::fs::copy(&mine, &theirs).unwrap();
     (mine, theirs)
 }

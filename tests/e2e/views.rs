@@ -464,7 +464,10 @@ async fn a_ten_thousand_feature_plan_opens_and_its_board_and_table_come_in_pages
     let path = dir.path().join("big.keel");
     // Written in this process: at the tests' moment, as the app's are.
     fixed_clock::fix();
-    drop(keel_core::generate::write_large_plan(&path, 10_000, 7, fixed_clock::today()).unwrap());
+    drop(
+        keel_core::samples::generate::write_large_plan(&path, 10_000, 7, fixed_clock::today())
+            .unwrap(),
+    );
     let app = App::launch(&[path.to_str().unwrap()]).await;
     app.text_of(".company").await;
 
@@ -499,7 +502,7 @@ async fn the_scaling_sample_shows_the_portfolio_the_scaling_rules_and_the_teams_
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("scaling.keel");
     fixed_clock::fix();
-    drop(keel_core::sample_scaling::create_scaling_sample(&plan, fixed_clock::today()).unwrap());
+    drop(keel_core::samples::scaling::create_scaling_sample(&plan, fixed_clock::today()).unwrap());
     let app = App::launch(&[plan.to_str().unwrap()]).await;
     assert_eq!(app.text_of(".company").await, "Loomline");
     app.resize(1920, 1080).await;

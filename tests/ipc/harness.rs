@@ -74,7 +74,7 @@ pub fn start_in(
 }
 
 pub fn sample(path: &Path) {
-    keel_core::sample::create_sample_plan(path, fixed_clock::today()).unwrap();
+    keel_core::samples::create_sample_plan(path, fixed_clock::today()).unwrap();
 }
 
 pub fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {

@@ -12,7 +12,7 @@ fn load_plan_returns_the_stored_plan_and_what_the_core_computes_from_it() {
     let file = keel_core::PlanFile::open_with(&h.path, keel_core::Mode::Inspect).unwrap();
     let document = file.document().unwrap();
     assert_eq!(all["document"], as_sent(&document));
-    let analysis = keel_core::analysis::analyse(&document, fixed_clock::today());
+    let analysis = keel_core::compute::analysis::analyse(&document, fixed_clock::today());
     assert_eq!(all["analysis"], as_sent(&analysis));
     assert_eq!(
         all["analysis"]["ranking"],
@@ -101,7 +101,7 @@ fn analysis_commands_rank_check_and_report_traction() {
 
     let file = keel_core::PlanFile::open_with(&h.path, keel_core::Mode::Inspect).unwrap();
     let today = fixed_clock::today();
-    let core_findings = keel_core::analysis::plan_check(&file, today).unwrap();
+    let core_findings = keel_core::compute::analysis::plan_check(&file.document().unwrap(), today);
     let findings = read(&h, "analysis/findings");
     assert_eq!(
         findings,

@@ -4,8 +4,8 @@
 
 use keel::settings::{self, Settings};
 use keel_core::domain::{ActualData, FeatureData, RiskClass};
-use keel_core::export::{self, ExportFormat};
-use keel_core::storage::Since;
+use keel_core::io::export::{self, ExportFormat};
+use keel_core::sync::Since;
 use keel_core::{Mode, PlanFile};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -68,7 +68,7 @@ impl Scenario {
             Scenario::Migration => {
                 std::fs::copy(fixture("plan-v1.keel"), &plan).unwrap();
             }
-            _ => drop(keel_core::sample::create_sample_plan(&plan, today).unwrap()),
+            _ => drop(keel_core::samples::create_sample_plan(&plan, today).unwrap()),
         }
         match self {
             Scenario::Exports => {

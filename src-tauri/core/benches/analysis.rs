@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
-use keel_core::check::check;
-use keel_core::generate::large_plan;
-use keel_core::priority::{rank, PriorityView};
+use keel_core::compute::check::check;
+use keel_core::compute::priority::{rank, PriorityView};
+use keel_core::samples::generate::large_plan;
 use std::hint::black_box;
 
 fn analysis(c: &mut Criterion) {

@@ -7,16 +7,16 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
-use keel_core::analysis::analyse;
-use keel_core::export::pdf;
-use keel_core::export::{render, report, ExportFormat};
-use keel_core::generate::large_plan;
+use keel_core::compute::analysis::analyse;
+use keel_core::io::export::pdf;
+use keel_core::io::export::{render, report, ExportFormat};
+use keel_core::samples::generate::large_plan;
 use std::hint::black_box;
 
 fn exports(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("a temporary folder: {e}"));
-    let sample = keel_core::sample::create_sample_plan(&dir.path().join("s.keel"), today)
+    let sample = keel_core::samples::create_sample_plan(&dir.path().join("s.keel"), today)
         .unwrap_or_else(|e| panic!("the sample plan: {e}"));
     let mut group = c.benchmark_group("pdf");
     group.sample_size(10);
@@ -43,7 +43,7 @@ fn exports(c: &mut Criterion) {
     group.bench_function("10k features (analysis, report + Markdown)", |b| {
         b.iter(|| {
             let analysis = analyse(black_box(&big), today);
-            keel_core::export::markdown_of(&report::build(&big, &analysis, None))
+            keel_core::io::export::markdown_of(&report::build(&big, &analysis, None))
         })
     });
     // The floor: one formatted line per feature with its title and description, no ranking,

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use keel_core::import::{table, FeatureOptions};
+use keel_core::io::import::{table, FeatureOptions};
 use std::hint::black_box;
 
 const ROWS: usize = 10_000;
@@ -35,7 +35,7 @@ fn import(c: &mut Criterion) {
     let bytes = csv().into_bytes();
     let dir = tempfile::tempdir().expect("temp dir");
     let sample = dir.path().join("sample.keel");
-    drop(keel_core::sample::create_sample_plan(&sample, today()).expect("sample"));
+    drop(keel_core::samples::create_sample_plan(&sample, today()).expect("sample"));
     let mut group = c.benchmark_group("import 10,000 features from CSV");
     group.sample_size(10);
     group.bench_function("baseline: parse the CSV alone", |b| {

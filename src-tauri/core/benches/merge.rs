@@ -8,8 +8,8 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use keel_core::generate::write_large_plan;
-use keel_core::storage::Since;
+use keel_core::samples::generate::write_large_plan;
+use keel_core::sync::Since;
 use keel_core::PlanFile;
 use std::hint::black_box;
 use std::path::Path;

@@ -9,9 +9,8 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, Criterion};
-use keel_core::analysis;
-use keel_core::generate::write_large_plan;
-use keel_core::priority::PriorityView;
+use keel_core::compute::priority::{self, PriorityView};
+use keel_core::samples::generate::write_large_plan;
 use keel_core::PlanFile;
 use rusqlite::Connection;
 use std::hint::black_box;
@@ -109,7 +108,8 @@ fn open_and_rank(c: &mut Criterion) {
         b.iter(|| {
             let file = PlanFile::open(black_box(&path)).expect("open");
             let features = file.features().expect("features");
-            let ranked = analysis::ranked_features(&file, PriorityView::RiskFirst).expect("rank");
+            let ranked =
+                priority::rank(&file.features().expect("features"), PriorityView::RiskFirst);
             (features.len(), ranked.len())
         })
     });
@@ -134,7 +134,7 @@ fn open_and_rank(c: &mut Criterion) {
 fn history_growth(_: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("sample.keel");
-    drop(keel_core::sample::create_sample_plan(&path, today()).expect("sample"));
+    drop(keel_core::samples::create_sample_plan(&path, today()).expect("sample"));
     let before = std::fs::metadata(&path).expect("size").len();
     let mut file = PlanFile::open(&path).expect("open");
     let features = file.features().expect("features");

@@ -4,7 +4,7 @@
 //! what the fuzzer found are committed under fuzz/.
 
 use keel_core::domain::{FeatureData, RiskClass};
-use keel_core::storage::Since;
+use keel_core::sync::Since;
 use keel_core::PlanFile;
 use std::path::Path;
 
@@ -23,7 +23,7 @@ fn write_seeds(out: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let work = tempfile::tempdir()?;
     let base = work.path().join("base.keel");
     let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).ok_or("date")?;
-    drop(keel_core::sample::create_sample_plan(&base, date)?);
+    drop(keel_core::samples::create_sample_plan(&base, date)?);
     let base_bytes = std::fs::read(&base)?;
     std::fs::create_dir_all(out.join("seeds"))?;
     std::fs::write(out.join("seeds/base.keel"), &base_bytes)?;
@@ -43,7 +43,7 @@ fn write_seeds(out: &Path) -> Result<(), Box<dyn std::error::Error>> {
         seed_with_damage(&out.join("corpus/open_plan"), name, bytes)?;
     }
 
-    let json = keel_core::export::json::render(&PlanFile::open(&base)?)?;
+    let json = keel_core::io::export::json::render(&PlanFile::open(&base)?)?;
     seed_with_damage(&out.join("corpus/import_json"), "sample", json.as_bytes())?;
 
     // A teammate's copy with edits, whose changes the base lacks.

@@ -10,7 +10,12 @@ fn main() {
     let features = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let seed = args.next().and_then(|n| n.parse().ok()).unwrap_or(7);
     let today = keel_core::clock::today();
-    match keel_core::generate::write_large_plan(std::path::Path::new(&out), features, seed, today) {
+    match keel_core::samples::generate::write_large_plan(
+        std::path::Path::new(&out),
+        features,
+        seed,
+        today,
+    ) {
         Ok(_) => println!("Wrote {out} with {features} features."),
         Err(e) => {
             eprintln!("large_plan: {e}");

@@ -7,7 +7,7 @@ fn main() {
         std::process::exit(2);
     };
     let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
-    if let Err(e) = keel_core::sample::create_sample_plan(std::path::Path::new(&out), date) {
+    if let Err(e) = keel_core::samples::create_sample_plan(std::path::Path::new(&out), date) {
         eprintln!("write_sample: {e}");
         std::process::exit(1);
     }

@@ -34,7 +34,7 @@ pub enum ErrorCode {
 pub enum CoreError {
     #[error("{}: {problem}.", field.label)]
     Validation {
-        field: crate::validate::Field,
+        field: crate::domain::validate::Field,
         problem: String,
     },
 
@@ -149,7 +149,10 @@ impl CoreError {
         }
     }
 
-    pub(crate) fn invalid(field: crate::validate::Field, problem: impl Into<String>) -> Self {
+    pub(crate) fn invalid(
+        field: crate::domain::validate::Field,
+        problem: impl Into<String>,
+    ) -> Self {
         CoreError::Validation {
             field,
             problem: problem.into(),

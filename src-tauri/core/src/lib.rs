@@ -1,41 +1,25 @@
 //! keel-core: Keel's domain, the plan file, and everything computed from a plan.
 //! It knows nothing of the desktop shell: the app and the command line are thin adapters over
 //! the functions here (CI fails if this crate ever depends on tauri).
+//!
+//! Its rooms, each depending only on those before it: `domain` (types and rules), `compute`
+//! (pure functions of a plan), `store` (the file and its history), `ops` (a founder's
+//! operations), `sync` (teammates' changes), `io` (imports and exports) and `samples`.
 
-pub mod analysis;
-pub mod check;
 pub mod clock;
-pub mod compare;
-pub mod cycle;
-pub mod diff;
-pub mod document;
+pub mod compute;
 pub mod domain;
 pub mod error;
-pub mod export;
-pub mod factory;
-pub mod first_steps;
-pub mod generate;
-pub mod help;
-pub(crate) mod history;
-pub mod import;
-pub mod info;
-pub mod ladder;
+pub mod io;
 pub mod ops;
-pub mod portfolio;
-pub mod priority;
-pub mod problems;
-pub mod sample;
-pub mod sample_scaling;
-pub mod storage;
-pub mod traction;
-pub mod traction_summary;
-pub mod validate;
-pub mod word_diff;
+pub mod samples;
+pub mod store;
+pub mod sync;
 
-pub use document::PlanDocument;
+pub use domain::PlanDocument;
 pub use error::{CoreError, ErrorCode, Result};
 pub use ops::{Applied, Changes, Operation};
-pub use storage::{LogEntry, LogPage, Mode, PlanFile};
+pub use store::{LogEntry, LogPage, Mode, PlanFile};
 
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};

@@ -4,18 +4,20 @@ mod common;
 
 use chrono::NaiveDate;
 use common::date;
-use keel_core::check::{Finding, ItemKind, ItemRef, Severity};
+use keel_core::compute::check::{Finding, ItemKind, ItemRef, Severity};
+use keel_core::compute::ladder::ladder;
 use keel_core::domain::*;
-use keel_core::ladder::ladder;
 use keel_core::PlanDocument;
 
 const TODAY: fn() -> NaiveDate = || date(2027, 6, 1);
 
 /// The plan check with the ranking it is given in the app (computed once, by the analysis).
 fn check(doc: &PlanDocument, today: NaiveDate) -> Vec<Finding> {
-    let ranking =
-        keel_core::priority::rank(&doc.features, keel_core::priority::PriorityView::RiskFirst);
-    keel_core::check::check(doc, &ranking, today)
+    let ranking = keel_core::compute::priority::rank(
+        &doc.features,
+        keel_core::compute::priority::PriorityView::RiskFirst,
+    );
+    keel_core::compute::check::check(doc, &ranking, today)
 }
 
 fn item<T>(id: u32, data: T) -> Item<T> {
@@ -210,7 +212,7 @@ fn k003_behind_the_roadmap() {
         f.message
     );
     // 80 % of the expected value is on track: no finding.
-    let expected = keel_core::traction::expected_value(
+    let expected = keel_core::compute::traction::expected_value(
         &healthy()
             .milestones
             .iter()
@@ -398,8 +400,8 @@ fn findings_are_sorted_by_severity() {
 fn the_sample_plan_shows_the_mistakes_it_was_written_to_show() {
     let dir = tempfile::tempdir().unwrap();
     let today = date(2026, 11, 27);
-    let file = keel_core::sample::create_sample_plan(&dir.path().join("s.keel"), today).unwrap();
-    let findings = keel_core::analysis::plan_check(&file, today).unwrap();
+    let file = keel_core::samples::create_sample_plan(&dir.path().join("s.keel"), today).unwrap();
+    let findings = keel_core::compute::analysis::plan_check(&file.document().unwrap(), today);
     let found = ids(&findings);
     for expected in ["K003", "K004", "K006"] {
         assert!(
@@ -420,7 +422,7 @@ proptest::proptest! {
     #[test]
     fn no_generated_plan_makes_the_check_panic_or_print_nan(seed in 1u64..u64::MAX, size in 0u32..200, day in 0i64..2000) {
         let today = date(2025, 1, 1) + chrono::Duration::days(day);
-        let doc = keel_core::generate::large_plan(size, seed, today);
+        let doc = keel_core::samples::generate::large_plan(size, seed, today);
         for f in check(&doc, today) {
             proptest::prop_assert!(!f.message.contains("NaN") && !f.message.contains("inf"), "{}", f.message);
             proptest::prop_assert!(!f.items.is_empty() || f.id == "K001", "{} names its items", f.id);
@@ -523,7 +525,10 @@ fn k006_leaves_delivery_foundations_and_compliance_ahead_of_the_stage_alone() {
         "Development environment in Docker",
         "End-to-end tests",
     ] {
-        assert!(keel_core::check::is_delivery_foundation(title), "{title}");
+        assert!(
+            keel_core::compute::check::is_delivery_foundation(title),
+            "{title}"
+        );
         let mut doc = healthy();
         doc.features[2].data.title = title.into();
         doc.features[2].data.quick_win = false;
@@ -538,7 +543,10 @@ fn k006_leaves_delivery_foundations_and_compliance_ahead_of_the_stage_alone() {
         "Support ticket routing",
         "Citation export",
     ] {
-        assert!(!keel_core::check::is_delivery_foundation(title), "{title}");
+        assert!(
+            !keel_core::compute::check::is_delivery_foundation(title),
+            "{title}"
+        );
     }
     // SOC 2 at the MVP stage is ahead of the company: one finding says so, not two.
     let mut doc = healthy();

@@ -12,7 +12,7 @@ fn a_version_compares_with_now_and_with_a_later_version() {
     let path = dir.path().join("plan.keel");
     let today = date(2026, 11, 27);
     // (What is asserted below does not depend on the day a version is read as of.)
-    drop(keel_core::sample::create_sample_plan(&path, today).unwrap());
+    drop(keel_core::samples::create_sample_plan(&path, today).unwrap());
     let board = PlanFile::open(&path)
         .unwrap()
         .mark_version("Board", "Ali")
@@ -46,8 +46,8 @@ fn a_version_compares_with_now_and_with_a_later_version() {
 #[test]
 fn features_that_rose_because_one_was_finished_did_not_move() {
     let today = date(2026, 11, 27);
-    let then = keel_core::sample::sample_plan(today).unwrap();
-    let ranking = keel_core::analysis::analyse(&then, today).ranking;
+    let then = keel_core::samples::sample_plan(today).unwrap();
+    let ranking = keel_core::compute::analysis::analyse(&then, today).ranking;
     let mut now = then.clone();
     let first = now
         .features
@@ -55,7 +55,7 @@ fn features_that_rose_because_one_was_finished_did_not_move() {
         .find(|f| f.id == ranking[0].id)
         .unwrap();
     first.data.status = keel_core::domain::FeatureStatus::Done;
-    let c = keel_core::compare::compare(("then", &then, today), ("now", &now, today));
+    let c = keel_core::compute::compare::compare(("then", &then, today), ("now", &now, today));
     assert_eq!(c.shipped.len(), 1);
     assert!(
         c.reranked.is_empty(),
@@ -72,7 +72,7 @@ fn features_that_rose_because_one_was_finished_did_not_move() {
     eighth.data.risk_class = keel_core::domain::RiskClass::Business;
     eighth.data.risk_level = 5;
     let title = eighth.data.title.clone();
-    let c = keel_core::compare::compare(("then", &then, today), ("now", &now, today));
+    let c = keel_core::compute::compare::compare(("then", &then, today), ("now", &now, today));
     assert!(
         c.reranked
             .iter()
@@ -87,7 +87,7 @@ fn every_field_edited_after_a_version_is_said() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.keel");
     let today = date(2026, 11, 27);
-    let mut file = keel_core::sample::create_sample_plan(&path, today).unwrap();
+    let mut file = keel_core::samples::create_sample_plan(&path, today).unwrap();
     let board = file.mark_version("Board", "Ali").unwrap();
     let mut plan = file.plan().unwrap().data;
     plan.vision = "Every team hears its customers.".into();
@@ -121,7 +121,7 @@ fn every_field_edited_after_a_version_is_said() {
     }
     // Compare shows the vision's words that went and came.
     let vision = c.rewritten.iter().find(|t| t.field == "Vision").unwrap();
-    use keel_core::word_diff::WordKind;
+    use keel_core::compute::word_diff::WordKind;
     // "Every product team hears its customers as clearly …" became "Every team hears its
     // customers.": "product" went, "team hears its" stayed.
     assert_eq!(vision.runs[0].text, "Every");
@@ -139,9 +139,9 @@ fn every_field_edited_after_a_version_is_said() {
         .any(|t| t.field == "Lean Canvas: Channels"));
     // The investor update says the same.
     let md = String::from_utf8(
-        keel_core::export::render(
+        keel_core::io::export::render(
             &file,
-            keel_core::export::ExportFormat::UpdateMarkdown,
+            keel_core::io::export::ExportFormat::UpdateMarkdown,
             today,
             Some("Board"),
         )

@@ -4,8 +4,9 @@
 mod common;
 
 use common::date;
-use keel_core::first_steps::StepKind;
-use keel_core::{analysis, name_of_file};
+use keel_core::compute::analysis;
+use keel_core::compute::first_steps::StepKind;
+use keel_core::name_of_file;
 
 #[test]
 fn a_plan_is_named_after_its_file_as_a_name_is_written() {

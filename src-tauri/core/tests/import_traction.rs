@@ -6,7 +6,7 @@ mod common;
 
 use common::date;
 use common::imports::{fixture, sample};
-use keel_core::import::{ActualsOptions, DateOrder};
+use keel_core::io::import::{ActualsOptions, DateOrder};
 
 #[test]
 fn revenue_in_us_and_european_forms_and_an_ambiguous_one() {

@@ -8,7 +8,7 @@ mod common;
 use common::imports::{by_title, fixture, sample};
 use common::{date, dump};
 use keel_core::domain::{FeatureStatus, Horizon, RiskClass};
-use keel_core::import::{DateOrder, FeatureField, FeatureOptions, Tool};
+use keel_core::io::import::{DateOrder, FeatureField, FeatureOptions, Tool};
 use keel_core::{ErrorCode, PlanFile};
 
 #[test]
@@ -322,11 +322,11 @@ fn status_values_no_rule_knows_are_offered_to_map_and_the_founders_choice_is_tak
         .all(|u| u.status == FeatureStatus::Idea));
     let options = FeatureOptions {
         statuses: vec![
-            keel_core::import::StatusChoice {
+            keel_core::io::import::StatusChoice {
                 value: "クローズ".into(),
                 status: FeatureStatus::Done,
             },
-            keel_core::import::StatusChoice {
+            keel_core::io::import::StatusChoice {
                 value: "niet begonnen".into(),
                 status: FeatureStatus::Planned,
             },
@@ -511,9 +511,9 @@ fn hostile_and_malformed_files_are_refused_or_sanitised_and_change_nothing() {
     assert!(summary.problems[0].reason.contains("200000 characters"));
     let formula = by_title(&file, "=cmd|' /C calc'!A0");
     assert_eq!(formula.data.description, "@SUM(1+1)");
-    let csv = keel_core::export::render(
+    let csv = keel_core::io::export::render(
         &file,
-        keel_core::export::ExportFormat::Csv,
+        keel_core::io::export::ExportFormat::Csv,
         date(2026, 11, 27),
         None,
     )

@@ -4,13 +4,13 @@ mod common;
 
 use common::date;
 use common::hostile::hostile_plan;
-use keel_core::export::json::{import, EXPORT_FORMAT};
-use keel_core::export::{export_to, render, ExportFormat};
+use keel_core::io::export::json::{import, EXPORT_FORMAT};
+use keel_core::io::export::{export_to, render, ExportFormat};
 use keel_core::{ErrorCode, PlanFile};
 use std::path::Path;
 
 fn sample(dir: &Path) -> PlanFile {
-    keel_core::sample::create_sample_plan(&dir.join("s.keel"), date(2026, 11, 27)).unwrap()
+    keel_core::samples::create_sample_plan(&dir.join("s.keel"), date(2026, 11, 27)).unwrap()
 }
 
 fn json_of(file: &PlanFile) -> String {

@@ -7,7 +7,7 @@ mod common;
 
 use common::date;
 use keel_core::domain::*;
-use keel_core::export::{render, ExportFormat};
+use keel_core::io::export::{render, ExportFormat};
 
 fn plan_with_every_line_break(dir: &std::path::Path) -> keel_core::PlanFile {
     let mut file =

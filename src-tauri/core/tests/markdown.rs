@@ -5,13 +5,13 @@ mod common;
 
 use common::date;
 use common::hostile::{hostile_plan, HOSTILE};
-use keel_core::export::{render, ExportFormat};
+use keel_core::io::export::{render, ExportFormat};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 fn sample_markdown() -> String {
     let dir = tempfile::tempdir().unwrap();
     let today = date(2026, 11, 27);
-    let file = keel_core::sample::create_sample_plan(&dir.path().join("s.keel"), today).unwrap();
+    let file = keel_core::samples::create_sample_plan(&dir.path().join("s.keel"), today).unwrap();
     String::from_utf8(render(&file, ExportFormat::Markdown, today, None).unwrap()).unwrap()
 }
 
@@ -218,8 +218,9 @@ fn the_same_plan_and_date_give_the_same_bytes() {
 fn at_the_scaling_stage_the_teams_are_the_board_s_portfolio() {
     let dir = tempfile::tempdir().unwrap();
     let today = date(2027, 6, 1);
-    let file = keel_core::sample_scaling::create_scaling_sample(&dir.path().join("s.keel"), today)
-        .unwrap();
+    let file =
+        keel_core::samples::scaling::create_scaling_sample(&dir.path().join("s.keel"), today)
+            .unwrap();
     let md =
         String::from_utf8(render(&file, ExportFormat::Markdown, today, None).unwrap()).unwrap();
     let rows = table_rows(&md, "Teams");

@@ -7,7 +7,7 @@ mod common;
 
 use common::{add_feature, comparable, date, dump, edit_first, empty_plan, titles, two_copies};
 use keel_core::domain::*;
-use keel_core::storage::Since;
+use keel_core::sync::Since;
 use keel_core::{CoreError, Operation, PlanDocument, PlanFile};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
@@ -239,8 +239,8 @@ fn merge_path_tells_a_change_file_from_a_copy() {
         .changes_file(Since::Copy(&mine))
         .unwrap();
     std::fs::write(&change_file, bytes).unwrap();
-    assert!(keel_core::storage::is_change_file(&change_file));
-    assert!(!keel_core::storage::is_change_file(&theirs));
+    assert!(keel_core::sync::is_change_file(&change_file));
+    assert!(!keel_core::sync::is_change_file(&theirs));
     let merged = PlanFile::open(&mine)
         .unwrap()
         .merge_path(&change_file)
@@ -417,16 +417,18 @@ fn the_merged_plan_is_checked_as_any_other() {
         .unwrap()
         .apply(
             Operation::SetGoal {
-                goal: keel_core::sample::goal(date(2026, 1, 1)),
+                goal: keel_core::samples::goal(date(2026, 1, 1)),
             },
             "Dana",
         )
         .unwrap();
     let mut file = PlanFile::open(&mine).unwrap();
-    let before = keel_core::analysis::plan_check(&file, date(2026, 3, 1)).unwrap();
+    let before =
+        keel_core::compute::analysis::plan_check(&file.document().unwrap(), date(2026, 3, 1));
     assert!(before.iter().any(|f| f.id == "K001"), "no goal yet");
     file.merge_copy(&theirs).unwrap();
-    let after = keel_core::analysis::plan_check(&file, date(2026, 3, 1)).unwrap();
+    let after =
+        keel_core::compute::analysis::plan_check(&file.document().unwrap(), date(2026, 3, 1));
     assert!(
         !after.iter().any(|f| f.id == "K001"),
         "the teammate's goal counts"

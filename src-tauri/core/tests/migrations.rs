@@ -3,7 +3,7 @@
 //! with its content, read as it is; the first change written migrates the file forward in one
 //! transaction.
 
-use keel_core::storage::SCHEMA_VERSION;
+use keel_core::store::SCHEMA_VERSION;
 use keel_core::PlanFile;
 use std::path::PathBuf;
 

@@ -5,14 +5,14 @@ mod common;
 
 use common::{date, empty_plan};
 use keel_core::domain::{FeatureData, RiskClass};
-use keel_core::{sample, ErrorCode, PlanFile};
+use keel_core::{samples, ErrorCode, PlanFile};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 fn sample_plan(dir: &Path) -> PathBuf {
     let path = dir.join("sample.keel");
-    sample::create_sample_plan(&path, date(2026, 11, 27)).unwrap();
+    samples::create_sample_plan(&path, date(2026, 11, 27)).unwrap();
     path
 }
 

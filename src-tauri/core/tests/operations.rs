@@ -148,7 +148,9 @@ fn undo_takes_back_one_operation_at_a_time_and_stops_at_the_session_start() {
     let (mut file, path) = empty_plan(dir.path());
     file.apply(
         Operation::AddMilestones {
-            milestones: keel_core::ladder::ladder(&keel_core::sample::goal(date(2026, 1, 1))),
+            milestones: keel_core::compute::ladder::ladder(&keel_core::samples::goal(date(
+                2026, 1, 1,
+            ))),
         },
         ME,
     )
@@ -397,7 +399,7 @@ fn run(file: &mut PlanFile, step: &Step) {
             Some(Operation::UpdatePlan { data })
         }
         Step::Goal(true) => Some(Operation::SetGoal {
-            goal: keel_core::sample::goal(date(2026, 1, 1)),
+            goal: keel_core::samples::goal(date(2026, 1, 1)),
         }),
         Step::Goal(false) => Some(Operation::ClearGoal),
         Step::Undo => {

@@ -5,8 +5,8 @@ mod common;
 
 use common::date;
 use common::hostile::{hostile_plan, long_text, HOSTILE};
-use keel_core::export::pdf::{compile, TEMPLATE};
-use keel_core::export::{export_to, ExportFormat};
+use keel_core::io::export::pdf::{compile, TEMPLATE};
+use keel_core::io::export::{export_to, ExportFormat};
 use std::path::Path;
 use std::process::Command;
 
@@ -39,7 +39,7 @@ fn squeezed(text: &str) -> String {
 
 fn sample_pdf(dir: &Path) -> std::path::PathBuf {
     let today = date(2026, 11, 27);
-    let file = keel_core::sample::create_sample_plan(&dir.join("s.keel"), today).unwrap();
+    let file = keel_core::samples::create_sample_plan(&dir.join("s.keel"), today).unwrap();
     let out = dir.join("s.pdf");
     export_to(&file, ExportFormat::Pdf, today, None, &out).unwrap();
     out
@@ -120,7 +120,7 @@ fn the_sample_pdf_is_valid_has_metadata_and_every_section() {
     let today = date(2026, 11, 27);
     let file = keel_core::PlanFile::open(&dir.path().join("s.keel")).unwrap();
     let with = dir.path().join("with.pdf");
-    keel_core::export::export_with(&file, ExportFormat::Pdf, today, None, true, &with).unwrap();
+    keel_core::io::export::export_with(&file, ExportFormat::Pdf, today, None, true, &with).unwrap();
     let text = tool("pdftotext", &["-layout"], &with);
     for part in ["Plan check", "Technology ahead of the business"] {
         assert!(
@@ -220,8 +220,9 @@ fn the_typst_world_refuses_every_file_and_package() {
 fn at_the_scaling_stage_the_pdf_has_the_portfolio_page_and_the_stage_change() {
     let dir = tempfile::tempdir().unwrap();
     let today = date(2027, 6, 1);
-    let file = keel_core::sample_scaling::create_scaling_sample(&dir.path().join("s.keel"), today)
-        .unwrap();
+    let file =
+        keel_core::samples::scaling::create_scaling_sample(&dir.path().join("s.keel"), today)
+            .unwrap();
     let out = dir.path().join("s.pdf");
     export_to(&file, ExportFormat::Pdf, today, None, &out).unwrap();
     let check = tool("qpdf", &["--check"], &out);

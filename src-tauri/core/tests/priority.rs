@@ -1,8 +1,8 @@
 //! The risk-first ranking on hand-made cases (one per tie-break step), the alternative views,
 //! and properties that must hold for every plan the validation accepts.
 
+use keel_core::compute::priority::{rank, risk_first_cmp, PriorityView};
 use keel_core::domain::*;
-use keel_core::priority::{rank, risk_first_cmp, PriorityView};
 use proptest::prelude::*;
 
 fn feature(id: u32, class: RiskClass, level: u32) -> Feature {
@@ -169,7 +169,7 @@ fn views_never_change_the_stored_manual_position() {
         PriorityView::Ice,
         PriorityView::ValueEffort,
     ] {
-        keel_core::analysis::ranked_features(&file, view).unwrap();
+        rank(&file.features().unwrap(), view);
     }
     assert_eq!(
         file.features().unwrap(),
@@ -229,7 +229,7 @@ proptest! {
     #[test]
     fn ranking_is_a_total_order_that_respects_class_and_level(features in arb_features()) {
         let ranked = rank(&features, PriorityView::RiskFirst);
-        let open: Vec<&Feature> = features.iter().filter(|f| keel_core::priority::is_open(&f.data)).collect();
+        let open: Vec<&Feature> = features.iter().filter(|f| keel_core::compute::priority::is_open(&f.data)).collect();
         prop_assert_eq!(ranked.len(), open.len());
         let ranks: Vec<u32> = ranked.iter().map(|r| r.rank).collect();
         prop_assert_eq!(ranks, (1..=open.len() as u32).collect::<Vec<_>>());

@@ -4,7 +4,7 @@ mod common;
 
 use common::date;
 use keel_core::domain::*;
-use keel_core::sample::create_sample_plan;
+use keel_core::samples::create_sample_plan;
 use std::collections::HashSet;
 
 /// The sample is made relative to the day a founder first opens Keel: whatever that day is
@@ -29,17 +29,17 @@ fn sample_made_on(today: chrono::NaiveDate) {
     let dir = tempfile::tempdir().unwrap();
     let file = create_sample_plan(&dir.path().join("s.keel"), today).unwrap();
 
-    let analysis = keel_core::analysis::analyse(&file.document().unwrap(), today);
+    let analysis = keel_core::compute::analysis::analyse(&file.document().unwrap(), today);
     let progress = analysis.traction.progress.as_ref().expect("progress");
     assert_eq!(
         progress.status,
-        keel_core::traction::TractionStatus::Behind,
+        keel_core::compute::traction::TractionStatus::Behind,
         "the sample made on {today} is behind its ladder"
     );
     assert!(
         matches!(
             analysis.traction.projection,
-            keel_core::traction::Projection::Reached { .. }
+            keel_core::compute::traction::Projection::Reached { .. }
         ),
         "the sample made on {today} projects when its next milestone is reached"
     );

@@ -6,10 +6,10 @@ mod common;
 
 use chrono::NaiveDate;
 use common::date;
-use keel_core::check::Finding;
+use keel_core::compute::check::Finding;
+use keel_core::compute::portfolio::{self, Attention};
 use keel_core::domain::*;
-use keel_core::portfolio::{self, Attention};
-use keel_core::sample_scaling::{create_scaling_sample, scaling_plan};
+use keel_core::samples::scaling::{create_scaling_sample, scaling_plan};
 use keel_core::{Operation, PlanDocument, PlanFile};
 
 fn today() -> NaiveDate {
@@ -17,9 +17,11 @@ fn today() -> NaiveDate {
 }
 
 fn check(doc: &PlanDocument) -> Vec<Finding> {
-    let ranking =
-        keel_core::priority::rank(&doc.features, keel_core::priority::PriorityView::RiskFirst);
-    keel_core::check::check(doc, &ranking, today())
+    let ranking = keel_core::compute::priority::rank(
+        &doc.features,
+        keel_core::compute::priority::PriorityView::RiskFirst,
+    );
+    keel_core::compute::check::check(doc, &ranking, today())
 }
 
 fn fired<'a>(findings: &'a [Finding], id: &str) -> Vec<&'a Finding> {
@@ -175,7 +177,7 @@ fn k014_no_platform_work_soon_while_traction_runs_ahead_at_the_scaling_stage() {
 
 /// The MVP sample with a re-platforming feature planned next.
 fn mvp_with_rewrite() -> PlanDocument {
-    let mut doc = keel_core::sample::sample_plan(today()).unwrap();
+    let mut doc = keel_core::samples::sample_plan(today()).unwrap();
     let mut rewrite = FeatureData::new("Rewrite the backend in Rust", RiskClass::Technical);
     rewrite.stage = Stage::Scaling;
     rewrite.replatform = true;
@@ -270,12 +272,12 @@ fn a_team_s_kpi_and_quarters_survive_the_file_the_history_and_the_json_export() 
     let json = dir.path().join("scaling.json");
     std::fs::write(
         &json,
-        keel_core::export::json::render(&PlanFile::open(&path).unwrap()).unwrap(),
+        keel_core::io::export::json::render(&PlanFile::open(&path).unwrap()).unwrap(),
     )
     .unwrap();
     let copy = dir.path().join("copy.keel");
-    let imported = keel_core::export::json::import(&copy, &json).unwrap();
-    let back = keel_core::export::json::render(&imported).unwrap();
+    let imported = keel_core::io::export::json::import(&copy, &json).unwrap();
+    let back = keel_core::io::export::json::render(&imported).unwrap();
     assert_eq!(
         back,
         std::fs::read_to_string(&json).unwrap(),

@@ -7,7 +7,7 @@ mod common;
 
 use common::empty_plan;
 use keel_core::domain::{FeatureData, RiskClass};
-use keel_core::storage::{is_sealed, plan_folder, Unlock};
+use keel_core::sync::{is_sealed, plan_folder, Unlock};
 use keel_core::{CoreError, PlanFile};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -131,7 +131,7 @@ fn a_file_in_clear_or_altered_in_a_sealed_folder_is_never_read() {
     let mut dana = PlanFile::open(&team.dana).unwrap();
     dana.create_feature(FeatureData::new("Planted", RiskClass::Business))
         .unwrap();
-    let plain = dana.changes_file(keel_core::storage::Since::Start).unwrap();
+    let plain = dana.changes_file(keel_core::sync::Since::Start).unwrap();
     std::fs::write(folder.join("planted.keelchanges"), &plain).unwrap();
     // ...and a sealed file of the team's, one byte of its content flipped.
     let dana_key = dana.open_sealed_folder(&team.shared, PASSPHRASE).unwrap();
@@ -218,7 +218,7 @@ fn a_short_passphrase_is_refused_and_a_sealed_folder_is_not_sealed_twice() {
         "{err}"
     );
     let folder = plan_folder(&team.shared, &ali.plan_id().unwrap());
-    assert!(!keel_core::storage::folder_is_sealed(&folder));
+    assert!(!keel_core::sync::folder_is_sealed(&folder));
     ali.seal_sync_folder(&team.shared, PASSPHRASE).unwrap();
     let err = ali
         .seal_sync_folder(&team.shared, "another passphrase")

@@ -294,7 +294,7 @@ fn every_edit_stamps_the_plan_as_updated() {
 fn save_as_writes_a_checked_complete_copy_and_keeps_the_original() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.keel");
-    let file = keel_core::sample::create_sample_plan(&path, date(2026, 11, 27)).unwrap();
+    let file = keel_core::samples::create_sample_plan(&path, date(2026, 11, 27)).unwrap();
     let copy = dir.path().join("copy.keel");
     std::fs::write(&copy, "an older file that Save as replaces").unwrap();
     file.save_as(&copy).unwrap();
@@ -322,15 +322,15 @@ fn a_generated_large_plan_is_written_whole_with_its_snapshots() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.keel");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let file = keel_core::generate::write_large_plan(&path, 1_000, 3, today).unwrap();
+    let file = keel_core::samples::generate::write_large_plan(&path, 1_000, 3, today).unwrap();
     assert_eq!(file.features().unwrap().len(), 1_000);
     assert_eq!(file.versions().unwrap().len(), 2);
     assert_eq!(
         file.document().unwrap().features,
-        keel_core::generate::large_plan(1_000, 3, today).features
+        keel_core::samples::generate::large_plan(1_000, 3, today).features
     );
     assert_eq!(file.integrity_check().unwrap(), "ok");
     drop(file);
-    let again = keel_core::generate::write_large_plan(&path, 10, 3, today);
+    let again = keel_core::samples::generate::write_large_plan(&path, 10, 3, today);
     assert!(again.is_err(), "an existing file is never overwritten");
 }

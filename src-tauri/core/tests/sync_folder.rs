@@ -8,7 +8,7 @@ mod common;
 
 use common::{add_feature as add, comparable, empty_plan};
 use keel_core::domain::*;
-use keel_core::storage::plan_folder;
+use keel_core::sync::plan_folder;
 use keel_core::{CoreError, PlanDocument, PlanFile};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -49,7 +49,7 @@ fn unlinked() -> Team {
     }
 }
 
-fn sync(path: &Path, shared: &Path) -> keel_core::storage::Synced {
+fn sync(path: &Path, shared: &Path) -> keel_core::sync::Synced {
     PlanFile::open(path)
         .unwrap()
         .sync_folder(shared, &mut HashSet::new())
@@ -234,9 +234,7 @@ fn another_plans_files_and_temporary_files_in_the_folder_are_left_alone() {
     std::fs::write(folder.join("notes.txt"), b"not ours").unwrap();
     let other_dir = tempfile::tempdir().unwrap();
     let (mut other, _) = empty_plan(other_dir.path());
-    let foreign = other
-        .changes_file(keel_core::storage::Since::Start)
-        .unwrap();
+    let foreign = other.changes_file(keel_core::sync::Since::Start).unwrap();
     std::fs::write(folder.join("foreign.keelchanges"), foreign).unwrap();
     let synced = sync(&team.dana, &team.shared);
     assert!(synced.merged.is_none());
@@ -248,7 +246,7 @@ fn another_plans_files_and_temporary_files_in_the_folder_are_left_alone() {
 fn linking_a_folder_puts_no_copy_of_the_plan_there() {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("plan.keel");
-    drop(keel_core::sample::create_sample_plan(&plan, common::date(2026, 11, 27)).unwrap());
+    drop(keel_core::samples::create_sample_plan(&plan, common::date(2026, 11, 27)).unwrap());
     let shared = dir.path().join("Sync");
     let first = sync(&plan, &shared);
     assert!(first.wrote.is_none() && !first.behind, "{first:?}");

@@ -4,9 +4,11 @@ mod common;
 
 use chrono::{Duration, NaiveDate};
 use common::date;
+use keel_core::compute::factory::latest;
+use keel_core::compute::ladder::ladder;
+use keel_core::compute::traction::*;
+use keel_core::compute::traction_report::report;
 use keel_core::domain::*;
-use keel_core::ladder::ladder;
-use keel_core::traction::*;
 use proptest::prelude::*;
 
 fn goal(metric: TractionMetric) -> TractionGoal {
@@ -219,7 +221,7 @@ fn the_factory_bottleneck_is_the_lowest_conversion() {
         revenue: d,
         referral: e,
     };
-    let report = factory(&[
+    let report = latest(&[
         snap(date(2026, 1, 5), 100, 90, 10, 9, 8),
         snap(date(2026, 1, 12), 400, 40, 32, 24, 6),
     ])
@@ -235,12 +237,12 @@ fn the_factory_bottleneck_is_the_lowest_conversion() {
         "acquisition has no previous step"
     );
     assert!(close(report.steps[1].conversion.unwrap(), 0.1));
-    let empty = factory(&[snap(date(2026, 1, 5), 0, 0, 0, 0, 0)]).unwrap();
+    let empty = latest(&[snap(date(2026, 1, 5), 0, 0, 0, 0, 0)]).unwrap();
     assert_eq!(
         empty.bottleneck, None,
         "no conversion can be measured from zeros"
     );
-    assert_eq!(factory(&[]), None);
+    assert_eq!(latest(&[]), None);
 }
 
 #[test]

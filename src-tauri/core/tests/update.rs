@@ -7,7 +7,7 @@ mod common;
 use common::date;
 use common::hostile::{hostile_plan, HOSTILE};
 use keel_core::domain::{ActualData, FeatureStatus};
-use keel_core::export::{render, ExportFormat};
+use keel_core::io::export::{render, ExportFormat};
 use keel_core::{CoreError, Operation, PlanFile};
 use std::process::Command;
 
@@ -30,7 +30,7 @@ fn today() -> chrono::NaiveDate {
 /// The sample plan with a version, then a feature finished and an actual recorded after it.
 fn plan_with_a_quarter(dir: &std::path::Path) -> std::path::PathBuf {
     let path = dir.join("plan.keel");
-    drop(keel_core::sample::create_sample_plan(&path, today()).unwrap());
+    drop(keel_core::samples::create_sample_plan(&path, today()).unwrap());
     let mut file = PlanFile::open(&path).unwrap();
     file.mark_version("Board meeting", "Ali").unwrap();
     let open = file
@@ -193,7 +193,7 @@ fn hostile_text_stays_literal_in_the_update() {
 fn an_update_needs_a_version_to_report_since() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.keel");
-    drop(keel_core::sample::create_sample_plan(&path, today()).unwrap());
+    drop(keel_core::samples::create_sample_plan(&path, today()).unwrap());
     let file = PlanFile::open(&path).unwrap();
     let err = render(&file, ExportFormat::UpdatePdf, today(), None).unwrap_err();
     assert!(matches!(err, CoreError::Validation { .. }), "{err:?}");

@@ -22,23 +22,6 @@ macro_rules! text_enum {
                 match text { $($text => Some($name::$variant),)+ _ => None }
             }
         }
-
-        impl rusqlite::types::ToSql for $name {
-            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-                Ok(self.as_str().into())
-            }
-        }
-
-        impl rusqlite::types::FromSql for $name {
-            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-                let text = value.as_str()?;
-                $name::parse(text).ok_or_else(|| {
-                    rusqlite::types::FromSqlError::Other(
-                        format!("unknown {} value {text:?}", stringify!($name)).into(),
-                    )
-                })
-            }
-        }
     };
 }
 

@@ -1,8 +1,8 @@
 //! A feature on the roadmap.
 
 use super::{BuildOrBuy, FactoryStep, FeatureStatus, Horizon, Id, RiskClass, Stage};
+use crate::domain::validate::{self, Field};
 use crate::error::Result;
-use crate::validate::{self, Field};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;

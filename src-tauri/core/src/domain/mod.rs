@@ -1,12 +1,17 @@
 //! Keel's domain types. Every `*Data` type is what a founder edits; its `validated()` trims text
 //! and enforces DESIGN.md's limits, and the store writes only validated data.
 
+pub mod document;
 mod enums;
 mod feature;
+pub mod help;
 mod plan;
+pub mod problems;
 mod team;
 mod traction;
+pub mod validate;
 
+pub use document::PlanDocument;
 pub use enums::*;
 pub use feature::*;
 pub use plan::*;

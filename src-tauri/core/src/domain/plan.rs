@@ -1,8 +1,8 @@
 //! The plan's header (one per file) and its Lean Canvas (one per file).
 
 use super::Stage;
+use crate::domain::validate::{self, Field};
 use crate::error::Result;
-use crate::validate::{self, Field};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;

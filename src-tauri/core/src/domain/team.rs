@@ -3,8 +3,8 @@
 //! quarter.
 
 use super::TeamKind;
+use crate::domain::validate::{self, Field};
 use crate::error::{CoreError, Result};
-use crate::validate::{self, Field};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;

@@ -1,8 +1,8 @@
 //! The traction goal, its milestones, the recorded actuals and the customer-factory snapshots.
 
 use super::TractionMetric;
+use crate::domain::validate::{self, Field};
 use crate::error::{CoreError, Result};
-use crate::validate::{self, Field};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use specta::Type;

@@ -1,14 +1,14 @@
 //! What an operation (or an undo) changed, as the window patches its state with it: the parts
 //! it touched, read back from the projection — never the whole plan.
 
-use crate::document::PlanDocument;
+use crate::domain::PlanDocument;
 use crate::domain::{
     ActualData, FactorySnapshot, FactorySnapshotData, Feature, FeatureData, Id, LeanCanvas,
     Milestone, MilestoneData, Plan, Team, TeamData, TractionActual, TractionGoal, Version,
 };
 use crate::error::{CoreError, Result};
-use crate::history::tree::Stored;
-use crate::storage::{PlanFile, Recorded};
+use crate::store::history::tree::Stored;
+use crate::store::{PlanFile, Recorded};
 use serde::Serialize;
 use specta::Type;
 use std::collections::{HashMap, HashSet};

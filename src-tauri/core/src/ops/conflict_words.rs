@@ -2,11 +2,11 @@
 //! ‘Now’ on “SSO”", "Dana deleted “SSO” while Ali was editing it".
 
 use super::labels::{field_name, number};
+use crate::compute::labels::{horizon_label, status_label};
 use crate::domain::{FeatureStatus, Horizon, Stage};
-use crate::export::report::labels::{horizon_label, status_label};
-use crate::history::concurrent::{Concurrent, Place};
-use crate::history::tree;
-use crate::history::values::to_json;
+use crate::store::history::concurrent::{Concurrent, Place};
+use crate::store::history::tree;
+use crate::store::history::values::to_json;
 use loro::{Container, LoroDoc, LoroValue, ValueOrContainer};
 use serde_json::Value;
 

@@ -5,16 +5,16 @@
 
 use super::conflict_words::{place_words, words};
 use super::{Applied, Operation, Prepared};
+use crate::domain::validate::Field;
 use crate::domain::{
     ActualData, FactorySnapshotData, FeatureData, Id, MilestoneData, TeamData, TractionGoal,
 };
 use crate::error::{CoreError, Result};
-use crate::history::concurrent::{Concurrent, Place};
-use crate::history::history_error;
-use crate::history::tree::{self, Stored};
-use crate::history::values::{self, to_json};
-use crate::storage::{Entity, PlanFile};
-use crate::validate::Field;
+use crate::store::history::concurrent::{Concurrent, Place};
+use crate::store::history::history_error;
+use crate::store::history::tree::{self, Stored};
+use crate::store::history::values::{self, to_json};
+use crate::store::{Entity, PlanFile};
 use loro::{Container, LoroDoc, ValueOrContainer};
 use rusqlite::{Connection, OptionalExtension};
 use serde::de::DeserializeOwned;
@@ -186,7 +186,7 @@ impl PlanFile {
         for r in rows {
             if r.kind == "deleted" {
                 if let (Some(table), Some(id)) = (table_of(&r.place.root), &r.place.item) {
-                    if crate::storage::exists(self.conn(), table, id)? {
+                    if crate::store::exists(self.conn(), table, id)? {
                         continue;
                     }
                 }

@@ -8,7 +8,7 @@ use crate::domain::{
     MilestoneData, Plan, PlanData, TeamData, TractionGoal,
 };
 use crate::error::{CoreError, Result};
-use crate::storage::{Entity, PlanFile};
+use crate::store::{Entity, PlanFile};
 
 /// The author of edits made without a person behind them (generators, tests).
 const NOBODY: &str = "";

@@ -1,17 +1,13 @@
-//! The import operations: a file of features or traction numbers, previewed, then applied as
-//! one change (one undo).
+//! The import operations: features or traction numbers from a file, applied as one change (one
+//! undo); reading and previewing the file is `io::import`'s.
 
-use super::{IdData, Operation, Prepared};
+use super::{IdData, Prepared};
+use crate::domain::validate::Field;
 use crate::domain::{ActualData, FactorySnapshotData, FeatureData, Id};
 use crate::error::{CoreError, Result};
-use crate::history::history_error;
-use crate::history::tree;
-use crate::import::actuals::{self, ActualsImport, ActualsOptions};
-use crate::import::features::{self, FeatureImport, FeatureOptions};
-use crate::import::{table, trello, Tool};
-use crate::ops::Applied;
-use crate::storage::{Entity, PlanFile};
-use crate::validate::Field;
+use crate::store::history::history_error;
+use crate::store::history::tree;
+use crate::store::{Entity, PlanFile};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -22,116 +18,7 @@ fn nothing(what: &str) -> CoreError {
     )
 }
 
-fn needs_order() -> CoreError {
-    CoreError::invalid(
-        Field::new("date_order", "Date order"),
-        "the dates read two ways (03/04/2026): choose day/month or month/day",
-    )
-}
-
-/// A feature file as a table: Trello's board JSON, or CSV / TSV.
-fn read_features(bytes: &[u8]) -> Result<table::Table> {
-    if trello::is_json(bytes) {
-        trello::read(bytes)
-    } else {
-        table::read(bytes)
-    }
-}
-
-fn pairs<T>(items: Vec<(Id, T)>) -> Vec<IdData<T>> {
-    items
-        .into_iter()
-        .map(|(id, data)| IdData { id, data })
-        .collect()
-}
-
 impl PlanFile {
-    fn plan_feature_import(
-        &self,
-        bytes: &[u8],
-        options: &FeatureOptions,
-    ) -> Result<(FeatureImport, features::Planned)> {
-        let table = read_features(bytes)?;
-        let tool = Tool::detect(&table.headers);
-        let stage = self.plan()?.data.stage;
-        features::plan(
-            &table,
-            tool,
-            options,
-            stage,
-            &self.features()?,
-            &self.list()?,
-        )
-    }
-
-    /// What importing the features of `bytes` would do; nothing is changed.
-    pub fn preview_feature_import(
-        &self,
-        bytes: &[u8],
-        options: &FeatureOptions,
-    ) -> Result<FeatureImport> {
-        Ok(self.plan_feature_import(bytes, options)?.0)
-    }
-
-    /// Imports the features of `bytes` as one operation by `author`.
-    pub fn import_features(
-        &mut self,
-        bytes: &[u8],
-        options: &FeatureOptions,
-        author: &str,
-    ) -> Result<(FeatureImport, Applied)> {
-        let (summary, planned) = self.plan_feature_import(bytes, options)?;
-        if summary.needs_date_order {
-            return Err(needs_order());
-        }
-        let op = Operation::ImportFeatures {
-            from: summary.tool.label().to_string(),
-            added: planned.added,
-            updated: pairs(planned.updated),
-        };
-        let applied = self.apply(op, author)?;
-        Ok((summary, applied))
-    }
-
-    fn plan_traction_import(
-        &self,
-        bytes: &[u8],
-        options: &ActualsOptions,
-    ) -> Result<(ActualsImport, actuals::PlannedActuals)> {
-        let table = table::read(bytes)?;
-        actuals::plan(&table, options, &self.list()?, &self.list()?)
-    }
-
-    /// What importing the traction numbers of `bytes` would do; nothing is changed.
-    pub fn preview_traction_import(
-        &self,
-        bytes: &[u8],
-        options: &ActualsOptions,
-    ) -> Result<ActualsImport> {
-        Ok(self.plan_traction_import(bytes, options)?.0)
-    }
-
-    /// Imports the traction numbers of `bytes` as one operation by `author`.
-    pub fn import_traction(
-        &mut self,
-        bytes: &[u8],
-        options: &ActualsOptions,
-        author: &str,
-    ) -> Result<(ActualsImport, Applied)> {
-        let (summary, planned) = self.plan_traction_import(bytes, options)?;
-        if summary.needs_date_order {
-            return Err(needs_order());
-        }
-        let op = Operation::ImportTraction {
-            actuals: planned.actuals,
-            updated_actuals: pairs(planned.updated_actuals),
-            weeks: planned.weeks,
-            updated_weeks: pairs(planned.updated_weeks),
-        };
-        let applied = self.apply(op, author)?;
-        Ok((summary, applied))
-    }
-
     pub(super) fn import_features_prepared(
         &mut self,
         from: &str,
@@ -144,18 +31,18 @@ impl PlanFile {
         let mut checked_added = Vec::with_capacity(added.len());
         for data in added {
             let data = data.validated()?;
-            crate::storage::check_links(self.conn(), &data)?;
+            crate::store::check_links(self.conn(), &data)?;
             checked_added.push(data);
         }
         let mut checked_updated = Vec::with_capacity(updated.len());
         for IdData { id, data } in updated {
             let before = self.feature(&id)?.data;
             let mut data = data.validated()?;
-            crate::storage::check_links(self.conn(), &data)?;
+            crate::store::check_links(self.conn(), &data)?;
             self.keep_hidden_links(&id, &before, &mut data)?;
             checked_updated.push((id, data));
         }
-        let from = crate::validate::text(Field::new("from", "Source"), from, 1, 60)?;
+        let from = crate::domain::validate::text(Field::new("from", "Source"), from, 1, 60)?;
         let label = match (checked_added.len(), checked_updated.len()) {
             (1, 0) => format!("Imported “{}” from {from}", checked_added[0].title),
             (n, 0) => format!("Imported {n} features from {from}"),
@@ -166,7 +53,7 @@ impl PlanFile {
             .then(|| self.history().map(|h| h.new_id()))
             .transpose()?;
         // Each feature is written whole: the projection takes it as written.
-        let written = crate::storage::Written::default();
+        let written = crate::store::Written::default();
         self.written = Some(written.clone());
         Ok(Prepared {
             label,
@@ -174,7 +61,7 @@ impl PlanFile {
             write: Box::new(move |doc| {
                 let mut written = written.lock().map_err(history_error)?;
                 for data in checked_added {
-                    let id = crate::history::next_id(doc);
+                    let id = crate::store::history::next_id(doc);
                     tree::write_item(doc, &id, &data)?;
                     tree::order(doc).push(id.as_str()).map_err(history_error)?;
                     written.insert(id, data);
@@ -230,13 +117,13 @@ impl PlanFile {
             created: None,
             write: Box::new(move |doc| {
                 for data in &actuals.0 {
-                    tree::write_item(doc, &crate::history::next_id(doc), data)?;
+                    tree::write_item(doc, &crate::store::history::next_id(doc), data)?;
                 }
                 for (id, data) in &actuals.1 {
                     tree::write_item(doc, id, data)?;
                 }
                 for data in &weeks.0 {
-                    tree::write_item(doc, &crate::history::next_id(doc), data)?;
+                    tree::write_item(doc, &crate::store::history::next_id(doc), data)?;
                 }
                 for (id, data) in &weeks.1 {
                     tree::write_item(doc, id, data)?;

@@ -1,8 +1,8 @@
 //! The sentence each operation is recorded under: what a founder reads in the history and in
 //! the "Saved" status ("Edited “SSO”: status and horizon", "Moved “SSO” to Now").
 
+use crate::compute::labels::horizon_label;
 use crate::domain::{FeatureData, Horizon};
-use crate::export::report::labels::horizon_label;
 use serde::Serialize;
 use serde_json::Value;
 

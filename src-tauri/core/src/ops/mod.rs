@@ -14,15 +14,15 @@ pub(crate) use conflicts::note as note_conflicts;
 pub use conflicts::{Conflict, DeletedFeature};
 pub use edits::Editable;
 
+use crate::domain::validate::Field;
 use crate::domain::{
     ActualData, FactorySnapshotData, FeatureData, Horizon, Id, LeanCanvas, MilestoneData, PlanData,
     TeamData, TractionGoal,
 };
 use crate::error::{CoreError, Result};
-use crate::history::tree::{self, Stored};
-use crate::history::{history_error, Note};
-use crate::storage::{Entity, Kind, PlanFile};
-use crate::validate::Field;
+use crate::store::history::tree::{self, Stored};
+use crate::store::history::{history_error, Note};
+use crate::store::{Entity, Kind, PlanFile};
 use loro::LoroDoc;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -228,7 +228,7 @@ impl PlanFile {
             },
             Operation::CreateFeature { data } => {
                 let data = data.validated()?;
-                crate::storage::check_links(conn, &data)?;
+                crate::store::check_links(conn, &data)?;
                 let id = self.history()?.new_id();
                 let label = format!("Added “{}”", data.title);
                 let new = id.clone();
@@ -245,7 +245,7 @@ impl PlanFile {
             Operation::UpdateFeature { id, data } => {
                 let before = self.feature(&id)?.data;
                 let mut data = data.validated()?;
-                crate::storage::check_links(conn, &data)?;
+                crate::store::check_links(conn, &data)?;
                 self.keep_hidden_links(&id, &before, &mut data)?;
                 Prepared {
                     label: labels::feature_edited(&before, &data),
@@ -271,7 +271,7 @@ impl PlanFile {
                         id,
                     });
                 }
-                let place = crate::history::concurrent::Place {
+                let place = crate::store::history::concurrent::Place {
                     root: FeatureData::ROOT.into(),
                     item: Some(id.clone()),
                 };
@@ -346,7 +346,7 @@ impl PlanFile {
                     created: Some(first),
                     write: Box::new(move |doc| {
                         for m in &milestones {
-                            let id = crate::history::next_id(doc);
+                            let id = crate::store::history::next_id(doc);
                             tree::write_item(doc, &id, m)?;
                         }
                         Ok(())

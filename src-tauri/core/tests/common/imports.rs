@@ -11,7 +11,7 @@ pub fn fixture(name: &str) -> Vec<u8> {
 
 pub fn sample(dir: &Path) -> (PlanFile, PathBuf) {
     let path = dir.join("s.keel");
-    let file = keel_core::sample::create_sample_plan(&path, date(2026, 11, 27)).unwrap();
+    let file = keel_core::samples::create_sample_plan(&path, date(2026, 11, 27)).unwrap();
     (file, path)
 }
 

@@ -1,0 +1,156 @@
+//! Bringing features and traction numbers in from the tools founders already use: a CSV (or
+//! TSV) file, or Trello's board JSON, read into a table ([`table`]), its columns mapped to
+//! Keel's fields (guessed from the tool's documented column names, [`tools`], and editable),
+//! its values read by visible rules ([`values`]). Every row is accounted for: added, updated,
+//! unchanged, or listed with the reason it cannot be imported. The import is one operation.
+
+pub mod actuals;
+pub mod features;
+mod run;
+pub mod table;
+pub mod tools;
+pub mod trello;
+pub mod values;
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+pub use actuals::{ActualsImport, ActualsOptions};
+pub use features::{FeatureImport, FeatureOptions, StatusChoice, UnknownStatus};
+pub use tools::Tool;
+pub use values::DateOrder;
+
+/// A field of a feature a column can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum FeatureField {
+    Title,
+    Description,
+    Status,
+    Horizon,
+    RiskClass,
+    /// From a priority column: Urgent / Highest is 5, No priority / Lowest is 1.
+    RiskLevel,
+    Stage,
+    StartDate,
+    EndDate,
+    Effort,
+    Reach,
+    Impact,
+    Confidence,
+    Team,
+    /// The tool's issue id, kept on the feature so that a second import updates it.
+    SourceId,
+}
+
+impl FeatureField {
+    pub const ALL: &'static [FeatureField] = &[
+        FeatureField::Title,
+        FeatureField::Description,
+        FeatureField::Status,
+        FeatureField::Horizon,
+        FeatureField::RiskClass,
+        FeatureField::RiskLevel,
+        FeatureField::Stage,
+        FeatureField::StartDate,
+        FeatureField::EndDate,
+        FeatureField::Effort,
+        FeatureField::Reach,
+        FeatureField::Impact,
+        FeatureField::Confidence,
+        FeatureField::Team,
+        FeatureField::SourceId,
+    ];
+
+    /// The name the command line's `--map COLUMN=FIELD` takes.
+    pub fn key(self) -> &'static str {
+        match self {
+            FeatureField::Title => "title",
+            FeatureField::Description => "description",
+            FeatureField::Status => "status",
+            FeatureField::Horizon => "horizon",
+            FeatureField::RiskClass => "risk_class",
+            FeatureField::RiskLevel => "risk_level",
+            FeatureField::Stage => "stage",
+            FeatureField::StartDate => "start_date",
+            FeatureField::EndDate => "end_date",
+            FeatureField::Effort => "effort",
+            FeatureField::Reach => "reach",
+            FeatureField::Impact => "impact",
+            FeatureField::Confidence => "confidence",
+            FeatureField::Team => "team",
+            FeatureField::SourceId => "id",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FeatureField::Title => "Title",
+            FeatureField::Description => "Description",
+            FeatureField::Status => "Status",
+            FeatureField::Horizon => "Horizon",
+            FeatureField::RiskClass => "Risk class",
+            FeatureField::RiskLevel => "Risk level (from priority)",
+            FeatureField::Stage => "Stage",
+            FeatureField::StartDate => "Start date",
+            FeatureField::EndDate => "End date",
+            FeatureField::Effort => "Effort (person-weeks)",
+            FeatureField::Reach => "Reach",
+            FeatureField::Impact => "Impact",
+            FeatureField::Confidence => "Confidence",
+            FeatureField::Team => "Team",
+            FeatureField::SourceId => "Issue id (matched on a second import)",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<FeatureField> {
+        FeatureField::ALL.iter().copied().find(|f| f.key() == key)
+    }
+}
+
+/// One row of the file the import could not use, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct RowProblem {
+    pub line: u32,
+    pub reason: String,
+}
+
+/// The most problems listed one by one; the rest are counted.
+pub const LISTED_PROBLEMS: usize = 500;
+
+/// A column of the file, the field it fills, and its first values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct ImportColumn {
+    pub header: String,
+    pub samples: Vec<String>,
+}
+
+/// The first values of each column (three, shortened), for the preview.
+pub(crate) fn columns(table: &table::Table) -> Vec<ImportColumn> {
+    table
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(i, header)| ImportColumn {
+            header: header.clone(),
+            samples: table
+                .rows
+                .iter()
+                .map(|r| r.cells[i].trim())
+                .filter(|c| !c.is_empty())
+                .take(3)
+                .map(|c| shortened(c, 60))
+                .collect(),
+        })
+        .collect()
+}
+
+/// `text` on one line and at most `max` characters.
+pub(crate) fn shortened(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        line
+    } else {
+        format!("{}…", line.chars().take(max - 1).collect::<String>())
+    }
+}

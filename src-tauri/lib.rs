@@ -20,6 +20,15 @@ include!("commands/list.rs");
 /// The names of every command the UI may call (src-tauri/commands/list.rs).
 pub const COMMANDS: &[&str] = keel_commands!(command_names);
 
+/// The commands that run on the main thread: none of them touches a file.
+pub const ON_MAIN_THREAD: &[&str] = &[
+    "suggest_ladder",
+    "set_fullscreen",
+    "app_info",
+    "help",
+    "ui_ready",
+];
+
 macro_rules! collect {
     ($($module:ident :: $command:ident),* $(,)?) => {
         tauri_specta::collect_commands![$(commands::$module::$command),*]

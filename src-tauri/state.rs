@@ -70,6 +70,8 @@ pub struct AppState {
     /// The file the founder chose to import, previewed until it is imported (the page never
     /// hands over a path).
     pub(crate) import_file: Mutex<Option<PathBuf>>,
+    /// The name edits are signed with, read from the settings once (and set by `set_author`).
+    author: Mutex<Option<String>>,
 }
 
 impl Default for AppState {
@@ -83,6 +85,7 @@ impl Default for AppState {
             sync_seen: Mutex::new(std::collections::HashSet::new()),
             sync_seal: Mutex::new(None),
             import_file: Mutex::new(None),
+            author: Mutex::new(None),
         }
     }
 }
@@ -176,12 +179,26 @@ impl AppState {
     }
 
     /// The name your edits are signed with: the one you gave, else the system account's.
+    /// The name your edits are signed with: the one you gave, else the system account's. Read
+    /// from the settings at the first edit of the session, not at every edit.
     pub fn author(&self) -> CommandResult<String> {
+        let mut known = lock(&self.author)?;
+        if let Some(name) = known.as_ref() {
+            return Ok(name.clone());
+        }
         let given = self
             .data_dir()
             .ok()
             .and_then(|dir| crate::settings::read(&dir).author);
-        Ok(given.unwrap_or_else(crate::settings::system_name))
+        let name = given.unwrap_or_else(crate::settings::system_name);
+        *known = Some(name.clone());
+        Ok(name)
+    }
+
+    /// The name the founder just gave, for the edits that follow.
+    pub fn set_author_name(&self, name: &str) -> CommandResult<()> {
+        *lock(&self.author)? = Some(name.to_string());
+        Ok(())
     }
 
     /// Runs the save dialog; None when cancelled or when no shell is installed.

@@ -63,3 +63,68 @@ fn the_list_names_each_command_once() {
         "a command is listed twice"
     );
 }
+
+/// Each listed command's kind as its source declares it: `(name, is_async)`.
+fn declared_commands() -> Vec<(String, bool)> {
+    let mut found = Vec::new();
+    let dir = root().join("src-tauri/commands");
+    for entry in std::fs::read_dir(&dir).expect("the commands folder") {
+        let path = entry.expect("a readable entry").path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("a readable source");
+        let mut after_attribute = false;
+        for line in text.lines().map(str::trim) {
+            if line == "#[tauri::command]" {
+                after_attribute = true;
+                continue;
+            }
+            if !after_attribute || line.starts_with("#[") || line.starts_with("//") {
+                continue;
+            }
+            let (is_async, rest) = match line.strip_prefix("pub async fn ") {
+                Some(rest) => (true, rest),
+                None => match line.strip_prefix("pub fn ") {
+                    Some(rest) => (false, rest),
+                    None => panic!("{}: a command is a `pub fn`: {line}", path.display()),
+                },
+            };
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            found.push((name, is_async));
+            after_attribute = false;
+        }
+    }
+    found
+}
+
+#[test]
+fn only_the_commands_that_touch_no_file_run_on_the_main_thread() {
+    let declared = declared_commands();
+    for command in keel::COMMANDS {
+        let (_, is_async) = declared
+            .iter()
+            .find(|(name, _)| name == command)
+            .unwrap_or_else(|| panic!("{command} is listed but not declared as a command"));
+        let on_main = keel::ON_MAIN_THREAD.contains(command);
+        assert_eq!(
+            !is_async,
+            on_main,
+            "{command}: see the rule in src-tauri/commands/list.rs ({})",
+            if on_main {
+                "listed to run on the main thread, but async"
+            } else {
+                "touches files, so it must be async"
+            }
+        );
+    }
+    for command in keel::ON_MAIN_THREAD {
+        assert!(
+            keel::COMMANDS.contains(command),
+            "{command} is not a command"
+        );
+    }
+}

@@ -5,7 +5,7 @@ use tauri::State;
 
 #[tauri::command]
 #[specta::specta]
-pub fn rank_features(
+pub async fn rank_features(
     state: State<'_, AppState>,
     view: PriorityView,
 ) -> CommandResult<Vec<RankedFeature>> {

@@ -7,14 +7,14 @@ use tauri::State;
 /// The conflicts merges found that no founder settled yet, newest first.
 #[tauri::command]
 #[specta::specta]
-pub fn conflicts(state: State<'_, AppState>) -> CommandResult<Vec<Conflict>> {
+pub async fn conflicts(state: State<'_, AppState>) -> CommandResult<Vec<Conflict>> {
     state.with_plan(|file| file.conflicts())
 }
 
 /// The features deleted from the plan and kept in its history (restored with `apply`).
 #[tauri::command]
 #[specta::specta]
-pub fn deleted_features(state: State<'_, AppState>) -> CommandResult<Vec<DeletedFeature>> {
+pub async fn deleted_features(state: State<'_, AppState>) -> CommandResult<Vec<DeletedFeature>> {
     state.with_plan(|file| file.deleted_features())
 }
 
@@ -22,7 +22,7 @@ pub fn deleted_features(state: State<'_, AppState>) -> CommandResult<Vec<Deleted
 /// feature), signed with your name.
 #[tauri::command]
 #[specta::specta]
-pub fn take_other_value(state: State<'_, AppState>, id: u32) -> CommandResult<Edited> {
+pub async fn take_other_value(state: State<'_, AppState>, id: u32) -> CommandResult<Edited> {
     let author = state.author()?;
     let outcome = state.with_plan(|file| {
         let applied = file.take_other(id, &author)?;
@@ -34,7 +34,7 @@ pub fn take_other_value(state: State<'_, AppState>, id: u32) -> CommandResult<Ed
 /// Settles a conflict by keeping what the history holds; returns the conflicts left.
 #[tauri::command]
 #[specta::specta]
-pub fn keep_conflict(state: State<'_, AppState>, id: u32) -> CommandResult<Vec<Conflict>> {
+pub async fn keep_conflict(state: State<'_, AppState>, id: u32) -> CommandResult<Vec<Conflict>> {
     state.with_plan(|file| {
         file.keep_conflict(id)?;
         file.conflicts()

@@ -50,7 +50,7 @@ pub(crate) fn edited(
 /// Applies one operation, signed with your name.
 #[tauri::command]
 #[specta::specta]
-pub fn apply(state: State<'_, AppState>, op: Operation) -> CommandResult<Edited> {
+pub async fn apply(state: State<'_, AppState>, op: Operation) -> CommandResult<Edited> {
     let author = state.author()?;
     let outcome = state.with_plan(|file| {
         let applied = file.apply(op, &author)?;
@@ -62,13 +62,13 @@ pub fn apply(state: State<'_, AppState>, op: Operation) -> CommandResult<Edited>
 /// Takes back your last operation of this session; null when there is none.
 #[tauri::command]
 #[specta::specta]
-pub fn undo(state: State<'_, AppState>) -> CommandResult<Option<Edited>> {
+pub async fn undo(state: State<'_, AppState>) -> CommandResult<Option<Edited>> {
     step(&state, false)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn redo(state: State<'_, AppState>) -> CommandResult<Option<Edited>> {
+pub async fn redo(state: State<'_, AppState>) -> CommandResult<Option<Edited>> {
     step(&state, true)
 }
 

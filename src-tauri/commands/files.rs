@@ -17,7 +17,7 @@ pub struct RecentPlan {
 
 #[tauri::command]
 #[specta::specta]
-pub fn recent_plans(state: State<'_, AppState>) -> CommandResult<Vec<RecentPlan>> {
+pub async fn recent_plans(state: State<'_, AppState>) -> CommandResult<Vec<RecentPlan>> {
     Ok(session::recent(&state.data_dir()?)
         .into_iter()
         .map(|p| RecentPlan {
@@ -63,7 +63,7 @@ pub async fn open_plan(state: State<'_, AppState>) -> CommandResult<Option<PlanV
 /// Opens the recent plan at `index` of [`recent_plans`] (the page never sends a path).
 #[tauri::command]
 #[specta::specta]
-pub fn open_recent(state: State<'_, AppState>, index: u32) -> CommandResult<PlanView> {
+pub async fn open_recent(state: State<'_, AppState>, index: u32) -> CommandResult<PlanView> {
     let recent = session::recent(&state.data_dir()?);
     let path = recent.get(index as usize).ok_or(CoreError::NotFound {
         entity: "recent plan",
@@ -77,15 +77,18 @@ pub fn open_recent(state: State<'_, AppState>, index: u32) -> CommandResult<Plan
 /// left alone); returns the list as it is then.
 #[tauri::command]
 #[specta::specta]
-pub fn forget_recent(state: State<'_, AppState>, index: u32) -> CommandResult<Vec<RecentPlan>> {
+pub async fn forget_recent(
+    state: State<'_, AppState>,
+    index: u32,
+) -> CommandResult<Vec<RecentPlan>> {
     let dir = state.data_dir()?;
     session::forget(&dir, index as usize)?;
-    recent_plans(state)
+    recent_plans(state).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn open_sample(state: State<'_, AppState>) -> CommandResult<PlanView> {
+pub async fn open_sample(state: State<'_, AppState>) -> CommandResult<PlanView> {
     let path = session::ensure_sample(&state.data_dir()?)?;
     state.switch_to(&path)?;
     current(&state)

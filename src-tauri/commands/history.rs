@@ -10,20 +10,24 @@ use tauri::State;
 /// A page of the plan's history, newest first.
 #[tauri::command]
 #[specta::specta]
-pub fn history(state: State<'_, AppState>, offset: u32, limit: u32) -> CommandResult<LogPage> {
+pub async fn history(
+    state: State<'_, AppState>,
+    offset: u32,
+    limit: u32,
+) -> CommandResult<LogPage> {
     state.with_plan(|file| file.log_page(offset, limit))
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn versions(state: State<'_, AppState>) -> CommandResult<Vec<Version>> {
+pub async fn versions(state: State<'_, AppState>) -> CommandResult<Vec<Version>> {
     state.with_plan(|file| file.versions())
 }
 
 /// The plan at version `from` against version `to`, or against now when `to` is null.
 #[tauri::command]
 #[specta::specta]
-pub fn compare_versions(
+pub async fn compare_versions(
     state: State<'_, AppState>,
     from: Id,
     to: Option<Id>,
@@ -34,7 +38,10 @@ pub fn compare_versions(
 /// Marks the plan as it is now as a named version; returns every version.
 #[tauri::command]
 #[specta::specta]
-pub fn mark_version(state: State<'_, AppState>, label: String) -> CommandResult<Vec<Version>> {
+pub async fn mark_version(
+    state: State<'_, AppState>,
+    label: String,
+) -> CommandResult<Vec<Version>> {
     let author = state.author()?;
     state.with_plan(|file| {
         file.mark_version(&label, &author)?;
@@ -52,7 +59,7 @@ pub struct Author {
 
 #[tauri::command]
 #[specta::specta]
-pub fn author(state: State<'_, AppState>) -> CommandResult<Author> {
+pub async fn author(state: State<'_, AppState>) -> CommandResult<Author> {
     Ok(Author {
         name: crate::settings::read(&state.data_dir()?).author,
         suggested: crate::settings::system_name(),
@@ -61,7 +68,7 @@ pub fn author(state: State<'_, AppState>) -> CommandResult<Author> {
 
 #[tauri::command]
 #[specta::specta]
-pub fn set_author(state: State<'_, AppState>, name: String) -> CommandResult<Author> {
+pub async fn set_author(state: State<'_, AppState>, name: String) -> CommandResult<Author> {
     let dir = state.data_dir()?;
     let name = keel_core::domain::validate::text(
         keel_core::domain::validate::Field::new("name", "Your name"),
@@ -70,7 +77,8 @@ pub fn set_author(state: State<'_, AppState>, name: String) -> CommandResult<Aut
         80,
     )?;
     let mut settings = crate::settings::read(&dir);
-    settings.author = Some(name);
+    settings.author = Some(name.clone());
     crate::settings::write(&dir, &settings)?;
-    author(state)
+    state.set_author_name(&name)?;
+    author(state).await
 }

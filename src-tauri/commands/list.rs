@@ -2,6 +2,13 @@
 // this file for the app manifest (the permission of each command), lib.rs for the invoke
 // handler and the bindings; tests/commands.rs checks the capability and the permission files
 // against it, and the UI's type check its backend module against the bindings.
+//
+// Which thread runs a command: a plain `fn` command runs on the window's main thread, an
+// `async fn` one on a worker. Every command that reads or writes a file (the plan, its history,
+// the settings, a sync folder, an export, an import) is `async`, so a long merge, a sync pass
+// or an export never freezes the window; they wait for each other on the open plan's lock,
+// and the window sends its edits one after another. Only the commands in
+// `ON_MAIN_THREAD` (lib.rs: answers from memory, the window itself) are plain. tests/commands.rs checks both ways.
 macro_rules! keel_commands {
     ($apply:ident) => {
         $apply! {

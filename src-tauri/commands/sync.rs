@@ -188,7 +188,7 @@ fn keyed(
 /// Stops syncing the open plan through its folder (the folder and its files are left alone).
 #[tauri::command]
 #[specta::specta]
-pub fn unlink_sync_folder(state: State<'_, AppState>) -> CommandResult<()> {
+pub async fn unlink_sync_folder(state: State<'_, AppState>) -> CommandResult<()> {
     if let Some((plan_id, _)) = linked(&state)? {
         let dir = state.data_dir()?;
         let mut now = settings::read(&dir);

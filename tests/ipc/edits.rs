@@ -264,3 +264,35 @@ fn an_actual_dated_in_the_future_is_refused_and_nothing_is_written() {
     assert!(message.contains("is in the future"), "{message}");
     assert_eq!(std::fs::read(&h.path).unwrap(), before);
 }
+
+#[test]
+fn the_author_is_read_from_the_settings_once_and_changes_when_the_founder_gives_another() {
+    let h = start_with(sample, true);
+    invoke(&h, "set_author", json!({ "name": "Dana Scott" })).unwrap();
+    let rename = |title: &str| {
+        let mut feature = read(&h, "document/features")[0].clone();
+        feature["data"]["title"] = json!(title);
+        apply(
+            &h,
+            json!({ "op": "update_feature", "id": feature["id"], "data": feature["data"] }),
+        )
+        .unwrap();
+    };
+    rename("First");
+    // Another program rewrites the settings file; the session's name stays the one read.
+    let settings = h.path.parent().unwrap().join("data").join("settings.json");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, text.replace("Dana Scott", "Somebody Else")).unwrap();
+    rename("Second");
+    invoke(&h, "set_author", json!({ "name": "Ali Khan" })).unwrap();
+    rename("Third");
+
+    let page = invoke(&h, "history", json!({ "offset": 0, "limit": 3 })).unwrap();
+    let authors: Vec<&str> = page["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["author"].as_str().unwrap())
+        .collect();
+    assert_eq!(authors, ["Ali Khan", "Dana Scott", "Dana Scott"]);
+}

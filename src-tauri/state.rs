@@ -72,6 +72,9 @@ pub struct AppState {
     pub(crate) import_file: Mutex<Option<PathBuf>>,
     /// The name edits are signed with, read from the settings once (and set by `set_author`).
     author: Mutex<Option<String>>,
+    /// Whether the window shows what changed since the last version (each edit then answers
+    /// with it).
+    follows_since: std::sync::atomic::AtomicBool,
 }
 
 impl Default for AppState {
@@ -86,6 +89,7 @@ impl Default for AppState {
             sync_seal: Mutex::new(None),
             import_file: Mutex::new(None),
             author: Mutex::new(None),
+            follows_since: std::sync::atomic::AtomicBool::new(false),
         }
     }
 }
@@ -193,6 +197,16 @@ impl AppState {
         let name = given.unwrap_or_else(crate::settings::system_name);
         *known = Some(name.clone());
         Ok(name)
+    }
+
+    pub fn follows_since(&self) -> bool {
+        self.follows_since
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    pub fn set_follows_since(&self, on: bool) {
+        self.follows_since
+            .store(on, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The name the founder just gave, for the edits that follow.

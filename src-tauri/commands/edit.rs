@@ -1,6 +1,7 @@
 use crate::error::CommandResult;
 use crate::state::AppState;
 use keel_core::compute::analysis::{self, Analysis};
+use keel_core::compute::compare::Comparison;
 use keel_core::{clock, Applied, Operation, PlanFile};
 use serde::Serialize;
 use specta::Type;
@@ -19,6 +20,28 @@ pub struct Edited {
     pub ranking_unchanged: bool,
     /// The same for the plan check's findings.
     pub findings_unchanged: bool,
+    /// What changed since the last version, while the window follows it (the Overview shows):
+    /// null when it does not.
+    pub since: Option<Since>,
+}
+
+/// What changed since the plan's last named version.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Since {
+    /// Null when the plan has no version yet, or the comparison could not be read (the History
+    /// shows the full comparison and says why).
+    pub comparison: Option<Comparison>,
+}
+
+impl Since {
+    pub(crate) fn of(state: &AppState) -> Since {
+        Since {
+            comparison: state
+                .with_plan(|file| file.since_last_version(clock::today()))
+                .ok()
+                .flatten(),
+        }
+    }
 }
 
 pub(crate) fn with_analysis(
@@ -33,6 +56,7 @@ pub(crate) fn edited(
     (applied, mut analysis): (Applied, Analysis),
 ) -> CommandResult<Edited> {
     let unchanged = state.show(&analysis)?;
+    let since = state.follows_since().then(|| Since::of(state));
     if unchanged.ranking {
         analysis.ranking = Vec::new();
     }
@@ -44,6 +68,7 @@ pub(crate) fn edited(
         analysis,
         ranking_unchanged: unchanged.ranking,
         findings_unchanged: unchanged.findings,
+        since,
     })
 }
 
@@ -85,4 +110,13 @@ fn step(state: &AppState, redo: bool) -> CommandResult<Option<Edited>> {
             .transpose()
     })?;
     outcome.map(|o| edited(state, o)).transpose()
+}
+
+/// Starts (or stops) following what changed since the last version: while the window follows
+/// it, each edit's answer carries it. Returns it now when following.
+#[tauri::command]
+#[specta::specta]
+pub async fn follow_since(state: State<'_, AppState>, on: bool) -> CommandResult<Option<Since>> {
+    state.set_follows_since(on);
+    Ok(on.then(|| Since::of(&state)))
 }

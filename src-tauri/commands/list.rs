@@ -16,6 +16,7 @@ macro_rules! keel_commands {
             edit::apply,
             edit::undo,
             edit::redo,
+            edit::follow_since,
             history::history,
             history::versions,
             history::mark_version,

@@ -296,3 +296,52 @@ fn the_author_is_read_from_the_settings_once_and_changes_when_the_founder_gives_
         .collect();
     assert_eq!(authors, ["Ali Khan", "Dana Scott", "Dana Scott"]);
 }
+
+#[test]
+fn while_the_window_follows_it_each_edit_answers_with_what_changed_since_the_last_version() {
+    let h = start(sample);
+    let none = invoke(&h, "follow_since", json!({ "on": true })).unwrap();
+    assert_eq!(none["comparison"], Value::Null, "no version yet");
+    let versions = invoke(&h, "mark_version", json!({ "label": "Board meeting" })).unwrap();
+    let now = invoke(&h, "follow_since", json!({ "on": true })).unwrap();
+    assert_eq!(now["comparison"]["to"], "now");
+    assert_eq!(now["comparison"]["changes"], json!([]));
+
+    let mut feature = read(&h, "document/features")[0].clone();
+    let old = feature["data"]["title"].as_str().unwrap().to_string();
+    feature["data"]["title"] = json!("Self-serve onboarding");
+    let edited = apply(
+        &h,
+        json!({ "op": "update_feature", "id": feature["id"], "data": feature["data"] }),
+    )
+    .unwrap();
+    let changes = edited["since"]["comparison"]["changes"].as_array().unwrap();
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.as_str().unwrap().contains("Self-serve onboarding")),
+        "{changes:?}"
+    );
+    // The same as asking for it: the core compares in one place.
+    let asked = invoke(
+        &h,
+        "compare_versions",
+        json!({ "from": versions[0]["id"], "to": null }),
+    )
+    .unwrap();
+    assert_eq!(asked, edited["since"]["comparison"]);
+    let undone = invoke(&h, "undo", json!({})).unwrap();
+    assert_eq!(
+        undone["since"]["comparison"]["changes"],
+        json!([]),
+        "back to “{old}”"
+    );
+
+    invoke(&h, "follow_since", json!({ "on": false })).unwrap();
+    let quiet = apply(
+        &h,
+        json!({ "op": "update_feature", "id": feature["id"], "data": feature["data"] }),
+    )
+    .unwrap();
+    assert_eq!(quiet["since"], Value::Null, "not followed: not computed");
+}

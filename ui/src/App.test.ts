@@ -132,6 +132,39 @@ describe("App", () => {
   });
 });
 
+describe("Since the last version", () => {
+  it("is followed while the Overview shows, each edit bringing it, with no read of its own", async () => {
+    const core = fakeCore({ titles: ["Onboarding", "Billing"] });
+    render(App);
+    await screen.findByText("▲ 1 warning");
+    const follows = () => core.calls.filter((c) => c.cmd === "follow_since").map((c) => c.args.on);
+    await waitFor(() => expect(follows().at(-1), "the Overview shows first").toBe(true));
+
+    await fireEvent.click(screen.getByRole("button", { name: /History/ }));
+    await waitFor(() => expect(follows().at(-1)).toBe(false));
+    await fireEvent.input(await screen.findByPlaceholderText("Board meeting Q4"), { target: { value: "Board" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Mark version" }));
+    await fireEvent.click(screen.getByRole("button", { name: /Features/ }));
+    await fireEvent.click(await screen.findByRole("button", { name: "Onboarding" }));
+    const title = await screen.findByLabelText("Title");
+    await fireEvent.input(title, { target: { value: "Activation" } });
+    await fireEvent.change(title);
+    await waitFor(() => expect(core.writes()).toContain("update_feature"));
+
+    await fireEvent.click(screen.getByRole("button", { name: /Overview/ }));
+    await waitFor(() => expect(follows().at(-1)).toBe(true));
+    const card = await screen.findByTestId("since");
+    expect(card.textContent).toContain("Activation");
+    await fireEvent.keyDown(window, { key: "z", ctrlKey: true });
+    await waitFor(() => expect(core.writes()).toContain("undo"));
+    await waitFor(() => expect(card.textContent).toContain("Onboarding"));
+    expect(
+      core.calls.filter((c) => c.cmd === "compare_versions"),
+      "the undo's answer carried it",
+    ).toEqual([]);
+  });
+});
+
 describe("Help and theme", () => {
   it("opens the help at a plan-check rule from its finding, and switches the theme from the sidebar", async () => {
     fakeCore({ titles: ["Onboarding", "Billing"] });

@@ -20,6 +20,11 @@ export const commands = {
 	/**  Takes back your last operation of this session; null when there is none. */
 	undo: () => typedError<Edited | null, CommandError>(__TAURI_INVOKE("undo")),
 	redo: () => typedError<Edited | null, CommandError>(__TAURI_INVOKE("redo")),
+	/**
+	 *  Starts (or stops) following what changed since the last version: while the window follows
+	 *  it, each edit's answer carries it. Returns it now when following.
+	 */
+	followSince: (on: boolean) => typedError<Since | null, CommandError>(__TAURI_INVOKE("follow_since", { on })),
 	/**  A page of the plan's history, newest first. */
 	history: (offset: number, limit: number) => typedError<LogPage, CommandError>(__TAURI_INVOKE("history", { offset, limit })),
 	versions: () => typedError<Version[], CommandError>(__TAURI_INVOKE("versions")),
@@ -399,6 +404,11 @@ export type Edited = {
 	ranking_unchanged: boolean,
 	/**  The same for the plan check's findings. */
 	findings_unchanged: boolean,
+	/**
+	 *  What changed since the last version, while the window follows it (the Overview shows):
+	 *  null when it does not.
+	 */
+	since: Since | null,
 };
 
 /**  What went wrong, as a stable code (the UI branches on it; the message is for people). */
@@ -902,6 +912,15 @@ export type RowProblem = {
 };
 
 export type Severity = "error" | "warning" | "hint";
+
+/**  What changed since the plan's last named version. */
+export type Since = {
+	/**
+	 *  Null when the plan has no version yet, or the comparison could not be read (the History
+	 *  shows the full comparison and says why).
+	 */
+	comparison: Comparison | null,
+};
 
 /**  The company's stage of tech, and the stage a feature belongs to. */
 export type Stage = "mvp" | "scaling" | "enterprise";

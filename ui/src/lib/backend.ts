@@ -29,6 +29,7 @@ import {
   type PriorityView,
   type RankedFeature,
   type RecentPlan,
+  type Since,
   type SyncStatus,
   type TractionGoal,
   type Version,
@@ -109,6 +110,7 @@ export const backend = {
   markVersion: (label: string): Promise<Version[]> => call(commands.markVersion(label)),
   /** Version `from` against version `to`, or against now when `to` is null. */
   compareVersions: (from: string, to: string | null): Promise<Comparison> => call(commands.compareVersions(from, to)),
+  followSince: (on: boolean): Promise<Since | null> => call(commands.followSince(on)),
   /** Who you are: the name your edits are signed with (null until given) and a suggestion. */
   author: (): Promise<Author> => call(commands.author()),
   setAuthor: (name: string): Promise<Author> => call(commands.setAuthor(name)),

@@ -85,7 +85,7 @@ export class PlanEditor {
   /** The 90-day cycle the team is in, and the open features per horizon. */
   cycle = $state.raw<Cycle | null>(null);
   horizons = $state.raw<HorizonCounts | null>(null);
-  /** What changed since the last version (null while there is none; read by `loadSince`). */
+  /** What changed since the last version (null while there is none; see `followSince`). */
   since = $state.raw<Comparison | null>(null);
   canvas = $state.raw<LeanCanvas | null>(null);
   teams = $state.raw<Item<TeamData>[]>([]);
@@ -249,6 +249,7 @@ export class PlanEditor {
     this.#analysis(analysis, ranking_unchanged, findings_unchanged);
     this.undoLabel = applied.undo;
     this.redoLabel = applied.redo;
+    if (edited.since) this.since = edited.since.comparison;
   }
 
   /** Applies one operation; resolves to the error when the core refused it (a read-only plan
@@ -407,19 +408,15 @@ export class PlanEditor {
     return this.apply({ op: "restore_version", id });
   }
 
-  /** Reads what changed since the last version (the Overview asks when it shows, and after
-   *  each edit while it does). */
-  async loadSince(): Promise<void> {
-    const last = this.versions.at(-1);
-    if (!last) {
-      this.since = null;
-      return;
-    }
+  /** Follows what changed since the last version while the Overview shows (`on`): read now,
+   *  then carried by each edit's answer, with no call of its own. */
+  async followSince(on: boolean): Promise<void> {
     try {
-      this.since = await backend.compareVersions(last.id, null);
+      const now = await backend.followSince(on);
+      if (on) this.since = now?.comparison ?? null;
     } catch {
       // Only a summary: the History shows the full comparison and says why it failed.
-      this.since = null;
+      if (on) this.since = null;
     }
   }
 

@@ -83,6 +83,28 @@ describe("PlanEditor", () => {
     expect(editor.undoLabel).toBe("Edited “Invoicing”");
   });
 
+  it("takes what changed since the last version from each edit's answer while it follows it", async () => {
+    const { core, editor } = await opened();
+    await editor.markVersion("Board meeting");
+    await editor.followSince(true);
+    expect(editor.since?.from).toBe("Board meeting (2026-11-27)");
+    expect(editor.since?.changes).toEqual(["Feature added: “Onboarding”."]);
+
+    const before = core.calls.length;
+    await editor.updateFeature("1", { ...nth(core.features, 0).data, title: "Activation" });
+    await editor.undo();
+    await editor.redo();
+    expect(
+      core.calls.slice(before).map((c) => c.cmd),
+      "one call per edit: what changed since arrives with it",
+    ).toEqual(["apply", "undo", "redo"]);
+    expect(editor.since?.changes).toEqual(["Feature added: “Activation”."]);
+
+    await editor.followSince(false);
+    await editor.updateFeature("1", { ...nth(core.features, 0).data, title: "Signup" });
+    expect(editor.since?.changes, "no longer followed: kept as it was").toEqual(["Feature added: “Activation”."]);
+  });
+
   it("keeps every field of one feature changed faster than an edit takes", async () => {
     const { core, editor } = await opened();
     // Three drop-downs changed before the first edit is answered: each is built on the one before.

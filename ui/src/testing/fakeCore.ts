@@ -3,6 +3,7 @@
 // whole-state steps), validates titles as the core does, and records every call.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
+  Comparison,
   Conflict,
   FactorySnapshotData,
   Feature,
@@ -236,6 +237,33 @@ export function fakeCore(
     first_steps: [],
   });
   /** An edit's answer as the core gives it (this fake sends every feature and the order). */
+  const comparison = (fromId: unknown, toId: unknown): Comparison => {
+    const from = versions.find((v) => v.id === fromId);
+    if (!from)
+      throw {
+        code: "not_found",
+        message: `There is no version with id ${String(fromId)} in this plan.`,
+        field: null,
+      };
+    const to = versions.find((v) => v.id === toId);
+    return {
+      from: `${from.label} (2026-11-27)`,
+      to: to ? `${to.label} (2026-11-27)` : "now",
+      changes: core.features.map((f) => `Feature added: “${f.data.title}”.`).slice(0, 1),
+      rewritten: [],
+      traction_then: "$27,300 ARR on 2026-11-22",
+      traction_now: "$31,000 ARR on 2026-11-26",
+      shipped: [],
+      reranked: [],
+      resolved: ["No traction actual is recorded yet."],
+      new_findings: [],
+    };
+  };
+  let following = false;
+  const sinceLast = (): Comparison | null => {
+    const last = versions.at(-1);
+    return last ? comparison(last.id, null) : null;
+  };
   const edited = (label: string, created: string | null = null) =>
     copy({
       applied: {
@@ -266,6 +294,7 @@ export function fakeCore(
       },
       ranking_unchanged: options.rankingUnchanged ?? false,
       findings_unchanged: options.findingsUnchanged ?? false,
+      since: following ? { comparison: sinceLast() } : null,
     });
   const feature = (id: unknown) => {
     const f = core.features.find((x) => x.id === id);
@@ -466,28 +495,11 @@ export function fakeCore(
         }
         case "unlink_sync_folder":
           return null;
-        case "compare_versions": {
-          const from = versions.find((v) => v.id === args.from);
-          if (!from)
-            throw {
-              code: "not_found",
-              message: `There is no version with id ${String(args.from)} in this plan.`,
-              field: null,
-            };
-          const to = versions.find((v) => v.id === args.to);
-          return {
-            from: `${from.label} (2026-11-27)`,
-            to: to ? `${to.label} (2026-11-27)` : "now",
-            changes: core.features.map((f) => `Feature added: “${f.data.title}”.`).slice(0, 1),
-            rewritten: [],
-            traction_then: "$27,300 ARR on 2026-11-22",
-            traction_now: "$31,000 ARR on 2026-11-26",
-            shipped: [],
-            reranked: [],
-            resolved: ["No traction actual is recorded yet."],
-            new_findings: [],
-          };
-        }
+        case "compare_versions":
+          return comparison(args.from, args.to);
+        case "follow_since":
+          following = args.on === true;
+          return following ? { comparison: sinceLast() } : null;
         case "conflicts":
           return copy(conflicts);
         case "deleted_features":

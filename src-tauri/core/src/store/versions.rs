@@ -209,4 +209,12 @@ impl PlanFile {
             (&to_name, &new, new_day),
         ))
     }
+
+    /// The plan now against its last named version (as of `today`); none without a version.
+    pub fn since_last_version(&mut self, today: NaiveDate) -> Result<Option<Comparison>> {
+        match self.versions()?.pop() {
+            Some(last) => self.compare_versions(&last.id, None, today).map(Some),
+            None => Ok(None),
+        }
+    }
 }

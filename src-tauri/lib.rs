@@ -41,6 +41,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         .disable_serde_phases()
         .commands(keel_commands!(collect))
         .events(tauri_specta::collect_events![opened::PlanOpened])
+        // The core's words for the plan's vocabularies and fields: the window names them so.
+        .constant("LABELS", keel_core::domain::labels::labels())
 }
 
 /// Lets the app send the window the events of [`specta_builder`]; the app's setup runs it,

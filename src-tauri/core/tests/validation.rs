@@ -362,13 +362,13 @@ fn team_fields_are_validated() {
     refused(
         &mut file,
         &path,
-        "Team size: must be a whole number from 1 to 100",
+        "People: must be a whole number from 1 to 100",
         |f| f.insert(team("A", 0)),
     );
     refused(
         &mut file,
         &path,
-        "Team size: must be a whole number from 1 to 100",
+        "People: must be a whole number from 1 to 100",
         |f| f.insert(team("A", 101)),
     );
 }

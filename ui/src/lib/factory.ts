@@ -1,12 +1,7 @@
-// The customer factory's five steps as the founder reads them.
-import type { FactoryStep } from "../bindings";
+// The customer factory's five steps, in order, as the core names them.
+import { LABELS, type FactoryStep } from "../bindings";
+import { stepLabel } from "./labels";
 
-export const stepNames: Record<FactoryStep, string> = {
-  acquisition: "Acquisition",
-  activation: "Activation",
-  retention: "Retention",
-  revenue: "Revenue",
-  referral: "Referral",
-};
+export const stepNames: Record<FactoryStep, string> = stepLabel;
 
-export const steps: FactoryStep[] = ["acquisition", "activation", "retention", "revenue", "referral"];
+export const steps: FactoryStep[] = LABELS.factory_step.map((w) => w.value);

@@ -1,7 +1,9 @@
-//! How the exports word the plan's enums: one label each, shared by the Markdown and the PDF.
+//! How the exports word what the core computes (a feature's class with its quick win, the
+//! traction status, the metric with its unit); the plan's own vocabularies are named in
+//! `domain::labels`.
 
 use crate::compute::traction::{MetricUnit, TractionStatus};
-use crate::domain::{FactoryStep, Feature, FeatureStatus, Horizon, RiskClass, TractionMetric};
+use crate::domain::{Feature, RiskClass, TractionMetric};
 
 pub fn status_word(status: TractionStatus) -> &'static str {
     match status {
@@ -18,32 +20,6 @@ pub fn class_label(f: &Feature) -> String {
         (RiskClass::Operational, true) => "Operational (quick win)".into(),
         (RiskClass::Operational, false) => "Operational".into(),
     }
-}
-
-pub fn status_label(s: FeatureStatus) -> &'static str {
-    match s {
-        FeatureStatus::Idea => "Idea",
-        FeatureStatus::Planned => "Planned",
-        FeatureStatus::InProgress => "In progress",
-        FeatureStatus::Done => "Done",
-        FeatureStatus::Dropped => "Dropped",
-    }
-}
-
-pub fn horizon_label(h: Horizon) -> &'static str {
-    match h {
-        Horizon::Now => "Now",
-        Horizon::Next => "Next",
-        Horizon::Later => "Later",
-    }
-}
-
-pub fn step_label(s: FactoryStep) -> String {
-    let name = s.as_str();
-    let mut c = name.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
 
 pub fn metric_label(metric: TractionMetric, unit: &MetricUnit) -> String {

@@ -1,7 +1,8 @@
 //! A feature on the roadmap.
 
 use super::{BuildOrBuy, FactoryStep, FeatureStatus, Horizon, Id, RiskClass, Stage};
-use crate::domain::validate::{self, Field};
+use crate::domain::labels::feature_field;
+use crate::domain::validate;
 use crate::error::Result;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -92,54 +93,43 @@ impl FeatureData {
     pub fn validated(self) -> Result<Self> {
         if self.replatform && self.stage == Stage::Mvp {
             return Err(crate::error::CoreError::invalid(
-                Field::new("replatform", "Re-platform"),
+                feature_field("replatform"),
                 "a platform rewrite belongs to the Scaling or Enterprise stage: choose one",
             ));
         }
-        validate::date_order(
-            Field::new("end_date", "End date"),
-            self.start_date,
-            self.end_date,
-        )?;
+        validate::date_order(feature_field("end_date"), self.start_date, self.end_date)?;
         Ok(FeatureData {
-            title: validate::text(Field::new("title", "Title"), &self.title, 1, 200)?,
+            title: validate::text(feature_field("title"), &self.title, 1, 200)?,
             description: validate::text(
-                Field::new("description", "Description"),
+                feature_field("description"),
                 &self.description,
                 0,
                 20_000,
             )?,
             risk_level: validate::whole_between(
-                Field::new("risk_level", "Risk level"),
+                feature_field("risk_level"),
                 self.risk_level,
                 1,
                 5,
             )?,
             effort_weeks: validate::optional(self.effort_weeks, |v| {
-                validate::positive(Field::new("effort_weeks", "Effort (person-weeks)"), v)
+                validate::positive(feature_field("effort_weeks"), v)
             })?,
             reach: validate::optional(self.reach, |v| {
-                validate::non_negative(Field::new("reach", "Reach"), v)
+                validate::non_negative(feature_field("reach"), v)
             })?,
             impact: validate::optional(self.impact, |v| {
-                validate::between(Field::new("impact", "Impact"), v, 0.25, 3.0)
+                validate::between(feature_field("impact"), v, 0.25, 3.0)
             })?,
             confidence: validate::optional(self.confidence, |v| {
-                validate::between(Field::new("confidence", "Confidence"), v, 0.0, 1.0)
+                validate::between(feature_field("confidence"), v, 0.0, 1.0)
             })?,
             scale_assumption: validate::optional(self.scale_assumption, |v| {
-                validate::positive(Field::new("scale_assumption", "Scale assumption"), v)
+                validate::positive(feature_field("scale_assumption"), v)
             })?,
-            start_date: validate::optional_date(
-                Field::new("start_date", "Start date"),
-                self.start_date,
-            )?,
-            end_date: validate::optional_date(Field::new("end_date", "End date"), self.end_date)?,
-            source: validate::optional_text(
-                Field::new("source", "Source"),
-                self.source.as_deref(),
-                200,
-            )?,
+            start_date: validate::optional_date(feature_field("start_date"), self.start_date)?,
+            end_date: validate::optional_date(feature_field("end_date"), self.end_date)?,
+            source: validate::optional_text(feature_field("source"), self.source.as_deref(), 200)?,
             ..self
         })
     }

@@ -5,6 +5,7 @@ pub mod document;
 mod enums;
 mod feature;
 pub mod help;
+pub mod labels;
 mod plan;
 pub mod problems;
 mod team;

@@ -3,6 +3,7 @@
 //! quarter.
 
 use super::TeamKind;
+use crate::domain::labels::{TEAM_SIZE, TEAM_SIZES};
 use crate::domain::validate::{self, Field};
 use crate::error::{CoreError, Result};
 use chrono::NaiveDate;
@@ -84,7 +85,7 @@ impl TeamData {
         Ok(TeamData {
             name: validate::text(Field::new("name", "Team name"), &self.name, 1, 120)?,
             kind: self.kind,
-            size: validate::whole_between(Field::new("size", "Team size"), self.size, 1, 100)?,
+            size: validate::whole_between(TEAM_SIZE, self.size, TEAM_SIZES.0, TEAM_SIZES.1)?,
             mission: validate::text(Field::new("mission", "Mission"), &self.mission, 0, 300)?,
             kpi: self.kpi.map(TeamKpi::validated).transpose()?,
             quarters,

@@ -2,7 +2,6 @@
 //! ‘Now’ on “SSO”", "Dana deleted “SSO” while Ali was editing it".
 
 use super::labels::{field_name, number};
-use crate::compute::labels::{horizon_label, status_label};
 use crate::domain::{FeatureStatus, Horizon, Stage};
 use crate::store::history::concurrent::{Concurrent, Place};
 use crate::store::history::tree;
@@ -95,9 +94,9 @@ pub(super) fn value_words(doc: &LoroDoc, root: &str, key: &str, value: &LoroValu
         LoroValue::String(s) => {
             let s = s.to_string();
             match key {
-                "horizon" => Horizon::parse(&s).map_or(s, |h| horizon_label(h).into()),
+                "horizon" => Horizon::parse(&s).map_or(s, |h| h.label().into()),
                 "status" if root == "features" => {
-                    FeatureStatus::parse(&s).map_or(s, |v| status_label(v).into())
+                    FeatureStatus::parse(&s).map_or(s, |v| v.label().into())
                 }
                 "stage" => Stage::parse(&s).map_or(s, |v| v.label().into()),
                 "milestone_id" => text_of(&record(doc, "milestones", &s), "name"),

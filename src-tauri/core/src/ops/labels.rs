@@ -1,7 +1,6 @@
 //! The sentence each operation is recorded under: what a founder reads in the history and in
 //! the "Saved" status ("Edited “SSO”: status and horizon", "Moved “SSO” to Now").
 
-use crate::compute::labels::horizon_label;
 use crate::domain::{FeatureData, Horizon};
 use serde::Serialize;
 use serde_json::Value;
@@ -102,9 +101,9 @@ pub(super) fn feature_edited(before: &FeatureData, after: &FeatureData) -> Strin
 
 pub(super) fn moved(feature: &FeatureData, to: Horizon) -> String {
     if feature.horizon == to {
-        format!("Moved “{}” within {}", feature.title, horizon_label(to))
+        format!("Moved “{}” within {}", feature.title, to.label())
     } else {
-        format!("Moved “{}” to {}", feature.title, horizon_label(to))
+        format!("Moved “{}” to {}", feature.title, to.label())
     }
 }
 

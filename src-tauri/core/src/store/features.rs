@@ -5,7 +5,7 @@
 use super::columns::{field_names, from_columns, to_columns};
 use super::entity::exists;
 use super::PlanFile;
-use crate::domain::validate::Field;
+use crate::domain::labels::feature_field;
 use crate::domain::{Feature, FeatureData};
 use crate::error::{CoreError, Result};
 use rusqlite::types::Value;
@@ -66,7 +66,7 @@ pub(crate) fn check_links(conn: &Connection, data: &FeatureData) -> Result<()> {
     if let Some(id) = &data.milestone_id {
         if !exists(conn, "milestone", id)? {
             return Err(CoreError::invalid(
-                Field::new("milestone_id", "Milestone"),
+                feature_field("milestone_id"),
                 format!("there is no milestone with id {id}"),
             ));
         }
@@ -74,7 +74,7 @@ pub(crate) fn check_links(conn: &Connection, data: &FeatureData) -> Result<()> {
     if let Some(id) = &data.team_id {
         if !exists(conn, "team", id)? {
             return Err(CoreError::invalid(
-                Field::new("team_id", "Team"),
+                feature_field("team_id"),
                 format!("there is no team with id {id}"),
             ));
         }

@@ -559,7 +559,7 @@ pub fn plan(
         let said: Vec<String> = reader
             .chosen
             .iter()
-            .map(|c| format!("{} → {}", c.value.trim(), c.status.label()))
+            .map(|c| format!("{} → {}", c.value.trim(), c.status.in_words()))
             .collect();
         summary
             .notes

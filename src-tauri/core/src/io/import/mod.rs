@@ -15,6 +15,7 @@ pub mod values;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use crate::domain::labels::feature_field;
 pub use actuals::{ActualsImport, ActualsOptions};
 pub use features::{FeatureImport, FeatureOptions, StatusChoice, UnknownStatus};
 pub use tools::Tool;
@@ -83,23 +84,23 @@ impl FeatureField {
         }
     }
 
+    /// The feature field it fills (its column in the plan).
+    pub fn feature_key(self) -> &'static str {
+        match self {
+            FeatureField::Effort => "effort_weeks",
+            FeatureField::Team => "team_id",
+            FeatureField::SourceId => "source",
+            other => other.key(),
+        }
+    }
+
+    /// Its name in the import's mapping: the feature field's (see `domain::labels`), said more
+    /// fully where the column is read, not copied.
     pub fn label(self) -> &'static str {
         match self {
-            FeatureField::Title => "Title",
-            FeatureField::Description => "Description",
-            FeatureField::Status => "Status",
-            FeatureField::Horizon => "Horizon",
-            FeatureField::RiskClass => "Risk class",
             FeatureField::RiskLevel => "Risk level (from priority)",
-            FeatureField::Stage => "Stage",
-            FeatureField::StartDate => "Start date",
-            FeatureField::EndDate => "End date",
-            FeatureField::Effort => "Effort (person-weeks)",
-            FeatureField::Reach => "Reach",
-            FeatureField::Impact => "Impact",
-            FeatureField::Confidence => "Confidence",
-            FeatureField::Team => "Team",
             FeatureField::SourceId => "Issue id (matched on a second import)",
+            other => feature_field(other.feature_key()).label,
         }
     }
 
@@ -152,5 +153,24 @@ pub(crate) fn shortened(text: &str, max: usize) -> String {
         line
     } else {
         format!("{}…", line.chars().take(max - 1).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::FeatureField;
+    use crate::domain::labels::FEATURE_FIELDS;
+
+    #[test]
+    fn each_import_field_fills_a_named_feature_field() {
+        for field in FeatureField::ALL {
+            assert!(
+                FEATURE_FIELDS
+                    .iter()
+                    .any(|(k, _)| *k == field.feature_key()),
+                "{field:?}"
+            );
+        }
+        assert_eq!(FeatureField::Effort.label(), "Effort (person-weeks)");
     }
 }

@@ -1,7 +1,7 @@
 //! The roadmap part of the report: the ranked feature table, the closed features, the roadmap
 //! by horizon and stage, and the teams.
 
-use crate::compute::labels::{class_label, horizon_label, status_label};
+use crate::compute::labels::class_label;
 use crate::compute::priority::{self, format_score, RankedFeature};
 use crate::domain::PlanDocument;
 use crate::domain::{Feature, Horizon, Stage, TeamKind};
@@ -60,8 +60,8 @@ fn row(f: &Feature, ranked: Option<&RankedFeature>) -> FeatureRow {
         level: f.data.risk_level,
         stage: f.data.stage.label().into(),
         stage_key: f.data.stage.as_str().into(),
-        status: status_label(f.data.status).into(),
-        horizon: horizon_label(f.data.horizon).into(),
+        status: f.data.status.label().into(),
+        horizon: f.data.horizon.label().into(),
         rice: priority::rice(&f.data)
             .map(format_score)
             .unwrap_or_default(),
@@ -103,7 +103,7 @@ pub(super) fn roadmap(doc: &PlanDocument, ranked: &[FeatureRow]) -> Vec<HorizonG
     [Horizon::Now, Horizon::Next, Horizon::Later]
         .into_iter()
         .map(|h| HorizonGroup {
-            horizon: horizon_label(h).into(),
+            horizon: h.label().into(),
             stages: [Stage::Mvp, Stage::Scaling, Stage::Enterprise]
                 .into_iter()
                 .map(|s| StageGroup {

@@ -7,7 +7,7 @@ mod features;
 mod portfolio;
 mod traction;
 
-pub use crate::compute::labels::{horizon_label, status_label, status_word};
+pub use crate::compute::labels::status_word;
 pub use features::{FeatureRow, HorizonGroup, StageGroup, TeamRow};
 pub use portfolio::{PortfolioRow, PortfolioSection};
 pub use traction::{ActualRow, FactoryRow, Figure, GoalSection, LadderRow};

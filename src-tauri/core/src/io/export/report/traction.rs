@@ -1,7 +1,7 @@
 //! The traction part of the report: the goal and what it implies, the ladder, the actuals
 //! against it, the customer factory, and the one-paragraph summary.
 
-use crate::compute::labels::{metric_label, status_word, step_label};
+use crate::compute::labels::{metric_label, status_word};
 use crate::compute::traction::{self, compact, MetricUnit, TractionStatus};
 use crate::domain::{ActualData, FactorySnapshotData, MilestoneData, TractionGoal};
 use chrono::NaiveDate;
@@ -160,7 +160,7 @@ pub(super) fn factory(snapshots: &[FactorySnapshotData]) -> Vec<FactoryRow> {
             f.steps
                 .iter()
                 .map(|s| FactoryRow {
-                    step: step_label(s.step),
+                    step: s.step.label().to_string(),
                     count: s.count,
                     conversion: s
                         .conversion

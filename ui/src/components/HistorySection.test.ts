@@ -22,7 +22,7 @@ const labels = () =>
 describe("HistorySection", () => {
   it("lists the edits newest first with their author, and follows each new edit", async () => {
     const { core, editor } = await setup();
-    await editor.deleteFeature("1");
+    await editor.apply({ op: "delete_feature", id: "1" });
     render(HistorySection, { editor });
     await waitFor(() => expect(labels()).toEqual(["Deleted “A”"]));
     expect(screen.getByText(/Dana ·/)).toBeTruthy();
@@ -39,7 +39,7 @@ describe("HistorySection", () => {
     // forever: count the reads after a bounded number of turns, not after a timer.
     for (let i = 0; i < 200; i++) await Promise.resolve();
     expect(reads(), "one read when the section shows").toBe(1);
-    await editor.deleteFeature("1");
+    await editor.apply({ op: "delete_feature", id: "1" });
     for (let i = 0; i < 200; i++) await Promise.resolve();
     expect(reads(), "one more read after the edit").toBe(2);
     expect(labels()).toEqual(["Deleted “A”"]);
@@ -47,7 +47,7 @@ describe("HistorySection", () => {
 
   it("pages older edits", async () => {
     const { editor } = await setup();
-    for (const id of ["1", "2", "3"]) await editor.deleteFeature(id);
+    for (const id of ["1", "2", "3"]) await editor.apply({ op: "delete_feature", id });
     render(HistorySection, { editor, page: 2 });
     await waitFor(() => expect(labels()).toHaveLength(2));
     await fireEvent.click(screen.getByRole("button", { name: "Show 1 older edits" }));

@@ -59,3 +59,42 @@ describe("backend", () => {
     expect((error as BackendError).message).toContain("not allowed by ACL");
   });
 });
+
+describe("who calls the backend", () => {
+  // What changes the plan (or opens another) goes through the editor or the workspace's flows;
+  // see the rule at the top of backend.ts.
+  const changing = [
+    "apply",
+    "undo",
+    "redo",
+    "markVersion",
+    "setAuthor",
+    "importFeatures",
+    "importTraction",
+    "mergeTeammate",
+    "syncNow",
+    "linkSyncFolder",
+    "unlinkSyncFolder",
+    "unlockSyncFolder",
+    "sealSyncFolder",
+    "takeOtherValue",
+    "keepConflict",
+    "pickImportFile",
+  ];
+  const sources = import.meta.glob<string>("../components/*.svelte", { query: "?raw", import: "default", eager: true });
+
+  it("no component calls a command that changes the plan", () => {
+    expect(Object.keys(sources).length).toBeGreaterThan(20);
+    for (const [file, text] of Object.entries(sources)) {
+      const called = [...text.matchAll(/backend\.(\w+)/g)].map((m) => m[1]);
+      expect(
+        called.filter((c) => changing.includes(c ?? "")),
+        file,
+      ).toEqual([]);
+    }
+  });
+
+  it("knows each of those commands", () => {
+    for (const name of changing) expect(backend, name).toHaveProperty(name);
+  });
+});

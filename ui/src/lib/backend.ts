@@ -1,5 +1,12 @@
 // The one door between the UI and the Rust commands: every call goes through here, and every
 // failure comes out as a BackendError with a code the UI can branch on and a sentence to show.
+//
+// Who calls what: whatever changes the plan goes through the editor (lib/editor.svelte.ts),
+// whose queue keeps edits in order and takes each answer; opening another plan, syncing,
+// merging and choosing a file to import go through the workspace's flows (lib/flows/). A
+// component calls `backend` itself only to read what it alone shows (the help, a preview, a
+// comparison, an export it writes). backend.test.ts checks that no component calls a command
+// that changes the plan. Errors: what is caught is `asBackendError(e)`, shown by its message.
 import {
   commands,
   events,
@@ -79,6 +86,12 @@ export async function onPlanOpened(handler: (news: PlanOpened) => void): Promise
     console.warn("Keel cannot hear of plans opened from the system:", e);
     return () => {};
   }
+}
+
+/** Any failure as a BackendError: what the core refused keeps its code and sentence; anything
+ *  else is "ipc", said as such. */
+export function asBackendError(e: unknown): BackendError {
+  return e instanceof BackendError ? e : new BackendError("ipc", `Something went wrong: ${String(e)}`);
 }
 
 /** Turns a command's outcome into its data, or throws a BackendError. */

@@ -20,7 +20,6 @@ import type {
   Finding,
   FindingCounts,
   HorizonCounts,
-  Horizon,
   Item,
   LeanCanvas,
   MergedEdit,
@@ -38,7 +37,7 @@ import type {
   TractionReport,
   Version,
 } from "../bindings";
-import { BackendError, backend } from "./backend";
+import { asBackendError, BackendError, backend } from "./backend";
 import { patchFeatures } from "./patch";
 
 /** How many top-ranked features the first screen (the Overview) shows, and the first read brings. */
@@ -65,13 +64,7 @@ const NOT_LINKED: SyncState = { folder: null, error: null, behind: false, sealed
 export type SaveState =
   { kind: "idle" } | { kind: "saving" } | { kind: "saved"; what: string } | { kind: "failed"; message: string };
 
-function messageOf(e: unknown): string {
-  return e instanceof BackendError ? e.message : `Something went wrong: ${String(e)}`;
-}
-
-function asBackendError(e: unknown): BackendError {
-  return e instanceof BackendError ? e : new BackendError("ipc", messageOf(e));
-}
+const messageOf = (e: unknown): string => asBackendError(e).message;
 
 export class PlanEditor {
   // Replaced whole after every read, never changed in place: raw state, so a 10,000-feature
@@ -335,14 +328,6 @@ export class PlanEditor {
     return { id: outcome.edited.applied.created ?? "" };
   }
 
-  deleteFeature(id: string): Promise<BackendError | null> {
-    return this.apply({ op: "delete_feature", id });
-  }
-
-  createTeam(data: TeamData): Promise<BackendError | null> {
-    return this.apply({ op: "create_team", data });
-  }
-
   updateTeam(id: string, change: Partial<TeamData>): Promise<BackendError | null> {
     return this.apply(() => {
       const team = this.teams.find((t) => t.id === id);
@@ -350,62 +335,11 @@ export class PlanEditor {
     });
   }
 
-  deleteTeam(id: string): Promise<BackendError | null> {
-    return this.apply({ op: "delete_team", id });
-  }
-
-  /** Moves a feature on the roadmap: its horizon and its place in the manual order, one step. */
-  moveFeature(id: string, horizon: Horizon, position: number): Promise<BackendError | null> {
-    return this.apply({ op: "move_feature", id, horizon, position });
-  }
-
-  setGoal(goal: TractionGoal): Promise<BackendError | null> {
-    return this.apply({ op: "set_goal", goal });
-  }
-
-  /** Adds milestones (the suggested ladder, or one) as one edit. */
-  addMilestones(milestones: MilestoneData[]): Promise<BackendError | null> {
-    return this.apply({ op: "add_milestones", milestones });
-  }
-
   updateMilestone(id: string, change: Partial<MilestoneData>): Promise<BackendError | null> {
     return this.apply(() => {
       const milestone = this.milestones.find((m) => m.id === id);
       return milestone ? { op: "update_milestone", id, data: { ...milestone.data, ...change } } : null;
     });
-  }
-
-  deleteMilestone(id: string): Promise<BackendError | null> {
-    return this.apply({ op: "delete_milestone", id });
-  }
-
-  addActual(data: ActualData): Promise<BackendError | null> {
-    return this.apply({ op: "add_actual", data });
-  }
-
-  updateActual(id: string, data: ActualData): Promise<BackendError | null> {
-    return this.apply({ op: "update_actual", id, data });
-  }
-
-  deleteActual(id: string): Promise<BackendError | null> {
-    return this.apply({ op: "delete_actual", id });
-  }
-
-  addFactoryWeek(data: FactorySnapshotData): Promise<BackendError | null> {
-    return this.apply({ op: "add_factory_week", data });
-  }
-
-  updateFactoryWeek(id: string, data: FactorySnapshotData): Promise<BackendError | null> {
-    return this.apply({ op: "update_factory_week", id, data });
-  }
-
-  deleteFactoryWeek(id: string): Promise<BackendError | null> {
-    return this.apply({ op: "delete_factory_week", id });
-  }
-
-  /** Brings the plan back to a named version, as a new edit (undo takes it back). */
-  restoreVersion(id: string): Promise<BackendError | null> {
-    return this.apply({ op: "restore_version", id });
   }
 
   /** Follows what changed since the last version while the Overview shows (`on`): read now,

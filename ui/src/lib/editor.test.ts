@@ -136,7 +136,7 @@ describe("PlanEditor", () => {
 
   it("undoes and redoes through the core, one step each", async () => {
     const { core, editor } = await opened({ titles: ["A", "B", "C"] });
-    await editor.deleteFeature("1");
+    await editor.apply({ op: "delete_feature", id: "1" });
     expect(titles(editor.features)).toEqual(["B", "C"]);
     await editor.undo();
     expect(titles(editor.features)).toEqual(["A", "B", "C"]);
@@ -173,7 +173,7 @@ describe("PlanEditor", () => {
 
   it("moves a feature on the roadmap as one operation", async () => {
     const { core, editor } = await opened({ titles: ["A", "B", "C"] });
-    await editor.moveFeature("3", "now", 1);
+    await editor.apply({ op: "move_feature", id: "3", horizon: "now", position: 1 });
     expect(core.writes()).toEqual(["move_feature"]);
     expect(editor.features.map((f) => [f.data.title, f.position, f.data.horizon])).toEqual([
       ["C", 1, "now"],

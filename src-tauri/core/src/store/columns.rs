@@ -83,12 +83,22 @@ pub(crate) fn to_columns<T: Serialize + DeserializeOwned>(
 /// A `T` read from `row`, whose columns from `first` on are `T`'s fields in declaration order
 /// (as [`field_names`] lists them).
 pub(crate) fn from_columns<T: DeserializeOwned>(row: &Row, first: usize) -> rusqlite::Result<T> {
-    let fields = field_names::<T>();
-    let mut cells = Vec::with_capacity(fields.len());
-    for (i, name) in fields.iter().enumerate() {
-        cells.push((*name, row.get_ref(first + i)?));
-    }
-    T::deserialize(Fields { cells, next: 0 }).map_err(|e| {
+    from_named_columns(row, first, field_names::<T>())
+}
+
+/// [`from_columns`] with `T`'s field names read once by the caller (a read of many rows).
+pub(crate) fn from_named_columns<T: DeserializeOwned>(
+    row: &Row,
+    first: usize,
+    fields: &'static [&'static str],
+) -> rusqlite::Result<T> {
+    T::deserialize(Fields {
+        row,
+        first,
+        fields,
+        next: 0,
+    })
+    .map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(first, rusqlite::types::Type::Text, Box::new(e))
     })
 }
@@ -110,12 +120,14 @@ impl de::Error for Failed {
     }
 }
 
-struct Fields<'a> {
-    cells: Vec<(&'static str, ValueRef<'a>)>,
+struct Fields<'a, 'r> {
+    row: &'a Row<'r>,
+    first: usize,
+    fields: &'static [&'static str],
     next: usize,
 }
 
-impl<'de> de::Deserializer<'de> for Fields<'_> {
+impl<'de> de::Deserializer<'de> for Fields<'_, '_> {
     type Error = Failed;
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Failed> {
         visitor.visit_map(self)
@@ -127,14 +139,14 @@ impl<'de> de::Deserializer<'de> for Fields<'_> {
     }
 }
 
-impl<'de> MapAccess<'de> for Fields<'_> {
+impl<'de> MapAccess<'de> for Fields<'_, '_> {
     type Error = Failed;
     fn next_key_seed<K: de::DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Failed> {
-        match self.cells.get(self.next) {
-            Some((name, _)) => seed.deserialize((*name).into_deserializer()).map(Some),
+        match self.fields.get(self.next) {
+            Some(name) => seed.deserialize((*name).into_deserializer()).map(Some),
             None => Ok(None),
         }
     }
@@ -142,7 +154,11 @@ impl<'de> MapAccess<'de> for Fields<'_> {
         &mut self,
         seed: V,
     ) -> Result<V::Value, Failed> {
-        let (name, cell) = self.cells[self.next];
+        let name = self.fields[self.next];
+        let cell = self
+            .row
+            .get_ref(self.first + self.next)
+            .map_err(|e| Failed(format!("column {name}: {e}")))?;
         self.next += 1;
         seed.deserialize(Cell(cell))
             .map_err(|e| Failed(format!("column {name}: {e}")))

@@ -1,7 +1,7 @@
 //! The projection's simple row types (milestones, actuals, factory snapshots, teams): their
 //! tables, reads, and the checks an edit of one makes against the rest of the plan.
 
-use super::columns::{field_names, from_columns, to_columns};
+use super::columns::{field_names, from_columns, from_named_columns, to_columns};
 use super::PlanFile;
 use crate::domain::validate::Field;
 use crate::domain::{ActualData, FactorySnapshotData, Item, MilestoneData, TeamData};
@@ -34,10 +34,11 @@ pub(crate) fn list<T: Entity>(conn: &Connection) -> Result<Vec<Item<T>>> {
         T::ORDER_BY
     );
     let mut stmt = conn.prepare_cached(&sql)?;
+    let fields = field_names::<T>();
     let rows = stmt.query_map([], |row| {
         Ok(Item {
             id: row.get(0)?,
-            data: from_columns(row, 1)?,
+            data: from_named_columns(row, 1, fields)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

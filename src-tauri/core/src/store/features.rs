@@ -2,7 +2,7 @@
 //! N is always the N-th feature of the document's order. A link to a deleted milestone or team
 //! is kept as the document has it and read as none.
 
-use super::columns::{field_names, from_columns, to_columns};
+use super::columns::{field_names, from_named_columns, to_columns};
 use super::entity::exists;
 use super::PlanFile;
 use crate::domain::labels::feature_field;
@@ -34,10 +34,12 @@ const FROM: &str = "feature f LEFT JOIN milestone m ON m.id = f.milestone_id
     LEFT JOIN team t ON t.id = f.team_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Feature> {
+    static FIELDS: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
+    let fields = FIELDS.get_or_init(field_names::<FeatureData>);
     Ok(Feature {
         id: r.get(0)?,
         position: r.get(1)?,
-        data: from_columns(r, 2)?,
+        data: from_named_columns(r, 2, fields)?,
     })
 }
 

@@ -215,7 +215,14 @@ impl<'de> de::Deserializer<'de> for Cell<'_> {
         _: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Failed> {
-        visitor.visit_enum(self.text()?.to_string().into_deserializer())
+        let text: de::value::StrDeserializer<'_, Failed> = self.text()?.into_deserializer();
+        visitor.visit_enum(text)
+    }
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Failed> {
+        match self.0 {
+            ValueRef::Text(_) => visitor.visit_str(self.text()?),
+            _ => self.deserialize_any(visitor),
+        }
     }
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Failed> {
         self.json(visitor)
@@ -239,7 +246,7 @@ impl<'de> de::Deserializer<'de> for Cell<'_> {
         visitor.visit_newtype_struct(self)
     }
     forward_to_deserialize_any! {
-        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char string bytes byte_buf
         unit unit_struct tuple tuple_struct identifier ignored_any
     }
 }

@@ -60,10 +60,15 @@ sources-check:
 rust-test:
 	cargo test --workspace --no-fail-fast
 
-# The bindings test (part of rust-test) rewrites ui/src/bindings.ts; it must not have changed.
+# The bindings test (part of rust-test) rewrites ui/src/bindings.ts, and tests/ipc/recorded.rs
+# the real core's answers the UI tests replay (ui/src/testing/recorded/); neither may have changed.
 bindings-check:
 	git diff --exit-code -- $(UI)/src/bindings.ts || \
 	  (echo "ui/src/bindings.ts is stale: commit the regenerated file." >&2; exit 1)
+	git diff --exit-code -- $(UI)/src/testing/recorded || \
+	  (echo "ui/src/testing/recorded/ is stale: the core answers otherwise now; commit the new recordings." >&2; exit 1)
+	test -z "$$(git ls-files --others --exclude-standard -- $(UI)/src/testing/recorded)" || \
+	  (echo "ui/src/testing/recorded/ has new recordings: commit them." >&2; exit 1)
 
 ui-test: ui-deps
 	npm --prefix $(UI) test

@@ -4,7 +4,15 @@ import ts from "typescript-eslint";
 import svelteConfig from "./svelte.config.js";
 
 export default ts.config(
-  { ignores: ["dist/", "node_modules/", "src/bindings.ts"] },
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "src/bindings.ts",
+      "src/testing/recorded/*.ts",
+      "!src/testing/recorded/steps.ts",
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.strict,
   ...svelte.configs.recommended,

@@ -12,3 +12,4 @@ mod edits;
 mod opened;
 mod opening;
 mod reads;
+mod recorded;

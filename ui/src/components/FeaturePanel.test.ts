@@ -3,6 +3,8 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import { PlanEditor } from "../lib/editor.svelte";
 import { fakeCore, nth } from "../testing/fakeCore";
+import { refused_title } from "../testing/recorded/refused_title";
+import { replay } from "../testing/replay";
 import FeaturePanel from "./FeaturePanel.svelte";
 
 afterEach(() => clearMocks());
@@ -34,14 +36,20 @@ describe("FeaturePanel", () => {
     expect(core.features.find((f) => f.id === added[0])?.data.title).toBe("Pilot program");
   });
 
-  it("shows the core's message beside the title and saves nothing", async () => {
-    const { core } = await setup("1");
+  it("shows the core's own refusal beside the title and saves nothing", async () => {
+    // The real core's answers (tests/ipc/recorded.rs): this window keeps no copy of its rules.
+    const core = replay(refused_title);
+    const editor = new PlanEditor();
+    await editor.load();
+    const first = nth(editor.features, 0);
+    render(FeaturePanel, { editor, featureId: first.id, onclose: () => {}, onadded: () => {} });
     const title = screen.getByLabelText("Title");
-    await fireEvent.input(title, { target: { value: "y".repeat(230) } });
+    await fireEvent.input(title, { target: { value: "   " } });
     await fireEvent.change(title);
-    expect(await screen.findByText("Title: must be at most 200 characters (it has 230).")).toBeTruthy();
+    expect(await screen.findByText("Title: must not be empty.")).toBeTruthy();
     expect(title.getAttribute("aria-invalid")).toBe("true");
-    expect(nth(core.features, 0).data.title).toBe("Onboarding");
+    expect(nth(editor.features, 0).data.title, "nothing saved").toBe(first.data.title);
+    expect(core.calls.map((c) => c.cmd)).toEqual(["load_plan", "author", "apply"]);
   });
 
   it("saves a changed choice at once", async () => {

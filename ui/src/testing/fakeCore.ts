@@ -341,7 +341,7 @@ export function fakeCore(
         const team = core.teams.find((t) => t.id === op.id);
         if (!team) throw { code: "not_found", message: "No such team.", field: null };
         if (op.data.kpi && op.data.kpi.metric.trim() === "") {
-          throw { code: "invalid", message: "KPI: must not be empty.", field: "kpi_metric" };
+          throw { code: "validation", message: "KPI: must not be empty.", field: "kpi_metric" };
         }
         team.data = op.data;
         return { label: `Edited the team “${op.data.name}”` };

@@ -3,6 +3,8 @@ import { waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Changes, Feature } from "../bindings";
 import { fakeCore, nth, testFeature } from "../testing/fakeCore";
+import { refused_title } from "../testing/recorded/refused_title";
+import { replay } from "../testing/replay";
 import { backend } from "./backend";
 import { FIRST_SCREEN, PlanEditor } from "./editor.svelte";
 import { patchFeatures } from "./patch";
@@ -149,12 +151,17 @@ describe("PlanEditor", () => {
   });
 
   it("returns the core's refusal with its field and changes nothing", async () => {
-    const { core, editor } = await opened();
-    const error = await editor.updateFeature("1", { ...nth(core.features, 0).data, title: "x".repeat(201) });
+    // The real core's answers (tests/ipc/recorded.rs).
+    replay(refused_title);
+    const editor = new PlanEditor();
+    await editor.load();
+    const first = nth(editor.features, 0);
+    const error = await editor.updateFeature(first.id, { title: "   " });
     expect(error?.field).toBe("title");
-    expect(editor.save.kind).toBe("failed");
+    expect(error?.code).toBe("validation");
+    expect(editor.save).toEqual({ kind: "failed", message: "Title: must not be empty." });
     expect(editor.undoLabel).toBeNull();
-    expect(nth(editor.features, 0).data.title).toBe("Onboarding");
+    expect(nth(editor.features, 0).data.title).toBe(first.data.title);
   });
 
   it("shows the core's refusal of an edit on a read-only plan, in the core's words", async () => {

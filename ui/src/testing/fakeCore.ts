@@ -40,6 +40,7 @@ export function featureData(title: string, overrides: Partial<FeatureData> = {})
     factory_step: null,
     team_id: null,
     source: null,
+    replatform: false,
     ...overrides,
   };
 }

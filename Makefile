@@ -101,6 +101,7 @@ bench: deps ui-build
 # Key press to painted edit in the real window, through WebDriver (sample and 10,000 features).
 # The app is built with the benchmarks' profile (the release optimisation, without LTO).
 bench-edit: deps-test ui-build
+	cargo test --profile bench --features keel/e2e-seams --test edit_latency --no-run
 	timeout 900 $(XVFB) cargo test --profile bench --features keel/e2e-seams --test edit_latency -- --ignored --nocapture --test-threads=1
 
 # From an edit on one laptop to its appearance on the other, through two Syncthing daemons.

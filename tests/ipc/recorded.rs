@@ -4,7 +4,7 @@
 //! test` fails when a regenerated recording differs from the committed one, as for bindings.ts.
 //! Ids (random per session) and the test's folder are written as stable placeholders.
 
-use crate::harness::{fake_shell, invoke, read, sample, start, start_with, Harness};
+use crate::harness::{fake_shell, invoke, read, start, start_with, Harness};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
@@ -57,12 +57,19 @@ fn recorded_dir() -> PathBuf {
 fn write(name: &str, ty: &str, value: &Value) {
     let dir = recorded_dir();
     std::fs::create_dir_all(&dir).unwrap();
+    // One step per line: a change of the core's answers shows as the steps it changed.
+    let steps: Vec<String> = value
+        .as_array()
+        .expect("a recording is a list of steps")
+        .iter()
+        .map(|step| format!("  {},\n", serde_json::to_string(step).unwrap()))
+        .collect();
     let text = format!(
         "// Written by tests/ipc/recorded.rs from the real core's answers: do not edit.\n\
          import type {{ {import} }} from \"./steps\";\n\n\
-         export const {name}: {ty} = {json};\n",
+         export const {name}: {ty} = [\n{steps}];\n",
         import = ty.trim_end_matches("[]"),
-        json = serde_json::to_string_pretty(value).unwrap(),
+        steps = steps.concat(),
     );
     std::fs::write(dir.join(format!("{name}.ts")), text).unwrap();
 }
@@ -118,6 +125,23 @@ fn stable(value: &mut Value, folder: &str) {
     replace(value, &names, folder);
 }
 
+/// A plan of three features: the answers' shape is what the UI tests need, not the sample's
+/// size, and a small plan keeps each recording readable.
+fn small(path: &Path) {
+    use keel_core::domain::{FeatureData, RiskClass};
+    let mut file =
+        keel_core::create_empty_plan(path, "Loomline", crate::fixed_clock::today()).unwrap();
+    for (title, class) in [
+        ("Talk to twenty weavers", RiskClass::Business),
+        ("Concierge onboarding", RiskClass::Business),
+        ("Sharded event store", RiskClass::Technical),
+    ] {
+        let data = FeatureData::new(title, class);
+        file.apply(keel_core::Operation::CreateFeature { data }, "Dana")
+            .unwrap();
+    }
+}
+
 fn folder_of(h: &Harness) -> PathBuf {
     h.path.parent().unwrap().to_path_buf()
 }
@@ -129,7 +153,7 @@ fn features(h: &Harness) -> Value {
 #[test]
 fn the_core_answers_the_scripts_the_ui_tests_replay() {
     // Editing a feature: load, a title, a refused title, create, move, delete, undo and redo.
-    let h = start_with(sample, true);
+    let h = start_with(small, true);
     let mut r = Recorder::new(&folder_of(&h));
     let mut patches = Vec::new();
     invoke(&h, "set_author", json!({ "name": "Dana" })).unwrap();
@@ -196,7 +220,7 @@ fn the_core_answers_the_scripts_the_ui_tests_replay() {
 
 #[test]
 fn the_core_refuses_an_empty_title_in_its_own_words() {
-    let h = start_with(sample, true);
+    let h = start_with(small, true);
     invoke(&h, "set_author", json!({ "name": "Dana" })).unwrap();
     let mut r = Recorder::new(&folder_of(&h));
     r.step(&h, "load_plan", json!({ "first": null })).unwrap();
@@ -219,7 +243,7 @@ fn the_core_refuses_an_empty_title_in_its_own_words() {
 fn the_core_answers_a_read_only_plan_and_an_import_preview() {
     // Read-only: the file itself is read-only.
     let h = start(|p| {
-        sample(p);
+        small(p);
         let mut perms = std::fs::metadata(p).unwrap().permissions();
         perms.set_readonly(true);
         std::fs::set_permissions(p, perms).unwrap();
@@ -236,7 +260,7 @@ fn the_core_answers_a_read_only_plan_and_an_import_preview() {
     r.write("read_only");
 
     // An import preview of a Linear export.
-    let h = start_with(sample, true);
+    let h = start_with(small, true);
     let shell = fake_shell(&h);
     let file = folder_of(&h).join("linear.csv");
     std::fs::write(

@@ -54,10 +54,10 @@ pub(crate) fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
     }
 }
 
-/// `data`'s fields as (column, value), in declaration order.
+/// `data`'s fields' values, in declaration order (the order of [`field_names`]).
 pub(crate) fn to_columns<T: Serialize + DeserializeOwned>(
     data: &T,
-) -> rusqlite::Result<Vec<(&'static str, Value)>> {
+) -> rusqlite::Result<Vec<Value>> {
     let failed = |e: serde_json::Error| rusqlite::Error::ToSqlConversionFailure(Box::new(e));
     let serde_json::Value::Object(mut fields) = serde_json::to_value(data).map_err(failed)? else {
         unreachable!("a row is written from a struct");
@@ -75,7 +75,7 @@ pub(crate) fn to_columns<T: Serialize + DeserializeOwned>(
                 serde_json::Value::String(s) => Value::Text(s),
                 nested => Value::Text(serde_json::to_string(&nested).map_err(failed)?),
             };
-            Ok((name, value))
+            Ok(value)
         })
         .collect()
 }
@@ -277,12 +277,11 @@ mod tests {
                 .teams[0]
                 .data
                 .clone();
-        let columns = to_columns(&team).unwrap();
-        let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+        let values = to_columns(&team).unwrap();
+        let names = field_names::<TeamData>();
         conn.execute(&format!("CREATE TABLE t ({})", names.join(", ")), [])
             .unwrap();
         let marks = vec!["?"; names.len()].join(", ");
-        let values: Vec<Value> = columns.into_iter().map(|(_, v)| v).collect();
         conn.execute(
             &format!("INSERT INTO t VALUES ({marks})"),
             rusqlite::params_from_iter(values),

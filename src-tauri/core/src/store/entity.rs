@@ -80,7 +80,7 @@ pub(crate) fn upsert<T: Entity>(conn: &Connection, id: &str, data: &T) -> Result
             .collect::<Vec<_>>()
             .join(", "),
     );
-    let mut values: Vec<Value> = to_columns(data)?.into_iter().map(|(_, v)| v).collect();
+    let mut values = to_columns(data)?;
     values.push(Value::Text(id.to_string()));
     conn.prepare_cached(&sql)?
         .execute(rusqlite::params_from_iter(values))?;

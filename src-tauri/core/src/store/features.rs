@@ -90,7 +90,7 @@ pub(crate) fn check_links(conn: &Connection, data: &FeatureData) -> Result<()> {
 pub(crate) fn upsert_feature(conn: &Connection, id: &str, data: &FeatureData) -> Result<()> {
     static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let sql = SQL.get_or_init(upsert_sql);
-    let mut values: Vec<Value> = to_columns(data)?.into_iter().map(|(_, v)| v).collect();
+    let mut values = to_columns(data)?;
     values.push(Value::Text(id.to_string()));
     conn.prepare_cached(sql)?
         .execute(rusqlite::params_from_iter(values))?;

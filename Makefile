@@ -60,7 +60,7 @@ sources-check:
 rust-test:
 	cargo test --workspace --no-fail-fast
 
-# The bindings test (part of rust-test) rewrites ui/src/bindings.ts, and tests/ipc/recorded.rs
+# The bindings test (part of rust-test) rewrites ui/src/bindings.ts, and tests/ipc/recorded*.rs
 # the real core's answers the UI tests replay (ui/src/testing/recorded/); neither may have changed.
 bindings-check:
 	git diff --exit-code -- $(UI)/src/bindings.ts || \

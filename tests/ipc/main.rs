@@ -13,3 +13,6 @@ mod opened;
 mod opening;
 mod reads;
 mod recorded;
+mod recorded_sections;
+mod recorded_shared;
+mod recorder;

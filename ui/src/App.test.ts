@@ -3,7 +3,10 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
-import { fakeCore } from "./testing/fakeCore";
+import { window as opened } from "./testing/recorded/window";
+import { window_reopened } from "./testing/recorded/window_reopened";
+import { window_since } from "./testing/recorded/window_since";
+import { replay } from "./testing/replay";
 
 afterEach(() => clearMocks());
 
@@ -53,15 +56,15 @@ describe("App", () => {
   });
 
   it("shows the core's counts of the plan check's findings from the first screen on", async () => {
-    fakeCore();
+    replay(opened);
     render(App);
     expect(await screen.findByText("▲ 1 warning")).toBeTruthy();
-    expect(screen.getByText("✖ 0 errors")).toBeTruthy();
-    expect(screen.getByLabelText("1 findings")).toBeTruthy();
+    expect(screen.getByText("✖ 1 error")).toBeTruthy();
+    expect(screen.getByLabelText("3 findings")).toBeTruthy();
   });
 
   it("opens the command palette with Ctrl+K and runs what is chosen from the keyboard", async () => {
-    fakeCore({ titles: ["Onboarding", "Billing"] });
+    replay(opened);
     render(App);
     await screen.findByText("▲ 1 warning");
     await fireEvent.keyDown(window, { key: "k", ctrlKey: true });
@@ -72,16 +75,16 @@ describe("App", () => {
     expect(screen.queryByRole("combobox", { name: PALETTE }), "the palette closes").toBeNull();
 
     await fireEvent.keyDown(window, { key: "k", ctrlKey: true });
-    await fireEvent.input(await screen.findByRole("combobox", { name: PALETTE }), { target: { value: "billing" } });
+    await fireEvent.input(await screen.findByRole("combobox", { name: PALETTE }), { target: { value: "concierge" } });
     await fireEvent.keyDown(screen.getByRole("combobox", { name: PALETTE }), { key: "Enter" });
     await waitFor(() => expect(screen.getByRole("heading", { level: 1, name: "Features" })).toBeTruthy());
-    expect(await screen.findByDisplayValue("Billing"), "the feature opens in its panel").toBeTruthy();
+    expect(await screen.findByDisplayValue("Concierge onboarding"), "the feature opens in its panel").toBeTruthy();
   });
 
   it("shows a plan the system opened while Keel runs, and keeps the open one when it cannot", async () => {
-    const core = fakeCore();
+    const core = replay(window_reopened);
     render(App);
-    expect(await screen.findByRole("heading", { level: 1, name: "Acme" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { level: 1, name: "Loomline" })).toBeTruthy();
     const reads = () => core.calls.filter((c) => c.cmd === "load_plan").length;
     const before = reads();
 
@@ -92,14 +95,14 @@ describe("App", () => {
     expect(await screen.findByText("/plans/weaver.keel is not a Keel plan.")).toBeTruthy();
     expect(reads(), "nothing is read again when the plan stayed").toBe(before);
 
-    core.view.plan.data.company_name = "Weaver Co";
+    // The plan the system opened is the recording's next read.
     await emit("plan-opened", { path: "/plans/weaver.keel", error: null });
     expect(await screen.findByRole("heading", { level: 1, name: "Weaver Co" })).toBeTruthy();
     expect(screen.queryByText("/plans/weaver.keel is not a Keel plan."), "the old error goes").toBeNull();
   });
 
   it("keeps a section as it was when another shows, and its history unread while hidden", async () => {
-    const core = fakeCore({ titles: ["Onboarding", "Billing"] });
+    const core = replay(opened);
     render(App);
     await screen.findByText("▲ 1 warning");
     const count = (cmd: string) => core.calls.filter((c) => c.cmd === cmd).length;
@@ -110,18 +113,18 @@ describe("App", () => {
 
     await fireEvent.click(screen.getByRole("button", { name: /Features/ }));
     const search = await screen.findByPlaceholderText("Search features");
-    await fireEvent.input(search, { target: { value: "bill" } });
+    await fireEvent.input(search, { target: { value: "conc" } });
     await fireEvent.click(screen.getByRole("button", { name: /Roadmap/ }));
     await screen.findByRole("heading", { level: 1, name: "Roadmap" });
     await fireEvent.click(screen.getByRole("button", { name: /Features/ }));
-    expect(screen.getByPlaceholderText<HTMLInputElement>("Search features").value).toBe("bill");
+    expect(screen.getByPlaceholderText<HTMLInputElement>("Search features").value).toBe("conc");
     expect(screen.getByPlaceholderText("Search features"), "the same field, not a new one").toBe(search);
 
     // An edit while History is hidden: shown, History reads after each one.
     const reads = count("history");
-    await fireEvent.click(screen.getByRole("button", { name: "Billing" }));
+    await fireEvent.click(screen.getByRole("button", { name: "Concierge onboarding" }));
     const title = await screen.findByLabelText("Title");
-    await fireEvent.input(title, { target: { value: "Billing v2" } });
+    await fireEvent.input(title, { target: { value: "Concierge onboarding v2" } });
     await fireEvent.change(title);
     await waitFor(() => expect(count("apply")).toBe(1));
     await settled();
@@ -134,7 +137,7 @@ describe("App", () => {
 
 describe("Since the last version", () => {
   it("is followed while the Overview shows, each edit bringing it, with no read of its own", async () => {
-    const core = fakeCore({ titles: ["Onboarding", "Billing"] });
+    const core = replay(window_since);
     render(App);
     await screen.findByText("▲ 1 warning");
     const follows = () => core.calls.filter((c) => c.cmd === "follow_since").map((c) => c.args.on);
@@ -145,7 +148,7 @@ describe("Since the last version", () => {
     await fireEvent.input(await screen.findByPlaceholderText("Board meeting Q4"), { target: { value: "Board" } });
     await fireEvent.click(screen.getByRole("button", { name: "Mark version" }));
     await fireEvent.click(screen.getByRole("button", { name: /Features/ }));
-    await fireEvent.click(await screen.findByRole("button", { name: "Onboarding" }));
+    await fireEvent.click(await screen.findByRole("button", { name: "Talk to twenty weavers" }));
     const title = await screen.findByLabelText("Title");
     await fireEvent.input(title, { target: { value: "Activation" } });
     await fireEvent.change(title);
@@ -157,7 +160,7 @@ describe("Since the last version", () => {
     expect(card.textContent).toContain("Activation");
     await fireEvent.keyDown(window, { key: "z", ctrlKey: true });
     await waitFor(() => expect(core.writes()).toContain("undo"));
-    await waitFor(() => expect(card.textContent).toContain("Onboarding"));
+    await waitFor(() => expect(card.textContent).not.toContain("Activation"));
     expect(
       core.calls.filter((c) => c.cmd === "compare_versions"),
       "the undo's answer carried it",
@@ -167,7 +170,7 @@ describe("Since the last version", () => {
 
 describe("Help and theme", () => {
   it("opens the help at a plan-check rule from its finding, and switches the theme from the sidebar", async () => {
-    fakeCore({ titles: ["Onboarding", "Billing"] });
+    replay(opened);
     render(App);
     await screen.findByText("▲ 1 warning");
     await fireEvent.click(screen.getByRole("button", { name: "Help and shortcuts" }));

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { describe, expect, it, vi } from "vitest";
-import { featureData } from "../testing/fakeCore";
+import { featureData } from "../testing/features";
 import CommandPalette from "./CommandPalette.svelte";
 
 const features = [

@@ -2,13 +2,14 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import { PlanEditor } from "../lib/editor.svelte";
-import { fakeCore } from "../testing/fakeCore";
+import { factory } from "../testing/recorded/factory";
+import { replay } from "../testing/replay";
 import FactoryPanel from "./FactoryPanel.svelte";
 
 afterEach(() => clearMocks());
 
 async function setup() {
-  const core = fakeCore();
+  const core = replay(factory);
   const editor = new PlanEditor();
   await editor.load();
   render(FactoryPanel, { editor, today: "2026-11-23" });
@@ -80,7 +81,7 @@ describe("FactoryPanel", () => {
     expect((screen.getByLabelText(/^Referral/) as HTMLInputElement).value).toBe("20");
     await fireEvent.input(screen.getByLabelText("Week of"), { target: { value: "2026-11-23" } });
     await fireEvent.click(screen.getByRole("button", { name: "Save week" }));
-    expect(await screen.findByText("Period start: there is already an entry for 2026-11-23")).toBeTruthy();
+    expect(await screen.findByText("Period start: there is already an entry for 2026-11-23.")).toBeTruthy();
     await fireEvent.input(screen.getByLabelText("Week of"), { target: { value: "2026-11-30" } });
     await fill({ Referral: "25" });
     await fireEvent.click(screen.getByRole("button", { name: "Save week" }));

@@ -2,17 +2,20 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import { PlanEditor } from "../lib/editor.svelte";
-import { fakeCore, nth } from "../testing/fakeCore";
+import { nth } from "../testing/features";
+import { feature_panel } from "../testing/recorded/feature_panel";
 import { refused_title } from "../testing/recorded/refused_title";
 import { replay } from "../testing/replay";
 import FeaturePanel from "./FeaturePanel.svelte";
 
 afterEach(() => clearMocks());
 
-async function setup(featureId: string) {
-  const core = fakeCore();
+async function setup(featureId: string | number) {
+  const core = replay(feature_panel);
   const editor = new PlanEditor();
   await editor.load();
+  // A number is the feature's place in the plan.
+  if (typeof featureId === "number") featureId = nth(editor.features, featureId).id;
   const added: string[] = [];
   const closed: number[] = [];
   render(FeaturePanel, {
@@ -26,18 +29,19 @@ async function setup(featureId: string) {
 
 describe("FeaturePanel", () => {
   it("adds a drafted feature only when asked, and reports its id", async () => {
-    const { core, added } = await setup("new");
+    const { core, editor, added } = await setup("new");
     const title = screen.getByLabelText("Title");
     await fireEvent.input(title, { target: { value: "Pilot program" } });
     await fireEvent.change(title);
     expect(core.writes()).toEqual([]);
     await fireEvent.click(screen.getByRole("button", { name: "Add feature" }));
     await waitFor(() => expect(added).toHaveLength(1));
-    expect(core.features.find((f) => f.id === added[0])?.data.title).toBe("Pilot program");
+    expect(editor.features.find((f) => f.id === added[0])?.data.title).toBe("Pilot program");
+    expect(editor.undoLabel).toBe("Added “Pilot program”");
   });
 
   it("shows the core's own refusal beside the title and saves nothing", async () => {
-    // The real core's answers (tests/ipc/recorded.rs): this window keeps no copy of its rules.
+    // The real core's answers (tests/ipc/recorded*.rs): this window keeps no copy of its rules.
     const core = replay(refused_title);
     const editor = new PlanEditor();
     await editor.load();
@@ -53,13 +57,14 @@ describe("FeaturePanel", () => {
   });
 
   it("saves a changed choice at once", async () => {
-    const { core } = await setup("1");
+    const { editor } = await setup(0);
     await fireEvent.change(screen.getByLabelText("Risk level"), { target: { value: "5" } });
-    await waitFor(() => expect(nth(core.features, 0).data.risk_level).toBe(5));
+    await waitFor(() => expect(nth(editor.features, 0).data.risk_level).toBe(5));
+    expect(editor.undoLabel).toBe("Edited “Talk to twenty weavers”: risk level 3 → 5");
   });
 
   it("refuses a number field that is not a number without calling the core", async () => {
-    const { core } = await setup("1");
+    const { core } = await setup(0);
     const effort = screen.getByLabelText("Effort (person-weeks)");
     await fireEvent.input(effort, { target: { value: "three" } });
     await fireEvent.change(effort);
@@ -89,7 +94,7 @@ describe("FeaturePanel", () => {
   });
 
   it("puts Done, not Delete, after the description in the Tab order", async () => {
-    await setup("1");
+    await setup(0);
     const buttons = [...document.querySelectorAll("aside footer button")].map((b) => b.textContent);
     expect(buttons).toEqual(["Done", "Delete feature"]);
   });

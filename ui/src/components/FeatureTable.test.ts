@@ -1,6 +1,6 @@
 import { render, screen, within } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
-import { testFeature as feature } from "../testing/fakeCore";
+import { testFeature as feature } from "../testing/features";
 import FeatureTable from "./FeatureTable.svelte";
 
 describe("FeatureTable", () => {

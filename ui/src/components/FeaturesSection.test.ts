@@ -1,7 +1,7 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
-import { testFeature } from "../testing/fakeCore";
+import { testFeature } from "../testing/features";
 import FeaturesSection from "./FeaturesSection.svelte";
 
 afterEach(() => clearMocks());

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import type { ItemRef } from "../bindings";
-import { featureData } from "../testing/fakeCore";
+import { featureData } from "../testing/features";
 import Findings from "./Findings.svelte";
 
 describe("Findings", () => {

@@ -2,13 +2,16 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import { PlanEditor } from "../lib/editor.svelte";
-import { fakeCore } from "../testing/fakeCore";
+import { seal } from "../testing/recorded/seal";
+import { sealed } from "../testing/recorded/sealed";
+import { replay } from "../testing/replay";
 import SyncBadge from "./SyncBadge.svelte";
 
 afterEach(() => clearMocks());
 
-async function linked(passphrase?: string) {
-  fakeCore({ sync: { folder: "/shared/Sync", titles: [], passphrase } });
+/** Linked to a folder Dana sealed, or (`open`) to one nobody sealed yet. */
+async function linked(open = false) {
+  replay(open ? seal : sealed);
   const editor = new PlanEditor();
   await editor.load();
   await editor.linkSyncFolder();
@@ -18,7 +21,7 @@ async function linked(passphrase?: string) {
 
 describe("SyncBadge", () => {
   it("asks for the passphrase of a sealed folder and keeps the dialog open on a wrong one", async () => {
-    const editor = await linked("the team's passphrase");
+    const editor = await linked();
     await fireEvent.click(screen.getByTestId("sync-locked"));
     const field = screen.getByLabelText("Passphrase");
     await fireEvent.input(field, { target: { value: "a guess" } });
@@ -33,7 +36,7 @@ describe("SyncBadge", () => {
   });
 
   it("seals an open folder only when the passphrase is typed the same twice", async () => {
-    const editor = await linked();
+    const editor = await linked(true);
     await fireEvent.click(screen.getByTestId("seal-sync"));
     await fireEvent.input(screen.getByLabelText("Passphrase"), { target: { value: "a long team passphrase" } });
     await fireEvent.input(screen.getByLabelText("The same passphrase again"), {

@@ -2,14 +2,15 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import { PlanEditor } from "../lib/editor.svelte";
-import { fakeCore } from "../testing/fakeCore";
+import { vision } from "../testing/recorded/vision";
+import { replay } from "../testing/replay";
 import VisionSection from "./VisionSection.svelte";
 
 afterEach(() => clearMocks());
 
 describe("VisionSection", () => {
   it("edits a Lean Canvas box in place and saves it", async () => {
-    const core = fakeCore();
+    replay(vision);
     const editor = new PlanEditor();
     await editor.load();
     render(VisionSection, { editor });
@@ -18,18 +19,19 @@ describe("VisionSection", () => {
     const box = screen.getByRole("textbox", { name: "Problem" });
     await fireEvent.input(box, { target: { value: "Feedback is scattered" } });
     await fireEvent.blur(box);
-    await waitFor(() => expect(editor.undoLabel).toBe("Edited the Lean Canvas"));
-    expect(core.canvas.problem).toBe("Feedback is scattered");
+    await waitFor(() => expect(editor.undoLabel).toBe("Edited the Lean Canvas: problem  → Feedback is scattered"));
+    expect(editor.canvas?.problem).toBe("Feedback is scattered");
   });
 
   it("saves the company name when the field is left", async () => {
-    const core = fakeCore();
+    replay(vision);
     const editor = new PlanEditor();
     await editor.load();
     render(VisionSection, { editor });
     const name = screen.getByLabelText("Company name");
     await fireEvent.input(name, { target: { value: "Acme Robotics" } });
     await fireEvent.change(name);
-    await waitFor(() => expect(core.view.plan.data.company_name).toBe("Acme Robotics"));
+    await waitFor(() => expect(editor.view?.plan.data.company_name).toBe("Acme Robotics"));
+    expect(editor.undoLabel).toBe("Edited the company name Loomline → Acme Robotics");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Feature, Horizon, RankedFeature } from "../bindings";
-import { featureData } from "../testing/fakeCore";
+import { featureData } from "../testing/features";
 import { columns, lanes, planDrop, planKey } from "./board";
 
 function f(id: number, horizon: Horizon, overrides: Partial<Feature["data"]> = {}): Feature {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testFeature as feature } from "../testing/fakeCore";
+import { testFeature as feature } from "../testing/features";
 import { applyFilter, noFilter } from "./filter";
 
 const all = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { featureData } from "../testing/fakeCore";
+import { featureData } from "../testing/features";
 import { actions, entries, FEATURES_LISTED } from "./palette";
 
 const features = ["Pricing page", "Concierge onboarding", "SSO for enterprise", "Pricing experiment"].map((t, i) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RankedFeature } from "../bindings";
-import { testFeature } from "../testing/fakeCore";
+import { testFeature } from "../testing/features";
 import { tableRows } from "./rows";
 
 const ranked = (id: string, rank: number): RankedFeature => ({ id, rank, score: null, reason: "" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Feature } from "../bindings";
-import { featureData } from "../testing/fakeCore";
+import { featureData } from "../testing/features";
 import { labelledQuarters, layout, markerName } from "./timeline";
 
 const f = (id: number, start: string | null, end: string | null, stage: Feature["data"]["stage"] = "mvp"): Feature => ({

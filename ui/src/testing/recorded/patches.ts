@@ -1,4 +1,4 @@
-// Written by tests/ipc/recorded.rs from the real core's answers: do not edit.
+// Written by tests/ipc/recorded*.rs from the real core's answers: do not edit.
 import type { PatchCase } from "./steps";
 
 export const patches: PatchCase[] = [

@@ -1,29 +1,31 @@
 // The shape of a recorded step: a command the UI sends, what it sent, and the real core's answer
-// or refusal (tests/ipc/recorded.rs writes the recordings beside this file).
-import type {
-  Author,
-  Changes,
-  CommandError,
-  Edited,
-  Feature,
-  FeatureImport,
-  FeatureOptions,
-  ImportKind,
-  LogPage,
-  Operation,
-  PlanContents,
-} from "../../bindings";
+// or refusal, typed from the generated `commands` (tests/ipc/recorded*.rs writes the recordings
+// beside this file). A recording the bindings no longer describe fails the type check.
+import type { Changes, CommandError, commands, Feature } from "../../bindings";
 
-type Answer<T> = { ok: T } | { error: CommandError };
+type Commands = typeof commands;
 
-export type Step =
-  | ({ cmd: "load_plan"; args: { first: number | null } } & Answer<PlanContents>)
-  | ({ cmd: "author"; args: Record<string, never> } & Answer<Author>)
-  | ({ cmd: "apply"; args: { op: Operation } } & Answer<Edited>)
-  | ({ cmd: "undo" | "redo"; args: Record<string, never> } & Answer<Edited | null>)
-  | ({ cmd: "history"; args: { offset: number; limit: number } } & Answer<LogPage>)
-  | ({ cmd: "pick_import_file"; args: { kind: ImportKind } } & Answer<string | null>)
-  | ({ cmd: "preview_feature_import"; args: { options: FeatureOptions } } & Answer<FeatureImport>);
+/** "loadPlan" → "load_plan": the name the command is invoked by. */
+type Snake<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${Snake<Tail>}`
+  : S;
+
+/** What the command answers when it succeeds (a command that cannot fail answers plainly). */
+type Answer<K extends keyof Commands> =
+  Awaited<ReturnType<Commands[K]>> extends infer R
+    ? [R] extends [{ status: "ok" | "error" }]
+      ? Extract<R, { status: "ok" }> extends { data: infer T }
+        ? T
+        : never
+      : R
+    : never;
+
+/** Each command, by the name it is invoked by, and its answer. */
+export type Answers = { [K in keyof Commands as Snake<K>]: Answer<K> };
+
+export type Step = {
+  [C in keyof Answers]: { cmd: C; args: Record<string, unknown> } & ({ ok: Answers[C] } | { error: CommandError });
+}[keyof Answers];
 
 /** An edit's answer between the features before it and after it, as the core read them. */
 export interface PatchCase {

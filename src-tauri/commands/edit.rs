@@ -48,7 +48,10 @@ pub(crate) fn with_analysis(
     file: &mut PlanFile,
     applied: Applied,
 ) -> keel_core::Result<(Applied, Analysis)> {
-    Ok((applied, analysis::analyse(file.current()?, clock::today())))
+    Ok((
+        applied,
+        analysis::analyse(file.current()?, clock::today()).for_window(),
+    ))
 }
 
 pub(crate) fn edited(

@@ -61,7 +61,7 @@ pub async fn load_plan(
             let document = file.document()?;
             let mut contents = PlanContents {
                 view: view(file)?,
-                analysis: analysis::analyse(&document, clock::today()),
+                analysis: analysis::analyse(&document, clock::today()).for_window(),
                 document,
                 complete: true,
             };

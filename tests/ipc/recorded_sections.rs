@@ -12,6 +12,16 @@ impl Session {
         self.conflicts();
     }
 
+    /// What the window reads when it opens: the plan, its versions and conflicts, a sync pass,
+    /// and what changed since the last version (the Overview shows first).
+    fn window_opens(&mut self) {
+        self.ok("load_plan", json!({ "first": null }));
+        self.ok("versions", json!({}));
+        self.ok("conflicts", json!({}));
+        self.ok("sync_now", json!({}));
+        self.ok("follow_since", json!({ "on": true }));
+    }
+
     /// An edit made before the recording starts (part of the plan the script starts from).
     fn before(&mut self, op: Value) -> Value {
         invoke(&self.h, "apply", json!({ "op": op })).unwrap()
@@ -218,11 +228,7 @@ fn the_core_answers_the_vision_and_the_feature_panels_edits() {
 #[test]
 fn the_core_answers_the_windows_first_reads_and_sections() {
     let mut s = Session::new(small);
-    s.ok("load_plan", json!({ "first": null }));
-    s.ok("versions", json!({}));
-    s.ok("conflicts", json!({}));
-    s.ok("sync_now", json!({}));
-    s.ok("follow_since", json!({ "on": true }));
+    s.window_opens();
     s.ok("help", json!({}));
     s.ok("follow_since", json!({ "on": false }));
     s.history_read(50);
@@ -233,11 +239,7 @@ fn the_core_answers_the_windows_first_reads_and_sections() {
 
     // The plan opened again by the system, renamed meanwhile.
     let mut s = Session::new(small);
-    s.ok("load_plan", json!({ "first": null }));
-    s.ok("versions", json!({}));
-    s.ok("conflicts", json!({}));
-    s.ok("sync_now", json!({}));
-    s.ok("follow_since", json!({ "on": true }));
+    s.window_opens();
     let mut plan = crate::harness::read(&s.h, "view/plan/data");
     plan["company_name"] = json!("Weaver Co");
     s.before(json!({ "op": "update_plan", "data": plan }));
@@ -246,11 +248,7 @@ fn the_core_answers_the_windows_first_reads_and_sections() {
 
     // What changed since the last version, followed on the Overview.
     let mut s = Session::new(small);
-    s.ok("load_plan", json!({ "first": null }));
-    s.ok("versions", json!({}));
-    s.ok("conflicts", json!({}));
-    s.ok("sync_now", json!({}));
-    s.ok("follow_since", json!({ "on": true }));
+    s.window_opens();
     s.ok("follow_since", json!({ "on": false }));
     s.history_read(50);
     s.author();

@@ -561,6 +561,8 @@ export type Finding = {
 	severity: Severity,
 	message: string,
 	items: ItemRef[],
+	/**  How many items it concerns beyond those `items` lists (see `Finding::listed`). */
+	more: number,
 };
 
 export type FindingCounts = {

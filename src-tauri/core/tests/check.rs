@@ -561,3 +561,34 @@ fn k006_leaves_delivery_foundations_and_compliance_ahead_of_the_stage_alone() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_window_gets_a_findings_first_items_and_how_many_more() {
+    use keel_core::compute::check::ITEMS_LISTED;
+    let mut doc = healthy();
+    let template = doc.features[1].clone();
+    for n in 0..20u32 {
+        let mut f = template.clone();
+        f.id = format!("extra-{n}");
+        f.data.milestone_id = None;
+        f.data.factory_step = None;
+        doc.features.push(f);
+    }
+    let found = check(&doc, TODAY());
+    let all = found.iter().find(|f| f.id == "K009").unwrap().clone();
+    assert_eq!(all.items.len(), 20, "the check itself keeps every item");
+    assert_eq!(all.more, 0);
+    let listed = all.clone().listed();
+    assert_eq!(listed.items, all.items[..ITEMS_LISTED].to_vec());
+    assert_eq!(listed.more as usize, 20 - ITEMS_LISTED);
+    assert_eq!(listed.message, all.message);
+    let few = fires("K009", |d| {
+        d.features[1].data.milestone_id = None;
+        d.features[1].data.factory_step = None;
+    });
+    assert_eq!(
+        few.clone().listed(),
+        few,
+        "a finding of few items is listed whole"
+    );
+}

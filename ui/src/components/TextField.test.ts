@@ -66,3 +66,23 @@ describe("TextField's refusal", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 });
+
+describe("TextField's Enter", () => {
+  it("saves once, though the same Enter also ends in a change event, and again after an undo", async () => {
+    const onsave = vi.fn();
+    const { rerender } = render(TextField, { label: "Title", value: "Onboarding", onsave });
+    const input = screen.getByLabelText("Title") as HTMLInputElement;
+    await fireEvent.input(input, { target: { value: "Activation" } });
+    await fireEvent.keyDown(input, { key: "Enter" });
+    await fireEvent.change(input);
+    expect(onsave).toHaveBeenCalledTimes(1);
+
+    // Saved, then undone: the same text typed again is a new edit.
+    await rerender({ value: "Activation" });
+    await rerender({ value: "Onboarding" });
+    expect(input.value).toBe("Onboarding");
+    await fireEvent.input(input, { target: { value: "Activation" } });
+    await fireEvent.keyDown(input, { key: "Enter" });
+    expect(onsave).toHaveBeenCalledTimes(2);
+  });
+});

@@ -38,6 +38,7 @@ import type {
   Version,
 } from "../bindings";
 import { asBackendError, BackendError, backend } from "./backend";
+import { kept } from "./kept";
 import { patchFeatures } from "./patch";
 
 /** How many top-ranked features the first screen (the Overview) shows, and the first read brings. */
@@ -148,16 +149,17 @@ export class PlanEditor {
   #analysis(analysis: Edited["analysis"], rankingUnchanged = false, findingsUnchanged = false) {
     if (!rankingUnchanged) this.ranking = analysis.ranking;
     if (!findingsUnchanged) this.findings = analysis.findings;
-    this.findingCounts = analysis.finding_counts;
+    // What the edit left as it was keeps its identity: nothing that shows it renders again.
+    this.findingCounts = kept(this.findingCounts, analysis.finding_counts);
     Object.assign(this, {
-      traction: analysis.traction,
-      cycle: analysis.cycle,
-      horizons: analysis.horizons,
-      curve: analysis.curve,
-      portfolio: analysis.portfolio ?? null,
+      traction: kept(this.traction, analysis.traction),
+      cycle: kept(this.cycle, analysis.cycle),
+      horizons: kept(this.horizons, analysis.horizons),
+      curve: kept(this.curve, analysis.curve),
+      portfolio: kept(this.portfolio, analysis.portfolio ?? null),
       today: analysis.as_of,
-      suggestions: analysis.suggestions,
-      firstSteps: analysis.first_steps,
+      suggestions: kept(this.suggestions, analysis.suggestions),
+      firstSteps: kept(this.firstSteps, analysis.first_steps),
     });
   }
 
@@ -250,13 +252,18 @@ export class PlanEditor {
    *  operation given as a function is made when its turn comes, from the plan as the edits
    *  before it left it: two changes of one record in quick succession both keep. */
   #run(next: Operation | (() => Operation | null)): Promise<{ edited: Edited } | { error: BackendError }> {
+    performance.mark("keel-apply-asked");
     return this.#serial(async () => {
+      performance.mark("keel-apply-turn");
       await this.#ensureAuthor();
       const op = typeof next === "function" ? next() : next;
       if (op === null) return { error: new BackendError("not_found", "This item is no longer in the plan.") };
       this.save = { kind: "saving" };
       try {
+        // User Timing marks: `make bench-edit` splits the felt edit into its parts with them.
+        performance.mark("keel-apply-sent");
         const edited = await backend.apply(op);
+        performance.mark("keel-apply-answered");
         this.#took(edited);
         this.save = { kind: "saved", what: edited.applied.label };
         return { edited };

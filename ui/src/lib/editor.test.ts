@@ -314,6 +314,21 @@ describe("PlanEditor, the ranking and the findings", () => {
     expect(nth(editor.features, 2).data.title).toBe("Event store");
   });
 
+  it("keeps the parts of the analysis an edit left as they were, so nothing showing them renders again", async () => {
+    const { editor } = await opened(unchanged);
+    const [traction, cycle, horizons, suggestions] = [
+      editor.traction,
+      editor.cycle,
+      editor.horizons,
+      editor.suggestions,
+    ];
+    await editor.updateFeature(nth(editor.features, 2).id, { title: "Event store" });
+    expect(editor.traction).toBe(traction);
+    expect(editor.cycle).toBe(cycle);
+    expect(editor.horizons).toBe(horizons);
+    expect(editor.suggestions).toBe(suggestions);
+  });
+
   it("takes the findings an edit sends", async () => {
     const { editor } = await opened(unchanged);
     await editor.updateFeature(nth(editor.features, 2).id, { title: "Event store" });

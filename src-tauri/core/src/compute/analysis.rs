@@ -94,6 +94,14 @@ pub struct Suggestions {
     pub feature: FeatureData,
 }
 
+impl Analysis {
+    /// The analysis as the window gets it: each finding with the items it lists.
+    pub fn for_window(mut self) -> Analysis {
+        self.findings = self.findings.into_iter().map(Finding::listed).collect();
+        self
+    }
+}
+
 /// The whole analysis of a plan already read into memory (one read of the file serves all,
 /// and the features are ranked once: the plan check and the exports take this ranking).
 pub fn analyse(doc: &PlanDocument, today: NaiveDate) -> Analysis {

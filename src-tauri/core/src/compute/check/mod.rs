@@ -43,6 +43,23 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     pub items: Vec<ItemRef>,
+    /// How many items it concerns beyond those `items` lists (see `Finding::listed`).
+    pub more: u32,
+}
+
+/// How many of a finding's items the window lists (it says how many more there are): a plan
+/// of 10,000 features would otherwise send every feature's id with each edit.
+pub const ITEMS_LISTED: usize = 8;
+
+impl Finding {
+    /// The finding with its first `ITEMS_LISTED` items, and the count of the rest.
+    pub fn listed(mut self) -> Finding {
+        if self.items.len() > ITEMS_LISTED {
+            let rest = self.items.split_off(ITEMS_LISTED);
+            self.more += u32::try_from(rest.len()).unwrap_or(u32::MAX);
+        }
+        self
+    }
 }
 
 /// Below this share of the "now" effort on the factory bottleneck, K010 fires.
@@ -54,6 +71,7 @@ fn finding(id: &str, severity: Severity, message: String, items: Vec<ItemRef>) -
         severity,
         message,
         items,
+        more: 0,
     }
 }
 

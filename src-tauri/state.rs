@@ -7,6 +7,7 @@
 
 use crate::error::{CommandError, CommandResult};
 use keel_core::compute::analysis::Analysis;
+use keel_core::compute::check::FindingsPatch;
 use keel_core::io::export::ExportFormat;
 use keel_core::PlanFile;
 use std::path::{Path, PathBuf};
@@ -101,10 +102,12 @@ struct Shown {
 }
 
 /// What the window already holds of an analysis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Unchanged {
     pub ranking: bool,
     pub findings: bool,
+    /// Changed findings as a patch of those the window holds (when mostly the same).
+    pub findings_patch: Option<FindingsPatch>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> CommandResult<MutexGuard<'_, T>> {
@@ -169,9 +172,15 @@ impl AppState {
     /// one the window held before.
     pub fn show(&self, analysis: &Analysis) -> CommandResult<Unchanged> {
         let mut shown = lock(&self.shown)?;
+        let findings = shown.findings == analysis.findings;
         let unchanged = Unchanged {
             ranking: shown.ranking == analysis.ranking,
-            findings: shown.findings == analysis.findings,
+            findings,
+            findings_patch: if findings {
+                None
+            } else {
+                FindingsPatch::of(&shown.findings, &analysis.findings)
+            },
         };
         if !unchanged.ranking {
             shown.ranking.clone_from(&analysis.ranking);

@@ -1,6 +1,7 @@
 use crate::error::CommandResult;
 use crate::state::AppState;
 use keel_core::compute::analysis::{self, Analysis};
+use keel_core::compute::check::FindingsPatch;
 use keel_core::compute::compare::Comparison;
 use keel_core::{clock, Applied, Operation, PlanFile};
 use serde::Serialize;
@@ -20,6 +21,9 @@ pub struct Edited {
     pub ranking_unchanged: bool,
     /// The same for the plan check's findings.
     pub findings_unchanged: bool,
+    /// When the findings changed in part: the list now, as a patch of the one the window holds
+    /// (the analysis's findings are then empty; the new ones are in the patch).
+    pub findings_patch: Option<FindingsPatch>,
     /// What changed since the last version, while the window follows it (the Overview shows):
     /// null when it does not.
     pub since: Option<Since>,
@@ -63,7 +67,7 @@ pub(crate) fn edited(
     if unchanged.ranking {
         analysis.ranking = Vec::new();
     }
-    if unchanged.findings {
+    if unchanged.findings || unchanged.findings_patch.is_some() {
         analysis.findings = Vec::new();
     }
     Ok(Edited {
@@ -71,6 +75,7 @@ pub(crate) fn edited(
         analysis,
         ranking_unchanged: unchanged.ranking,
         findings_unchanged: unchanged.findings,
+        findings_patch: unchanged.findings_patch,
         since,
     })
 }

@@ -162,7 +162,7 @@ fn the_core_sends_the_first_screen_then_the_whole_plan() {
 #[test]
 fn the_core_says_when_an_edit_left_the_ranking_and_the_findings_as_they_were() {
     let mut s = Session::new(small);
-    s.open();
+    let held = s.open()["analysis"]["findings"].clone();
     // The last feature is named by no finding: renaming it changes neither.
     let unchanged = s.rename(2, "Event store").unwrap();
     assert_eq!(unchanged["ranking_unchanged"], true, "{unchanged}");
@@ -170,6 +170,23 @@ fn the_core_says_when_an_edit_left_the_ranking_and_the_findings_as_they_were() {
     // The first is named by a finding ("such as “Talk to twenty weavers”").
     let changed = s.rename(0, "Talk to ten weavers").unwrap();
     assert_eq!(changed["findings_unchanged"], false, "{changed}");
+    // One finding of three changed: the answer names the other two by position.
+    let patch = &changed["findings_patch"];
+    let mut new = patch["new"].as_array().unwrap().iter();
+    let rebuilt: Vec<Value> = patch["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|slot| match slot.as_u64() {
+            Some(i) => held[i as usize].clone(),
+            None => new.next().unwrap().clone(),
+        })
+        .collect();
+    assert_eq!(patch["new"].as_array().unwrap().len(), 1, "{patch}");
+    assert_eq!(
+        Value::Array(rebuilt),
+        crate::harness::read(&s.h, "analysis/findings")
+    );
     s.write("unchanged");
 }
 

@@ -408,6 +408,11 @@ export type Edited = {
 	/**  The same for the plan check's findings. */
 	findings_unchanged: boolean,
 	/**
+	 *  When the findings changed in part: the list now, as a patch of the one the window holds
+	 *  (the analysis's findings are then empty; the new ones are in the patch).
+	 */
+	findings_patch: FindingsPatch | null,
+	/**
 	 *  What changed since the last version, while the window follows it (the Overview shows):
 	 *  null when it does not.
 	 */
@@ -569,6 +574,15 @@ export type FindingCounts = {
 	errors: number,
 	warnings: number,
 	hints: number,
+};
+
+export type FindingsPatch = {
+	/**
+	 *  The findings now, in order: the position of one the window holds (in the list it was
+	 *  last sent), or null for the next of `new`.
+	 */
+	slots: (number | null)[],
+	new: Finding[],
 };
 
 export type FirstStep = {

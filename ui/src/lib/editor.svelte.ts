@@ -39,7 +39,7 @@ import type {
 } from "../bindings";
 import { asBackendError, BackendError, backend } from "./backend";
 import { kept } from "./kept";
-import { patchFeatures } from "./patch";
+import { patchFeatures, patchFindings } from "./patch";
 
 /** How many top-ranked features the first screen (the Overview) shows, and the first read brings. */
 export const FIRST_SCREEN = 5;
@@ -147,6 +147,7 @@ export class PlanEditor {
   /** Takes the core's analysis; an edit's answer leaves the ranking and the findings out when
    *  they are unchanged. */
   #analysis(analysis: Edited["analysis"], rankingUnchanged = false, findingsUnchanged = false) {
+    // Findings sent as a patch (see #took) are left out of the analysis, as unchanged ones are.
     if (!rankingUnchanged) this.ranking = analysis.ranking;
     if (!findingsUnchanged) this.findings = analysis.findings;
     // What the edit left as it was keeps its identity: nothing that shows it renders again.
@@ -228,7 +229,7 @@ export class PlanEditor {
   }
 
   #took(edited: Edited) {
-    const { applied, analysis, ranking_unchanged, findings_unchanged } = edited;
+    const { applied, analysis, ranking_unchanged, findings_unchanged, findings_patch } = edited;
     const c = applied.changes;
     const patch: Partial<PlanEditor> = {};
     if (c.plan && this.view) patch.view = { ...this.view, plan: c.plan };
@@ -241,7 +242,8 @@ export class PlanEditor {
     if (c.versions) patch.versions = c.versions;
     patch.features = patchFeatures(this.features, c);
     Object.assign(this, patch);
-    this.#analysis(analysis, ranking_unchanged, findings_unchanged);
+    if (findings_patch) this.findings = patchFindings(this.findings, findings_patch);
+    this.#analysis(analysis, ranking_unchanged, findings_unchanged || findings_patch !== null);
     this.undoLabel = applied.undo;
     this.redoLabel = applied.redo;
     if (edited.since) this.since = edited.since.comparison;

@@ -1,5 +1,5 @@
 // How the window takes an edit's answer: the core sends only what changed.
-import type { Changes, Feature } from "../bindings";
+import type { Changes, Feature, Finding, FindingsPatch } from "../bindings";
 
 /** The features after an edit: `changes` upserted and removed, in the order it gives when it gives one. */
 export function patchFeatures(features: Feature[], changes: Changes): Feature[] {
@@ -27,6 +27,18 @@ export function patchFeatures(features: Feature[], changes: Changes): Feature[] 
     if (!f) continue;
     const position = out.length + 1;
     out.push(f.position === position ? f : { ...f, position });
+  }
+  return out;
+}
+
+/** The findings after an edit, from those the window holds and the core's patch of them: each
+ *  slot is a held finding's position, or the next new one. */
+export function patchFindings(held: Finding[], patch: FindingsPatch): Finding[] {
+  let next = 0;
+  const out: Finding[] = [];
+  for (const slot of patch.slots) {
+    const finding = slot === null ? patch.new[next++] : held[slot];
+    if (finding !== undefined) out.push(finding);
   }
   return out;
 }

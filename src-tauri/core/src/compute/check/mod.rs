@@ -11,9 +11,11 @@ use serde::Serialize;
 use specta::Type;
 use std::collections::HashMap;
 
+mod patch;
 mod scaling;
+pub use patch::FindingsPatch;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -21,7 +23,7 @@ pub enum Severity {
     Hint,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     Goal,
@@ -31,13 +33,13 @@ pub enum ItemKind {
 }
 
 /// An item a finding concerns; `id` is `None` for the plan's single goal.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Type)]
 pub struct ItemRef {
     pub kind: ItemKind,
     pub id: Option<crate::domain::Id>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Type)]
 pub struct Finding {
     pub id: String,
     pub severity: Severity,

@@ -103,28 +103,10 @@ fn an_edit_sends_the_findings_only_when_they_changed() {
             .map(|f| f["id"].as_str().unwrap().to_string())
             .collect()
     };
-    // The findings an answer gives, whole or as a patch of those the window held.
-    let after = |held: &Value, edited: &Value| -> Value {
-        let patch = &edited["findings_patch"];
-        if patch.is_null() {
-            return edited["analysis"]["findings"].clone();
-        }
-        assert_eq!(edited["analysis"]["findings"], json!([]), "sent once");
-        let mut new = patch["new"].as_array().unwrap().iter();
-        patch["slots"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|slot| match slot.as_u64() {
-                Some(i) => held[i as usize].clone(),
-                None => new.next().unwrap().clone(),
-            })
-            .collect()
-    };
     assert!(!codes(&held).contains(&"K001".to_string()));
     let cleared = apply(&h, json!({ "op": "clear_goal" })).unwrap();
     assert_eq!(cleared["findings_unchanged"], false);
-    let now = after(&held, &cleared);
+    let now = findings_after(&held, &cleared);
     assert!(
         codes(&now).contains(&"K001".to_string()),
         "a plan without a goal is told so: {now}"
@@ -136,7 +118,7 @@ fn an_edit_sends_the_findings_only_when_they_changed() {
     );
     let undone = invoke(&h, "undo", json!({})).unwrap();
     assert_eq!(undone["findings_unchanged"], false);
-    assert_eq!(after(&now, &undone), held);
+    assert_eq!(findings_after(&now, &undone), held);
     let mut data = read(&h, "view")["plan"]["data"].clone();
     data["tagline"] = json!("Another line");
     let tagline = apply(&h, json!({ "op": "update_plan", "data": data })).unwrap();

@@ -101,6 +101,26 @@ pub fn read(h: &Harness, part: &str) -> Value {
         .clone()
 }
 
+/// The findings an edit's answer gives: its own, or (when it sends them as a patch) those the
+/// window `held` kept by position and the patch's new ones, which the answer sends only there.
+pub fn findings_after(held: &Value, edited: &Value) -> Value {
+    let patch = &edited["findings_patch"];
+    if patch.is_null() {
+        return edited["analysis"]["findings"].clone();
+    }
+    assert_eq!(edited["analysis"]["findings"], json!([]), "sent once");
+    let mut new = patch["new"].as_array().unwrap().iter();
+    patch["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|slot| match slot.as_u64() {
+            Some(i) => held[i as usize].clone(),
+            None => new.next().unwrap().clone(),
+        })
+        .collect()
+}
+
 /// A value as the IPC delivers it: written as JSON text and read back (floats round the same way).
 pub fn as_sent(value: &impl serde::Serialize) -> Value {
     serde_json::from_str(&serde_json::to_string(value).unwrap()).unwrap()

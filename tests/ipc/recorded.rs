@@ -172,19 +172,9 @@ fn the_core_says_when_an_edit_left_the_ranking_and_the_findings_as_they_were() {
     assert_eq!(changed["findings_unchanged"], false, "{changed}");
     // One finding of three changed: the answer names the other two by position.
     let patch = &changed["findings_patch"];
-    let mut new = patch["new"].as_array().unwrap().iter();
-    let rebuilt: Vec<Value> = patch["slots"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|slot| match slot.as_u64() {
-            Some(i) => held[i as usize].clone(),
-            None => new.next().unwrap().clone(),
-        })
-        .collect();
     assert_eq!(patch["new"].as_array().unwrap().len(), 1, "{patch}");
     assert_eq!(
-        Value::Array(rebuilt),
+        crate::harness::findings_after(&held, &changed),
         crate::harness::read(&s.h, "analysis/findings")
     );
     s.write("unchanged");

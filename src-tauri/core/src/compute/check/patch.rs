@@ -38,11 +38,18 @@ impl FindingsPatch {
         }
         (patch.new.len() * 2 < now.len()).then_some(patch)
     }
+}
 
-    /// The findings the patch describes, from those `held` (what the window does).
-    pub fn apply(&self, held: &[Finding]) -> Vec<Finding> {
-        let mut new = self.new.iter();
-        self.slots
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compute::check::Severity;
+
+    /// The findings `patch` describes, from those `held` (what the window does).
+    fn apply(patch: &FindingsPatch, held: &[Finding]) -> Vec<Finding> {
+        let mut new = patch.new.iter();
+        patch
+            .slots
             .iter()
             .filter_map(|slot| match slot {
                 Some(i) => held.get(*i as usize).cloned(),
@@ -50,12 +57,6 @@ impl FindingsPatch {
             })
             .collect()
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::compute::check::Severity;
 
     fn f(message: &str) -> Finding {
         Finding {
@@ -78,7 +79,7 @@ mod tests {
             "a finding held twice is taken once per place"
         );
         assert_eq!(patch.new, vec![f("x")]);
-        assert_eq!(patch.apply(&held), now);
+        assert_eq!(apply(&patch, &held), now);
     }
 
     #[test]
